@@ -1,0 +1,66 @@
+import { createInterface } from "node:readline";
+import { parseConfig } from "../../src/config.js";
+import { createEngine, type Engine } from "../../src/engine.js";
+import { AppError } from "../../src/errors.js";
+import { renderCheckText, renderCitation, renderText } from "../console/render-text.js";
+import { askJson, checkJson } from "./ask-json.js";
+
+const USAGE = `usage: npm run cli -- <command> [--json] [text]
+  ask [--json] "问题"       answer a question (no text: one question a line on stdin)
+  check [--json] "说法"     fact-check a claim with figures (no text: one claim a line on stdin)
+  sources [--json]          list the documents of the corpus
+Environment: CORPUS_DIR (default seeds), SYNONYMS_FILE (extra synonym table).`;
+
+/** Reads stdin lines (batch mode). */
+async function readLines(): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: process.stdin })) lines.push(line);
+  return lines;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes("--json");
+  const text = rest.filter((a) => a !== "--json").join(" ").trim();
+  if (!command || command === "help" || command === "--help") {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (!["ask", "check", "sources"].includes(command)) {
+    process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  const config = parseConfig(process.env);
+  const engine = createEngine({ corpusDir: config.CORPUS_DIR, synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [] });
+  for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+  if (command === "sources") return printSources(engine, json);
+  const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);
+  const style = { color: Boolean(process.stdout.isTTY) };
+  for (const q of questions) {
+    if (command === "check") {
+      const reply = engine.check(q);
+      process.stdout.write(json ? `${JSON.stringify(checkJson(reply))}\n` : `${renderCheckText(reply, style)}\n\n`);
+    } else {
+      const reply = engine.ask(q);
+      process.stdout.write(json ? `${JSON.stringify(askJson(reply))}\n` : `${renderText(reply, style)}\n\n`);
+    }
+  }
+  return 0;
+}
+
+function printSources(engine: Engine, json: boolean): number {
+  for (const d of engine.sources()) {
+    process.stdout.write(json ? `${JSON.stringify(d)}\n` : `${renderCitation({ ...d, docTitle: d.title, paragraph: 0 }).replace(/ · 标题$/, "")}  [${d.doc}]\n`);
+  }
+  return 0;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof AppError ? e.message : `unexpected error: ${(e as Error).stack ?? e}`}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,84 @@
+import type { CorpusIndex } from "../search/corpus-index.js";
+import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
+import { type RankedPassage, rankPassages } from "../search/rank.js";
+import type { SynonymTable } from "../search/synonyms.js";
+import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
+import type { AnswerItem, RelatedFigure, AskReply } from "./reply.js";
+
+/** How many answers a reply carries (adapters page through them; the JSON contract shows five). */
+export const MAX_ANSWERS = 10;
+const MAX_RELATED = 4;
+const MIN_COVERAGE = 0.55;
+const NUMERIC = new Set(["quantity", "percent", "rank", "date"]);
+
+/** Answers a question from the corpus: the best sentences with their figure and sources, or an honest no-answer. */
+export function answerQuestion(ix: CorpusIndex, question: string, synonyms: SynonymTable): AskReply {
+  const q = analyzeQuery(question);
+  if (q.words.length === 0)
+    return { kind: "no-answer", question, reason: "问题里没有可查询的指标词", suggestions: topicSuggestions(ix) };
+  const ranked = rankPassages(ix, q, synonyms).filter((r) => acceptable(q, r));
+  if (ranked.length === 0) return noAnswer(ix, q, synonyms);
+  const answers = mergeAnswers(ix, ranked).slice(0, MAX_ANSWERS);
+  return { kind: "answer", question, answers, related: relatedFigures(ix, ranked, answers) };
+}
+
+/** A passage answers only if it covers the question's words well enough and, for numeric questions, has a figure that fits. */
+function acceptable(q: QueryAnalysis, r: RankedPassage): boolean {
+  if (r.coverage < MIN_COVERAGE) return false;
+  if (NUMERIC.has(q.kind)) return r.fit !== null && r.fit.kind >= 0.3;
+  return true;
+}
+
+/** One answer per distinct sentence; the same sentence in several documents lists every source. */
+function mergeAnswers(ix: CorpusIndex, ranked: RankedPassage[]): AnswerItem[] {
+  const byText = new Map<string, AnswerItem>();
+  for (const r of ranked) {
+    const key = r.passage.norm.replace(/[\s\p{P}]/gu, "");
+    const source = citationOf(ix, r.passage);
+    const existing = byText.get(key);
+    if (existing) {
+      if (!existing.sources.some((s) => s.doc === source.doc)) existing.sources.push(source);
+      continue;
+    }
+    const f = r.fit?.figure ?? null;
+    byText.set(key, {
+      figure: f ? figureView(r.passage, f) : null,
+      quote: quoteOf(r.passage, f),
+      sources: [source],
+      score: Math.round(r.score * 1000) / 1000,
+    });
+  }
+  return [...byText.values()];
+}
+
+/** Other figures for the same indicator below the answers: other places, years, stages. */
+function relatedFigures(ix: CorpusIndex, ranked: RankedPassage[], answers: AnswerItem[]): RelatedFigure[] {
+  const shown = new Set(answers.slice(0, 1).map((a) => a.figure?.value));
+  const out: RelatedFigure[] = [];
+  for (const r of ranked.slice(1)) {
+    const f = r.fit?.figure;
+    if (!f || r.coverage < 0.7 || shown.has(f.value)) continue;
+    shown.add(f.value);
+    out.push({ label: clauseOf(r.passage, f), figure: figureView(r.passage, f), source: citationOf(ix, r.passage) });
+    if (out.length >= MAX_RELATED) break;
+  }
+  return out;
+}
+
+function noAnswer(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): AskReply {
+  const unscoped = rankPassages(ix, { ...q, places: [], years: [] }, synonyms).filter((r) => acceptable(q, r));
+  const suggestions = unscoped.slice(0, 3).map((r) => {
+    const f = r.fit?.figure;
+    const home = ix.homes.get(r.passage.doc);
+    const label = f ? clauseOf(r.passage, f) : r.passage.text.slice(0, 30);
+    return home ? `${home}：${label}` : label;
+  });
+  const where = q.places.length ? `关于${q.places.join("、")}的` : "";
+  const reason = `语料中没有找到${where}这一问题的答案`;
+  return { kind: "no-answer", question: q.question, reason, suggestions: [...new Set(suggestions)] };
+}
+
+/** A few indicator topics the corpus covers, for questions with nothing to look up. */
+function topicSuggestions(ix: CorpusIndex): string[] {
+  return [...ix.docs.values()].slice(0, 3).map((d) => d.title ?? d.doc);
+}

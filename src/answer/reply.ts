@@ -1,0 +1,100 @@
+/** Where a quoted sentence comes from, as a reader cites it. */
+export interface Citation {
+  /** File name under the corpus directory. */
+  doc: string;
+  /** Article headline, or the document title when the article shows none. */
+  title: string | null;
+  docTitle: string | null;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  /** Paragraph number inside the article (0: the headline itself). */
+  paragraph: number;
+}
+
+/** A figure as shown to a reader: written as in the source, with its value and unit. */
+export interface FigureView {
+  text: string;
+  value: number;
+  unit: string;
+  kind: string;
+}
+
+/** A sentence quoted verbatim, with the character ranges to emphasise (the answering figure). */
+export interface Quote {
+  text: string;
+  highlights: Array<[number, number]>;
+}
+
+/** One answer: the figure, the sentence it stands in, and every source that states that sentence. */
+export interface AnswerItem {
+  figure: FigureView | null;
+  quote: Quote;
+  sources: Citation[];
+  score: number;
+}
+
+/** Another figure for the same indicator (other place, year or school stage), with its source. */
+export interface RelatedFigure {
+  /** The clause the figure stands in ("新增普通高中学位1.9万个"). */
+  label: string;
+  figure: FigureView;
+  source: Citation;
+}
+
+/** The neutral reply model every adapter renders (plain text, Slack Block Kit, Telegram HTML). */
+export type Reply = AskReply | CheckReply;
+
+/** The reply to a question. */
+export type AskReply = AnswerReply | NoAnswerReply;
+
+/** A fact-check verdict: 一致 / 不一致 / 来源不一致 / 未找到. */
+export type Verdict = "supported" | "contradicted" | "conflicting" | "not_found";
+
+/** A source passage offered as evidence for or against a claimed figure. */
+export interface Evidence {
+  figure: FigureView | null;
+  quote: Quote;
+  source: Citation;
+  /** Whether the source states a goal (到2027年…) or an achieved value; null when it does not say. */
+  period: "target" | "achieved" | null;
+}
+
+/** The check of one figure of a claim. */
+export interface CheckedFigure {
+  /** The figure as the claim writes it. */
+  claim: FigureView;
+  verdict: Verdict;
+  /** supported: the passage stating it; contradicted: the passage with the true value; conflicting: one per value. */
+  evidence: Evidence[];
+}
+
+/** The answer to a claim: the worst verdict of its figures, each figure with its evidence. */
+export interface CheckReply {
+  kind: "check";
+  claim: string;
+  verdict: Verdict;
+  items: CheckedFigure[];
+  /** What was looked for (the indicator words), for a not_found reply. */
+  lookedFor: string;
+  /** Set when the claim has no figure to check: says so; `items` is empty and `suggestions` lists what sources say. */
+  note: string | null;
+  /** Closest indicators the corpus does have (not_found), as short clauses with their figures. */
+  suggestions: string[];
+}
+
+/** Answers found: best first. */
+export interface AnswerReply {
+  kind: "answer";
+  question: string;
+  answers: AnswerItem[];
+  related: RelatedFigure[];
+}
+
+/** Nothing in the corpus answers well enough: say so, and what nearby topics it does cover. */
+export interface NoAnswerReply {
+  kind: "no-answer";
+  question: string;
+  reason: string;
+  suggestions: string[];
+}

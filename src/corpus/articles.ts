@@ -1,0 +1,80 @@
+import { type Block, type LayoutItem, looksLikeTitle } from "./blocks.js";
+import type { MappedText } from "./lines.js";
+
+/** An article as laid out: headline lines, publisher, and its paragraphs with the section each stands under. */
+export interface ArticleLayout {
+  title: string | null;
+  publisher: string | null;
+  paragraphs: Array<{ text: MappedText; section: string | null; headline: boolean }>;
+}
+
+/** "新华社北京11月16日电(记者 熊丰)", "本报讯(记者 胡斌)": a paragraph that opens a news article. */
+const DATELINE = /^[^，。,]{0,24}?(讯|电)[(（]/;
+const MAX_TITLE = 60;
+
+/**
+ * Groups blocks into articles. A run of headings opens a new article when it follows a page separator or
+ * two or more blank lines, when a byline or dateline follows it, or when it has three or more lines;
+ * otherwise it is a section heading inside the current article.
+ */
+export function groupArticles(items: LayoutItem[]): ArticleLayout[] {
+  const articles: ArticleLayout[] = [];
+  let current: ArticleLayout | null = null;
+  let section: string | null = null;
+  let separated = true;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as LayoutItem;
+    if (item.type === "separator") separated = true;
+    else if (item.type === "source") {
+      if (current && !current.publisher) current.publisher = item.publisher;
+      separated = true;
+    } else if (item.type === "byline") {
+      if (!current || current.paragraphs.some((p) => !p.headline)) current = openArticle(articles, null);
+      current.publisher ??= item.publisher;
+    } else if (item.block.heading || (separated && looksLikeTitle(item.block.text.text))) {
+      const run = headingRun(items, i, item.block);
+      const next = items[i + run.length];
+      const opens =
+        separated || item.block.blankBefore >= 2 || run.length >= 3 || opensArticle(next) || current === null;
+      const title = run.map((b) => b.raw).join(" ");
+      if (opens) {
+        current = openArticle(articles, title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE)}…` : title);
+        section = null;
+      } else section = title;
+      for (const b of run) (current as ArticleLayout).paragraphs.push({ text: b.text, section, headline: true });
+      i += run.length - 1;
+      separated = false;
+    } else {
+      if (!current || (separated && current.paragraphs.some((p) => !p.headline))) {
+        current = openArticle(articles, null);
+        section = null;
+      }
+      current.paragraphs.push({ text: item.block.text, section, headline: false });
+      separated = false;
+    }
+  }
+  return articles.filter((a) => a.paragraphs.length > 0);
+}
+
+function openArticle(articles: ArticleLayout[], title: string | null): ArticleLayout {
+  const a: ArticleLayout = { title, publisher: null, paragraphs: [] };
+  articles.push(a);
+  return a;
+}
+
+/** Consecutive heading blocks starting at `start`. */
+function headingRun(items: LayoutItem[], start: number, first: Block): Block[] {
+  const run: Block[] = [first];
+  for (let i = start + 1; i < items.length; i++) {
+    const it = items[i] as LayoutItem;
+    if (it.type !== "block" || !it.block.heading) break;
+    run.push(it.block);
+  }
+  return run;
+}
+
+function opensArticle(next: LayoutItem | undefined): boolean {
+  if (!next) return false;
+  if (next.type === "byline") return true;
+  return next.type === "block" && DATELINE.test(next.block.text.text);
+}

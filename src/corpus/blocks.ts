@@ -1,0 +1,110 @@
+import { spansWord } from "../text/segment.js";
+import { classifyLine, type LineKind } from "./junk.js";
+import { concatMapped, type Line, type MappedText, splitLines } from "./lines.js";
+
+/** A paragraph or headline line, rebuilt from lines that PDF or page layout broke. */
+export interface Block {
+  text: MappedText;
+  /** The source lines with runs of whitespace collapsed to one space: how a headline reads. */
+  raw: string;
+  /** Blank lines before the block in the source (2+ separate articles on some pages). */
+  blankBefore: number;
+  heading: boolean;
+}
+
+/** The document as a stream: blocks of text and the page furniture between them that matters for layout. */
+export type LayoutItem =
+  | { type: "block"; block: Block }
+  | { type: "separator" }
+  | { type: "source"; publisher: string }
+  | { type: "byline"; publisher: string | null };
+
+/** What the page furniture said about the document as a whole. */
+export interface PageInfo {
+  date: string | null;
+  url: string | null;
+  publisher: string | null;
+}
+
+const TERMINAL_END = /[。！？!?；;…][”"’』」)）]*$/;
+const OPEN_END = /[，,、“‘《（(—\-]$/;
+const COLON_END = /[：:]$/;
+const CONTINUES = /^[，,。、；;：:）)”’』」%]/;
+const INNER_STOP = /[。；;]/;
+const COMMA = /[，,]/;
+
+/** Splits decoded text into blocks (joined paragraphs and headings) and layout markers, plus page info. */
+export function buildLayout(original: string): { items: LayoutItem[]; info: PageInfo } {
+  const lines = splitLines(original);
+  const info: PageInfo = { date: null, url: null, publisher: null };
+  const items: LayoutItem[] = [];
+  let current: Line[] = [];
+  const flush = () => {
+    if (current.length > 0) items.push({ type: "block", block: toBlock(current) });
+    current = [];
+  };
+  lines.forEach((line, i) => {
+    const kind = classifyLine(line.raw);
+    if (kind.kind === "text") {
+      const prev = current[current.length - 1];
+      if (prev && !shouldJoin(prev, line, lines, i)) flush();
+      current.push(line);
+      return;
+    }
+    if (kind.kind === "drop") return;
+    flush();
+    recordInfo(kind, info, items);
+  });
+  flush();
+  return { items, info };
+}
+
+function recordInfo(kind: LineKind, info: PageInfo, items: LayoutItem[]): void {
+  if (kind.kind === "timestamp") {
+    info.date ??= kind.date;
+    items.push({ type: "separator" });
+  } else if (kind.kind === "siteinfo") {
+    info.url ??= kind.url;
+    info.date ??= kind.date;
+    info.publisher ??= kind.publisher;
+  } else if (kind.kind === "separator") items.push({ type: "separator" });
+  else if (kind.kind === "source") items.push({ type: "source", publisher: kind.publisher });
+  else if (kind.kind === "byline") items.push({ type: "byline", publisher: kind.publisher });
+}
+
+function toBlock(lines: Line[]): Block {
+  const text = concatMapped(lines.map((l) => l.body));
+  const first = lines[0] as Line;
+  const raw = lines.map((l) => l.raw.replace(/[\s\u3000]+/g, " ")).join("");
+  return { text, raw, blankBefore: first.blankBefore, heading: isHeading(text.text) };
+}
+
+/** A headline or section heading: short, no sentence inside, not ending a sentence. */
+export function isHeading(text: string): boolean {
+  if (TERMINAL_END.test(text) || INNER_STOP.test(text.slice(0, -1))) return false;
+  return text.length <= 40;
+}
+
+/** A short line right after a page separator that does not end a sentence: the next article's headline. */
+export function looksLikeTitle(text: string): boolean {
+  return !TERMINAL_END.test(text) && text.length <= 64;
+}
+
+/** Whether `next` continues the sentence that `prev` broke off (PDF wrapping, page layout). */
+function shouldJoin(prev: Line, next: Line, lines: Line[], index: number): boolean {
+  const a = prev.body.text;
+  const b = next.body.text;
+  if (TERMINAL_END.test(a)) return false;
+  if (COLON_END.test(a)) return prev.width > 40;
+  if (OPEN_END.test(a) || CONTINUES.test(b)) return true;
+  if (INNER_STOP.test(a)) return true;
+  if (isWrapped(prev, lines, index)) return true;
+  return COMMA.test(a) && spansWord(a, b);
+}
+
+/** A line as wide as its neighbours in a text laid out at a fixed width (PDF extraction). */
+function isWrapped(prev: Line, lines: Line[], index: number): boolean {
+  if (prev.width < 56) return false;
+  const neighbours = [lines[index - 2], lines[index], lines[index + 1]].filter((l): l is Line => !!l);
+  return neighbours.some((l) => Math.abs(l.width - prev.width) <= 6);
+}

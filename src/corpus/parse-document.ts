@@ -1,0 +1,88 @@
+import { parseFigures } from "../text/figures.js";
+import { normalizeText } from "../text/script.js";
+import { type ArticleLayout, groupArticles } from "./articles.js";
+import { buildLayout, type PageInfo } from "./blocks.js";
+import type { MappedText } from "./lines.js";
+import { splitSentences } from "./sentences.js";
+import type { Article, DocumentMeta, ParsedDocument, Passage } from "./types.js";
+
+type DocPassage = Omit<Passage, "id">;
+
+/**
+ * Parses one decoded document: cleans it, splits it into articles, paragraphs and sentences, and parses
+ * the figures of every sentence. `given` (from the manifest or the command line) wins over what the text shows.
+ */
+export function parseDocument(doc: string, original: string, given: Partial<DocumentMeta> = {}): ParsedDocument {
+  const { items, info } = buildLayout(original);
+  const layouts = groupArticles(items);
+  const articles: Article[] = layouts.map((a, index) => ({ index, title: a.title, publisher: a.publisher }));
+  const passages = layouts.flatMap((a, index) => articlePassages(doc, a, index));
+  return { meta: detectMeta(doc, layouts, info, given), articles, passages };
+}
+
+function articlePassages(doc: string, layout: ArticleLayout, article: number): DocPassage[] {
+  const out: DocPassage[] = [];
+  const seen = new Set<string>();
+  let paragraph = 0;
+  for (const p of layout.paragraphs) {
+    if (!p.headline) {
+      if (seen.has(p.text.text)) continue;
+      seen.add(p.text.text);
+      paragraph++;
+    }
+    const number = p.headline ? 0 : paragraph;
+    splitSentences(p.text).forEach((s, sentence) => {
+      out.push(makePassage(doc, article, number, p.section, p.text, s, sentence));
+    });
+  }
+  return out;
+}
+
+function makePassage(
+  doc: string,
+  article: number,
+  paragraph: number,
+  section: string | null,
+  para: MappedText,
+  s: { text: string; start: number; end: number },
+  sentence: number,
+): DocPassage {
+  const { norm, map } = normalizeText(s.text);
+  return {
+    doc,
+    article,
+    paragraph,
+    section,
+    text: s.text,
+    norm,
+    map,
+    start: para.orig[s.start] ?? 0,
+    end: (para.orig[s.end - 1] ?? 0) + 1,
+    figures: parseFigures(norm),
+    sentence,
+  };
+}
+
+const DATE_CN = /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/;
+
+function detectMeta(doc: string, layouts: ArticleLayout[], info: PageInfo, given: Partial<DocumentMeta>): DocumentMeta {
+  const first = layouts[0];
+  const head = first?.paragraphs.slice(0, 3).map((p) => p.text.text) ?? [];
+  return {
+    doc,
+    title: given.title !== undefined ? given.title : (first?.title ?? null),
+    publisher:
+      given.publisher !== undefined ? given.publisher : (info.publisher ?? layouts.find((a) => a.publisher)?.publisher ?? null),
+    date: given.date !== undefined ? given.date : (info.date ?? dateIn(head)),
+    url: given.url !== undefined ? given.url : info.url,
+  };
+}
+
+/** The first full date written in the document's opening lines ("2025年2月28日"). */
+function dateIn(lines: string[]): string | null {
+  for (const line of lines) {
+    const m = DATE_CN.exec(line);
+    if (m?.[3]) return `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+  }
+  return null;
+}

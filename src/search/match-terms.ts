@@ -1,0 +1,71 @@
+import { isStopword } from "./stopwords.js";
+import type { SynonymTable } from "./synonyms.js";
+
+/** A question word with its weight and the alternative spellings that count as a match. */
+export interface WeightedTerm {
+  word: string;
+  weight: number;
+  alternatives: string[];
+}
+
+/** Where a term was found: in the sentence (with positions), its paragraph, or its headings. */
+export interface TermHit {
+  term: WeightedTerm;
+  /** 1 in the sentence, 0.5 in paragraph or headings, a share of bigrams for a partial match, 0 if absent. */
+  strength: number;
+  /** Character ranges of the term (or its alternative) in the sentence. */
+  spans: Array<[number, number]>;
+}
+
+/**
+ * Weights question words by inverse document frequency and attaches their synonyms (2+ characters).
+ * A word the corpus never uses and has no synonym for ("要建") is replaced by its characters, at half weight.
+ */
+export function weighTerms(words: string[], df: Map<string, number>, total: number, synonyms: SynonymTable): WeightedTerm[] {
+  const known = (w: string) => (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
+  const expanded = words.flatMap((w) => (w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w]));
+  return [...new Set(expanded)].map((word) => {
+    const alternatives = [...(synonyms.get(word) ?? [])].filter((s) => s.length >= 2);
+    const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
+    const idf = Math.log(1 + total / (freq + 1));
+    return { word, weight: Math.max(0.5, idf) * (word.length === 1 ? 0.5 : 1), alternatives };
+  });
+}
+
+/** Finds every occurrence of `needle` in `hay`. */
+function occurrences(hay: string, needle: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push([i, i + needle.length]);
+  return out;
+}
+
+/** Matches one term against a sentence, then its paragraph and headings. */
+export function matchTerm(term: WeightedTerm, sentence: string, context: string): TermHit {
+  const forms = [term.word, ...term.alternatives];
+  const spans = forms.flatMap((f) => occurrences(sentence, f));
+  if (spans.length > 0) return { term, strength: 1, spans };
+  if (forms.some((f) => context.includes(f))) return { term, strength: 0.5, spans: [] };
+  return { term, strength: partialStrength(term.word, sentence), spans: bigramSpans(term.word, sentence) };
+}
+
+/** Share of a long word's character pairs present in the sentence, halved ("博士学位" in "博士、硕士学位"). */
+function partialStrength(word: string, sentence: string): number {
+  if (word.length < 3) return 0;
+  let found = 0;
+  for (let i = 0; i + 2 <= word.length; i++) if (sentence.includes(word.slice(i, i + 2))) found++;
+  return (0.6 * found) / (word.length - 1);
+}
+
+function bigramSpans(word: string, sentence: string): Array<[number, number]> {
+  if (word.length < 3) return [];
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 2 <= word.length; i++) out.push(...occurrences(sentence, word.slice(i, i + 2)));
+  return out;
+}
+
+/** Weighted share of the question's terms that the passage covers. */
+export function coverage(hits: TermHit[]): number {
+  const total = hits.reduce((s, h) => s + h.term.weight, 0);
+  if (total === 0) return 0;
+  return hits.reduce((s, h) => s + h.term.weight * h.strength, 0) / total;
+}

@@ -1,0 +1,121 @@
+import type { Passage } from "../corpus/types.js";
+import type { CorpusIndex, PassageFacts } from "./corpus-index.js";
+import { bestFigure, type FigureFit } from "./figure-fit.js";
+import { coverage, matchTerm, type TermHit, weighTerms } from "./match-terms.js";
+import type { QueryAnalysis } from "./query.js";
+import type { SynonymTable } from "./synonyms.js";
+import { toSimplified } from "../text/script.js";
+import { searchTokens } from "./tokens.js";
+
+/** A passage scored for a question, with the figure that answers it. */
+export interface RankedPassage {
+  passage: Passage;
+  score: number;
+  /** Weighted share of the question's words the passage covers (0..1). */
+  coverage: number;
+  fit: FigureFit | null;
+  hits: TermHit[];
+}
+
+const CANDIDATES = 300;
+const TARGET_TEXT = /到20\d\d年|力争|争取|目标|预计|将达到|要达到/;
+const PLAN_TITLE = /规划|纲要|计划\(|方案/;
+const NUMERIC_KINDS = new Set(["quantity", "percent", "rank", "date"]);
+
+/** Ranks the corpus for a question: MiniSearch finds candidates, then answer-aware features re-rank them. */
+export function rankPassages(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): RankedPassage[] {
+  const terms = weighTerms(q.words, ix.df, ix.passages.length, synonyms);
+  const queryTokens = new Set([...q.words, ...terms.flatMap((t) => t.alternatives)].flatMap((w) => [w, ...searchTokens(w)]));
+  if (queryTokens.size === 0) return [];
+  const results = ix.index.search([...queryTokens].join(" "), { boost: { text: 2, title: 1 } }).slice(0, CANDIDATES);
+  const top = results[0]?.score ?? 1;
+  const ranked: RankedPassage[] = [];
+  for (const r of results) {
+    const passage = ix.passages[r.id as number];
+    const facts = ix.facts[r.id as number];
+    if (!passage || !facts) continue;
+    const scored = scorePassage(ix, q, passage, facts, terms.length ? terms : [], r.score / top);
+    if (scored) ranked.push(scored);
+  }
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+function scorePassage(
+  ix: CorpusIndex,
+  q: QueryAnalysis,
+  passage: Passage,
+  facts: PassageFacts,
+  terms: ReturnType<typeof weighTerms>,
+  bm25: number,
+): RankedPassage | null {
+  const home = ix.homes.get(passage.doc) ?? null;
+  const headings = headingText(ix, passage);
+  const place = placeScore(q, passage, facts, home, headings);
+  if (place === null) return null;
+  const hits = terms.map((t) => matchTerm(t, passage.norm, facts.context + headings));
+  const cov = coverage(hits);
+  const fit = bestFigure(passage.norm, passage.figures, hits, q.kind, q.unit);
+  const numeric = NUMERIC_KINDS.has(q.kind);
+  const figureScore = fit ? 1.2 * fit.kind + 2.5 * fit.closeness : numeric ? -1 : 0;
+  const score =
+    3 * cov +
+    figureScore +
+    0.3 * bm25 +
+    place +
+    yearScore(ix, q, passage, facts) +
+    targetScore(ix, q, passage, facts) +
+    sharedFigures(q, passage) +
+    (passage.paragraph === 0 ? -0.2 : 0);
+  return { passage, score, coverage: cov, fit, hits };
+}
+
+function headingText(ix: CorpusIndex, p: Passage): string {
+  const title = ix.articles.get(p.doc)?.[p.article]?.title ?? "";
+  return toSimplified(` ${title} ${p.section ?? ""}`.normalize("NFKC").toLowerCase());
+}
+
+/**
+ * Place scope: a place the question names must stand in the sentence (or its paragraph); with no place
+ * named, a sentence about a district or another region ranks below the city-wide figure.
+ * Null means the passage is about another place and must not answer.
+ */
+function placeScore(q: QueryAnalysis, p: Passage, facts: PassageFacts, home: string | null, headings: string): number | null {
+  const wanted = q.places.filter((pl) => pl !== home);
+  let score = 0;
+  for (const pl of wanted) {
+    if (p.norm.includes(pl)) score += 0.4;
+    else if (facts.context.includes(pl)) score += 0.1;
+    else if (!headings.includes(pl)) return null;
+  }
+  const others = facts.places.filter((pl) => pl !== home && !q.places.includes(pl));
+  return others.length > 0 ? score - 0.4 : score;
+}
+
+function yearScore(ix: CorpusIndex, q: QueryAnalysis, p: Passage, facts: PassageFacts): number {
+  if (q.years.length === 0) return 0;
+  if (facts.years.some((y) => q.years.includes(y))) return 0.6;
+  if (facts.years.length > 0) return -0.8;
+  const articleYears = ix.articleYears.get(`${p.doc}#${p.article}`);
+  return q.years.some((y) => articleYears?.has(y)) ? 0.2 : -0.2;
+}
+
+/** A figure written in the question itself ("排名前1%的学科") is part of the indicator: passages stating it rank higher. */
+function sharedFigures(q: QueryAnalysis, p: Passage): number {
+  const own = q.figures.filter((f) => f.kind !== "year" && f.kind !== "date");
+  const shared = own.filter((f) => p.figures.some((g) => g.value === f.value && g.unit === f.unit));
+  return 0.5 * shared.length;
+}
+
+/** Whether a passage states a goal (到2027年…, 力争…, or a plan document) rather than an achieved value. */
+export function isTargetPassage(ix: CorpusIndex, p: Passage): boolean {
+  const facts = ix.facts[p.id];
+  const plan = PLAN_TITLE.test(ix.docs.get(p.doc)?.title ?? "");
+  return TARGET_TEXT.test(p.norm) || TARGET_TEXT.test(facts?.context ?? "") || plan;
+}
+
+/** Goals (到2027年…达到90%) answer questions about goals; achieved figures answer the rest. */
+function targetScore(ix: CorpusIndex, q: QueryAnalysis, p: Passage, _facts: PassageFacts): number {
+  const isTarget = isTargetPassage(ix, p);
+  if (q.target) return isTarget ? 0.4 : -0.2;
+  return isTarget ? -0.25 : 0;
+}

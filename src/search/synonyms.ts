@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { normalizeQuery } from "../text/script.js";
+
+/** Synonym groups: for each word, the other words that name the same thing. */
+export type SynonymTable = Map<string, Set<string>>;
+
+/** The table shipped with the project. */
+export const DEFAULT_SYNONYMS_FILE = fileURLToPath(new URL("./synonyms.txt", import.meta.url));
+
+/** Parses the synonym file format: one group a line, words separated by spaces, "#" comments. */
+export function parseSynonyms(text: string, into: SynonymTable = new Map()): SynonymTable {
+  for (const line of text.split(/\r?\n/)) {
+    const body = line.replace(/#.*$/, "").trim();
+    if (!body) continue;
+    const words = [...new Set(body.split(/\s+/).map((w) => normalizeQuery(w)))].filter(Boolean);
+    for (const w of words) {
+      const set = into.get(w) ?? new Set<string>();
+      for (const other of words) if (other !== w) set.add(other);
+      into.set(w, set);
+    }
+  }
+  return into;
+}
+
+/** Reads the shipped table and any extra files that exist (a user's synonyms.txt in the corpus directory). */
+export function loadSynonyms(extraFiles: string[] = []): SynonymTable {
+  const table = parseSynonyms(readFileSync(DEFAULT_SYNONYMS_FILE, "utf8"));
+  for (const f of extraFiles) if (existsSync(f)) parseSynonyms(readFileSync(f, "utf8"), table);
+  return table;
+}
+
+/** The word's synonyms (not including the word). */
+export function synonymsOf(table: SynonymTable, word: string): string[] {
+  return [...(table.get(word) ?? [])];
+}

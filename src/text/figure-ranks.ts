@@ -1,0 +1,36 @@
+import type { Figure } from "./figure.js";
+import { type FigureMatch, readWholeNumber } from "./figure-numbers.js";
+import { isIdeograph, matchWordBefore, RANK_LINKS, RANK_SCOPES } from "./figure-words.js";
+
+/**
+ * Matches a rank at a 第: "全国第6", "全国排名第六", "居全市第五", "第6名". An ordinal followed by a noun
+ * or classifier (第四批, 第二次, 第一方阵, 第1眼) is no rank and yields no figure, only a skip past it.
+ */
+export function matchRank(text: string, pos: number, floor: number): FigureMatch | undefined {
+  if (text[pos] !== "第") return undefined;
+  const rank = readWholeNumber(text, pos + 1);
+  if (!rank || rank.value < 1) return undefined;
+  const counted = text[rank.end] === "名" || text[rank.end] === "位";
+  const end = counted ? rank.end + 1 : rank.end;
+  const follower = text[end];
+  const standsAlone = !isIdeograph(follower) || follower === "的";
+  const link = matchWordBefore(text, pos, RANK_LINKS, floor);
+  const scopeEnd = pos - (link?.length ?? 0);
+  const scope = matchWordBefore(text, scopeEnd, RANK_SCOPES, floor);
+  // Without a scope, a linking verb or 名, "第一" is usually an enumeration (第一,…) or a slogan (健康第一).
+  if (!standsAlone || !(scope || link || text[rank.end] === "名")) return { next: rank.end };
+  const start = scope ? scopeEnd - scope.length : pos;
+  const figure: Figure = {
+    text: text.slice(start, end),
+    start,
+    end,
+    value: rank.value,
+    unit: "名",
+    kind: "rank",
+    bound: "exact",
+    step: 1,
+  };
+  if (scope) figure.scope = scope;
+  if (rank.chinese) figure.chinese = true;
+  return { figure, next: end };
+}

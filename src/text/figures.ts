@@ -1,0 +1,277 @@
+import { isChineseNumeralChar, startsChineseNumeral } from "./chinese-numerals.js";
+import type { Figure, FigureBound } from "./figure.js";
+import { matchDate } from "./figure-dates.js";
+import {
+  coreStep,
+  coreValue,
+  type FigureMatch,
+  isDigit,
+  type NumberCore,
+  readNumberCore,
+} from "./figure-numbers.js";
+import { matchRank } from "./figure-ranks.js";
+import {
+  ABOUT_BLOCKERS,
+  ARABIC_ONLY_UNITS,
+  isLatinLetter,
+  MULTIPLIERS,
+  matchWordAt,
+  matchWordBefore,
+  PREFIX_BLOCKERS,
+  PREFIX_BOUNDS,
+  RANGE_SEPARATORS,
+  SUFFIX_BOUNDS,
+  UNIT_BLOCKERS,
+  UNITS,
+} from "./figure-words.js";
+
+/** A number with its multiplier and unit, before bound words. */
+interface Quantity {
+  core: NumberCore;
+  /** Power of ten added by 万/亿/千, 成 or ‰. */
+  exponent: number;
+  multiplied: boolean;
+  /** 多/余/几 written right after the number or its multiplier: 800余, 8万余, 十多. */
+  approx: boolean;
+  kind: "quantity" | "percent";
+  unit: string;
+  end: number;
+}
+
+type UnitRead = Pick<Quantity, "kind" | "unit" | "exponent" | "end">;
+
+const PERCENT_OF = new Map([
+  ["百分之", 0],
+  ["千分之", -1],
+  ["万分之", -2],
+]);
+/** 成 followed by these starts a word (成为, 成立, 成渝), not "tenths". */
+const CHENG_BLOCKERS = "为立员果本效功绩熟长就型品交渝都";
+/** Durations that 近 qualifies as "the last N", not "almost N": 近5年, 近三个月. */
+const RECENT_UNITS = new Set(["年", "个月", "天", "周"]);
+const OPEN_QUOTES = "“‘「『《\"'";
+/** Clock times and ratios (07:38, 1:2) are never figures. */
+const TIME_OR_RATIO = /\d+:\d+(?::\d+)?/y;
+/** Chinese ordinals written without 第 and terms of art that merely look like counts. */
+const CHINESE_IDIOM = /^(?:[一二三四五六七八九十]+(?:届\p{Script=Han}|年一贯)|二元|二次|三元)/u;
+
+function readMultiplier(text: string, pos: number, core: NumberCore): [string, number] | undefined {
+  if (core.grouped) return undefined;
+  const word = matchWordAt(text, pos, MULTIPLIERS.keys());
+  if (!word || (core.chinese && !["万", "亿", "万亿"].includes(word))) return undefined;
+  // 5千米 is five kilometres, not 5000 metres.
+  const unit = matchWordAt(text, pos, UNITS);
+  if (unit && unit.length > word.length) return undefined;
+  return [word, MULTIPLIERS.get(word) ?? 0];
+}
+
+function readPercentUnit(text: string, pos: number, core: NumberCore, multiplied: boolean) {
+  const percent = (unit: string, exponent: number, length: number): UnitRead => {
+    return { kind: "percent", unit, exponent, end: pos + length };
+  };
+  if (text[pos] === "%") return percent("%", 0, 1);
+  if (text[pos] === "‰") return percent("%", -1, 1);
+  const points = matchWordAt(text, pos, ["个百分点", "百分点"]);
+  if (points) return percent("百分点", 0, points.length);
+  const tenths = text[pos] === "成" && !multiplied && coreValue(core) <= 10;
+  if (tenths && !CHENG_BLOCKERS.includes(text[pos + 1] ?? "_")) return percent("%", 1, 1);
+  return undefined;
+}
+
+/** The unit at `pos`: a percent form, a listed unit, "" for none; undefined when the number is no figure. */
+function readUnit(text: string, pos: number, core: NumberCore, multiplied: boolean): UnitRead | undefined {
+  const percent = readPercentUnit(text, pos, core, multiplied);
+  if (percent) return percent;
+  if (matchWordAt(text, pos, UNIT_BLOCKERS)) return undefined;
+  const units = core.chinese ? UNITS : [...UNITS, ...ARABIC_ONLY_UNITS];
+  let unit = matchWordAt(text, pos, units) ?? "";
+  // A letter after the number makes it a code (5G, 4K) unless it spells a unit (km); 5min is no km.
+  if (isLatinLetter(text[pos + unit.length])) return undefined;
+  const per = unit && text[pos + unit.length] === "/" ? matchWordAt(text, pos + unit.length + 1, units) : "";
+  if (per) unit = `${unit}/${per}`;
+  return { kind: "quantity", unit, exponent: 0, end: pos + unit.length };
+}
+
+function readQuantity(text: string, pos: number): Quantity | undefined {
+  const core = readNumberCore(text, pos);
+  if (!core) return undefined;
+  let end = core.end;
+  let approx = "多余几".includes(text[end] ?? "_");
+  if (approx) end++;
+  const multiplier = readMultiplier(text, end, core);
+  if (multiplier) end += multiplier[0].length;
+  if (multiplier && !approx && "多余".includes(text[end] ?? "_")) {
+    approx = true;
+    end++;
+  }
+  let unit = readUnit(text, end, core, multiplier !== undefined);
+  if (!unit) return undefined;
+  // 1个多月 is "over a month": the 多 sits inside the unit 个月.
+  if (
+    unit.unit === "个" &&
+    !approx &&
+    "多余".includes(text[unit.end] ?? "_") &&
+    text[unit.end + 1] === "月"
+  ) {
+    unit = { ...unit, unit: "个月", end: unit.end + 2 };
+    approx = true;
+  }
+  const exponent = unit.exponent + (multiplier?.[1] ?? 0);
+  return { ...unit, core, exponent, multiplied: multiplier !== undefined, approx };
+}
+
+/** The second end of "1—2项", "2至3岁", "3至5万人", "30%-50%", if one follows. */
+function readRangeEnd(text: string, left: Quantity): Quantity | undefined {
+  if (left.approx) return undefined;
+  const separator = matchWordAt(text, left.end, RANGE_SEPARATORS);
+  if (!separator) return undefined;
+  const right = readQuantity(text, left.end + separator.length);
+  if (!right || right.approx || (left.unit !== "" && left.unit !== right.unit)) return undefined;
+  // 023-63862222 is a telephone number.
+  if (separator === "-" && (left.core.leadingZero || right.core.leadingZero)) return undefined;
+  return lowEnd(left, right) < coreValue(right.core, right.exponent) ? right : undefined;
+}
+
+/** "3至5万" means 3万 to 5万, so a bare low end borrows the high end's multiplier when that keeps it lower. */
+function lowExponent(left: Quantity, right: Quantity): number {
+  if (left.unit !== "" || left.multiplied) return left.exponent;
+  const borrowed = coreValue(left.core, right.exponent);
+  return borrowed < coreValue(right.core, right.exponent) ? right.exponent : left.exponent;
+}
+
+function lowEnd(left: Quantity, right: Quantity): number {
+  return coreValue(left.core, lowExponent(left, right));
+}
+
+function readSuffixBound(text: string, pos: number, approx: boolean): [string, FigureBound] | undefined {
+  const word = matchWordAt(text, pos, SUFFIX_BOUNDS.keys());
+  if (!word || (approx && (word === "多" || word === "余"))) return undefined;
+  if (word === "上下" && ABOUT_BLOCKERS.includes(text[pos + 2] ?? "_")) return undefined;
+  return [word, SUFFIX_BOUNDS.get(word) ?? "exact"];
+}
+
+function readPrefixBound(text: string, pos: number, floor: number, last: Quantity) {
+  const word = matchWordBefore(text, pos, PREFIX_BOUNDS.keys(), floor);
+  if (!word) return undefined;
+  const blockers = PREFIX_BLOCKERS.get(word);
+  if (blockers?.includes(text[pos - word.length - 1] ?? "_")) return undefined;
+  const bound = PREFIX_BOUNDS.get(word) ?? "exact";
+  if (bound === "near" && RECENT_UNITS.has(last.unit) && coreValue(last.core) <= 10) return undefined;
+  return [word, bound] as const;
+}
+
+/** One bound from the written words; contradicting words (近8万余) leave only "about". */
+function combineBounds(bounds: (FigureBound | undefined)[]): FigureBound {
+  const written = [...new Set(bounds.filter((b): b is FigureBound => b !== undefined && b !== "exact"))];
+  if (written.length === 0) return "exact";
+  return written.length === 1 ? (written[0] ?? "exact") : "about";
+}
+
+/** Chinese numerals count only as clear quantities: 六所, 十多万, 六成; never 一体化, 十四五, “两个确立”. */
+function isChineseFigure(text: string, left: Quantity, last: Quantity, ranged: boolean): boolean {
+  const { core } = left;
+  if (isChineseNumeralChar(text[core.end]) || OPEN_QUOTES.includes(text[core.start - 1] ?? "_")) return false;
+  if (CHINESE_IDIOM.test(text.slice(core.start, core.start + 8))) return false;
+  const counted = last.unit !== "" || last.multiplied || core.grouped;
+  // A lone 一 is an article far more often than a count: 一批, 一项, 一次.
+  const lone = !ranged && text.slice(core.start, core.end) === "一" && !last.multiplied;
+  return counted && !(lone && last.kind !== "percent");
+}
+
+function matchQuantity(text: string, pos: number, floor: number): FigureMatch | undefined {
+  const left = readQuantity(text, pos);
+  // 06 and 000 are codes or list labels, not amounts.
+  if (!left || left.core.leadingZero) return undefined;
+  const right = readRangeEnd(text, left);
+  const last = right ?? left;
+  const chinese = left.core.chinese || (right?.core.chinese ?? false);
+  if (chinese && !isChineseFigure(text, left, last, right !== undefined)) return undefined;
+  const suffix = readSuffixBound(text, last.end, last.approx);
+  const prefix = readPrefixBound(text, pos, floor, last);
+  const start = pos - (prefix?.[0].length ?? 0);
+  const end = last.end + (suffix?.[0].length ?? 0);
+  const exponent = right ? lowExponent(left, right) : left.exponent;
+  const step = Math.min(coreStep(left.core, exponent), coreStep(last.core, last.exponent));
+  const figure: Figure = {
+    ...{ text: text.slice(start, end), start, end, value: coreValue(left.core, exponent) },
+    ...{ unit: last.unit, kind: last.kind, step },
+    bound: combineBounds([prefix?.[1], suffix?.[1], last.approx ? "over" : undefined]),
+  };
+  if (right) figure.high = coreValue(right.core, right.exponent);
+  if (chinese) figure.chinese = true;
+  return { figure, next: end };
+}
+
+/** 百分之八十 -> 80 %, 千分之一 -> 0.1 %, 百分之百 -> 100 %. */
+function matchPercentOf(text: string, pos: number, floor: number): FigureMatch | undefined {
+  const word = matchWordAt(text, pos, PERCENT_OF.keys());
+  if (!word) return undefined;
+  const whole = text[pos + word.length] === "百";
+  // 百分之百 is all of it, exactly, so it reads as 100 with a step of 1.
+  const core = readNumberCore(whole ? "100" : text, whole ? 0 : pos + word.length);
+  if (!core) return undefined;
+  const coreEnd = whole ? pos + word.length + 1 : core.end;
+  const exponent = PERCENT_OF.get(word) ?? 0;
+  const suffix = readSuffixBound(text, coreEnd, false);
+  const quantity: Quantity = {
+    ...{ core, exponent, multiplied: false, approx: false, kind: "percent", unit: "%", end: coreEnd },
+  };
+  const prefix = readPrefixBound(text, pos, floor, quantity);
+  const start = pos - (prefix?.[0].length ?? 0);
+  const end = coreEnd + (suffix?.[0].length ?? 0);
+  const figure: Figure = {
+    ...{ text: text.slice(start, end), start, end, value: coreValue(core, exponent), unit: "%" },
+    ...{ kind: "percent", step: coreStep(core, exponent), bound: combineBounds([prefix?.[1], suffix?.[1]]) },
+  };
+  if (core.chinese || whole) figure.chinese = true;
+  return { figure, next: end };
+}
+
+/** Past the digits, letters and numeral characters of a number that is no figure, so its tail is not read. */
+function skipRun(text: string, pos: number): number {
+  const inRun = isDigit(text[pos])
+    ? (ch: string | undefined) => isDigit(ch) || isLatinLetter(ch) || ch === "." || ch === ","
+    : isChineseNumeralChar;
+  let end = pos;
+  while (end < text.length && inRun(text[end])) end++;
+  return end;
+}
+
+function skipTimeOrRatio(text: string, pos: number): FigureMatch | undefined {
+  TIME_OR_RATIO.lastIndex = pos;
+  const time = TIME_OR_RATIO.exec(text);
+  return time ? { next: pos + time[0].length } : undefined;
+}
+
+function matchAt(text: string, pos: number, floor: number): FigureMatch | undefined {
+  const ch = text[pos];
+  if (ch === "第") return matchRank(text, pos, floor);
+  if (ch === "百" || ch === "千" || ch === "万") return matchPercentOf(text, pos, floor);
+  if (!isDigit(ch) && !startsChineseNumeral(ch)) return undefined;
+  const time = skipTimeOrRatio(text, pos);
+  if (time) return time;
+  const before = text[pos - 1];
+  const inCode = isLatinLetter(before) || (before === "-" && isLatinLetter(text[pos - 2]));
+  if (isDigit(ch) && (inCode || isDigit(before) || before === ".")) return { next: skipRun(text, pos) };
+  const found = matchDate(text, pos, floor) ?? matchQuantity(text, pos, floor);
+  return found ?? { next: skipRun(text, pos) };
+}
+
+/**
+ * Finds the figures in NFKC-normalised, simplified, whitespace-free text, in order and without overlap:
+ * quantities with 万/亿 folded in, percentages, 成, ranges, bounds (约/近/超过/余/以上…), ranks, years, dates.
+ */
+export function parseFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  let pos = 0;
+  let floor = 0;
+  while (pos < text.length) {
+    const match = matchAt(text, pos, floor);
+    if (match?.figure) {
+      figures.push(match.figure);
+      floor = match.figure.end;
+    }
+    pos = match ? Math.max(match.next, pos + 1) : pos + 1;
+  }
+  return figures;
+}
