@@ -38,7 +38,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const c = result.data;
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
-    throw new AppError("CONFIG_INVALID", "SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
+    throw new AppError(
+      "CONFIG_INVALID",
+      "SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET)
     throw new AppError("CONFIG_INVALID", "TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL");
   return c;

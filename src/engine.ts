@@ -5,8 +5,9 @@ import type { AskReply, CheckReply } from "./answer/reply.js";
 import { loadCorpus, type SkippedFile } from "./corpus/load.js";
 import type { DocumentMeta } from "./corpus/types.js";
 import { buildIndex, type CorpusIndex } from "./search/corpus-index.js";
+import { loadGazetteer } from "./search/places.js";
 import { loadSynonyms, type SynonymTable } from "./search/synonyms.js";
-import { addWords, loadSegmenter } from "./text/segment.js";
+import { loadSegmenter } from "./text/segment.js";
 
 /** Where the engine reads its documents and extra synonyms. */
 export interface EngineOptions {
@@ -32,9 +33,9 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   loadSegmenter();
   const synonyms = loadSynonyms([join(options.corpusDir, "synonyms.txt"), ...(options.synonymFiles ?? [])]);
-  addWords(synonyms.keys());
   const { documents, skipped } = loadCorpus(options.corpusDir);
-  const index = buildIndex(documents);
+  const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
+  const index = buildIndex(documents, gazetteer);
   return {
     ask: (question) => answerQuestion(index, question, synonyms),
     check: (claim) => checkClaim(index, claim, synonyms),

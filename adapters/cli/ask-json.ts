@@ -6,7 +6,9 @@ export function answerJson(a: AnswerItem) {
   return {
     text: a.quote.text,
     figures: a.figure ? [{ text: a.figure.text, value: a.figure.value, unit: a.figure.unit }] : [],
-    source: s ? { doc: s.doc, title: s.title, publisher: s.publisher, date: s.date, paragraph: s.paragraph } : null,
+    source: s
+      ? { doc: s.doc, title: s.title, publisher: s.publisher, date: s.date, paragraph: s.paragraph }
+      : null,
     alsoIn: a.sources.slice(1).map((o) => ({ doc: o.doc, title: o.title, paragraph: o.paragraph })),
     score: a.score,
   };
@@ -15,7 +17,13 @@ export function answerJson(a: AnswerItem) {
 /** The `ask --json` object: question, noAnswer, up to five answers best first. */
 export function askJson(reply: AskReply) {
   if (reply.kind === "no-answer")
-    return { question: reply.question, noAnswer: true, answers: [], reason: reply.reason, suggestions: reply.suggestions };
+    return {
+      question: reply.question,
+      noAnswer: true,
+      answers: [],
+      reason: reply.reason,
+      suggestions: reply.suggestions,
+    };
   return { question: reply.question, noAnswer: false, answers: reply.answers.slice(0, 5).map(answerJson) };
 }
 
@@ -30,7 +38,11 @@ export function checkJson(reply: CheckReply) {
     claim: reply.claim,
     verdict: reply.verdict,
     evidence: reply.items.flatMap((i) => i.evidence.map(evidenceJson)),
-    figures: reply.items.map((i) => ({ claim: i.claim.text, verdict: i.verdict, sources: i.evidence.map((e) => e.figure?.text ?? null) })),
+    figures: reply.items.map((i) => ({
+      claim: i.claim.text,
+      verdict: i.verdict,
+      sources: i.evidence.map((e) => e.figure?.text ?? null),
+    })),
     ...(reply.note ? { note: reply.note } : {}),
     ...(reply.suggestions.length ? { suggestions: reply.suggestions } : {}),
   };

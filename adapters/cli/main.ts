@@ -21,7 +21,10 @@ async function readLines(): Promise<string[]> {
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes("--json");
-  const text = rest.filter((a) => a !== "--json").join(" ").trim();
+  const text = rest
+    .filter((a) => a !== "--json")
+    .join(" ")
+    .trim();
   if (!command || command === "help" || command === "--help") {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
@@ -31,7 +34,10 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = parseConfig(process.env);
-  const engine = createEngine({ corpusDir: config.CORPUS_DIR, synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [] });
+  const engine = createEngine({
+    corpusDir: config.CORPUS_DIR,
+    synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
+  });
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   if (command === "sources") return printSources(engine, json);
   const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);
@@ -39,7 +45,9 @@ async function run(argv: string[]): Promise<number> {
   for (const q of questions) {
     if (command === "check") {
       const reply = engine.check(q);
-      process.stdout.write(json ? `${JSON.stringify(checkJson(reply))}\n` : `${renderCheckText(reply, style)}\n\n`);
+      process.stdout.write(
+        json ? `${JSON.stringify(checkJson(reply))}\n` : `${renderCheckText(reply, style)}\n\n`,
+      );
     } else {
       const reply = engine.ask(q);
       process.stdout.write(json ? `${JSON.stringify(askJson(reply))}\n` : `${renderText(reply, style)}\n\n`);
@@ -50,7 +58,11 @@ async function run(argv: string[]): Promise<number> {
 
 function printSources(engine: Engine, json: boolean): number {
   for (const d of engine.sources()) {
-    process.stdout.write(json ? `${JSON.stringify(d)}\n` : `${renderCitation({ ...d, docTitle: d.title, paragraph: 0 }).replace(/ · 标题$/, "")}  [${d.doc}]\n`);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(d)}\n`
+        : `${renderCitation({ ...d, docTitle: d.title, paragraph: 0 }).replace(/ · 标题$/, "")}  [${d.doc}]\n`,
+    );
   }
   return 0;
 }
@@ -60,7 +72,9 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`${e instanceof AppError ? e.message : `unexpected error: ${(e as Error).stack ?? e}`}\n`);
+    process.stderr.write(
+      `${e instanceof AppError ? e.message : `unexpected error: ${(e as Error).stack ?? e}`}\n`,
+    );
     process.exitCode = 1;
   },
 );

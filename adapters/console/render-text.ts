@@ -33,7 +33,9 @@ export function renderCitation(c: Citation): string {
 /** Renders a reply as plain text for the terminal (figure first, then the sentence, then the source). */
 export function renderText(reply: AskReply, style: TextStyle, limit = 3): string {
   if (reply.kind === "no-answer") {
-    const tips = reply.suggestions.length ? `\n语料中相近的内容：\n${reply.suggestions.map((s) => `  • ${s}`).join("\n")}` : "";
+    const tips = reply.suggestions.length
+      ? `\n语料中相近的内容：\n${reply.suggestions.map((s) => `  • ${s}`).join("\n")}`
+      : "";
     return `没有找到答案：${reply.reason}。${tips}`;
   }
   const blocks = reply.answers.slice(0, limit).map((a, i) => {
@@ -61,13 +63,17 @@ export function renderCheckText(reply: CheckReply, style: TextStyle): string {
   if (reply.note) lines.push(reply.note);
   for (const item of reply.items) {
     const values = item.evidence.map((e) => e.figure?.text ?? "—").join(" / ");
-    lines.push(`\n${VERDICT_BADGE[item.verdict]}　说法：${item.claim.text}${values ? `　来源：${values}` : ""}`);
+    lines.push(
+      `\n${VERDICT_BADGE[item.verdict]}　说法：${item.claim.text}${values ? `　来源：${values}` : ""}`,
+    );
     for (const e of item.evidence) {
       const period = e.period === "target" ? "（目标）" : "";
       lines.push(`${renderQuote(e.quote, style)}${period}\n  —${renderCitation(e.source)}`);
     }
   }
-  if (reply.verdict === "not_found" && reply.items.length > 0) lines.push(`\n查找的指标：${reply.lookedFor || "（无）"}`);
-  if (reply.suggestions.length) lines.push(`语料中相近的内容：\n${reply.suggestions.map((s) => `  • ${s}`).join("\n")}`);
+  if (reply.verdict === "not_found" && reply.items.length > 0)
+    lines.push(`\n查找的指标：${reply.lookedFor || "（无）"}`);
+  if (reply.suggestions.length)
+    lines.push(`语料中相近的内容：\n${reply.suggestions.map((s) => `  • ${s}`).join("\n")}`);
   return lines.join("\n");
 }

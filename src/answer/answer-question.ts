@@ -3,7 +3,7 @@ import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
 import { type RankedPassage, rankPassages } from "../search/rank.js";
 import type { SynonymTable } from "../search/synonyms.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
-import type { AnswerItem, RelatedFigure, AskReply } from "./reply.js";
+import type { AnswerItem, AskReply, RelatedFigure } from "./reply.js";
 
 /** How many answers a reply carries (adapters page through them; the JSON contract shows five). */
 export const MAX_ANSWERS = 10;
@@ -13,9 +13,14 @@ const NUMERIC = new Set(["quantity", "percent", "rank", "date"]);
 
 /** Answers a question from the corpus: the best sentences with their figure and sources, or an honest no-answer. */
 export function answerQuestion(ix: CorpusIndex, question: string, synonyms: SynonymTable): AskReply {
-  const q = analyzeQuery(question);
+  const q = analyzeQuery(question, ix.gazetteer);
   if (q.words.length === 0)
-    return { kind: "no-answer", question, reason: "问题里没有可查询的指标词", suggestions: topicSuggestions(ix) };
+    return {
+      kind: "no-answer",
+      question,
+      reason: "问题里没有可查询的指标词",
+      suggestions: topicSuggestions(ix),
+    };
   const ranked = rankPassages(ix, q, synonyms).filter((r) => acceptable(q, r));
   if (ranked.length === 0) return noAnswer(ix, q, synonyms);
   const answers = mergeAnswers(ix, ranked).slice(0, MAX_ANSWERS);
@@ -59,14 +64,20 @@ function relatedFigures(ix: CorpusIndex, ranked: RankedPassage[], answers: Answe
     const f = r.fit?.figure;
     if (!f || r.coverage < 0.7 || shown.has(f.value)) continue;
     shown.add(f.value);
-    out.push({ label: clauseOf(r.passage, f), figure: figureView(r.passage, f), source: citationOf(ix, r.passage) });
+    out.push({
+      label: clauseOf(r.passage, f),
+      figure: figureView(r.passage, f),
+      source: citationOf(ix, r.passage),
+    });
     if (out.length >= MAX_RELATED) break;
   }
   return out;
 }
 
 function noAnswer(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): AskReply {
-  const unscoped = rankPassages(ix, { ...q, places: [], years: [] }, synonyms).filter((r) => acceptable(q, r));
+  const unscoped = rankPassages(ix, { ...q, places: [], years: [] }, synonyms).filter((r) =>
+    acceptable(q, r),
+  );
   const suggestions = unscoped.slice(0, 3).map((r) => {
     const f = r.fit?.figure;
     const home = ix.homes.get(r.passage.doc);

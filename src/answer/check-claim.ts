@@ -1,10 +1,13 @@
 import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex } from "../search/corpus-index.js";
+import { closeness } from "../search/figure-fit.js";
 import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
 import { isTargetPassage, type RankedPassage, rankPassages } from "../search/rank.js";
+import { isStopword } from "../search/stopwords.js";
 import type { SynonymTable } from "../search/synonyms.js";
 import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
 import type { Figure } from "../text/figure.js";
+import { cut } from "../text/segment.js";
 import { answerQuestion } from "./answer-question.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
 import type { CheckedFigure, CheckReply, Evidence, Verdict } from "./reply.js";
@@ -15,47 +18,118 @@ const CLAIM_PREFIX = /^\s*(?:\/check(?:@\w+)?|核实|核查|查证)\s*[:：,，]
 const CLAUSE_SPLIT = /[，,、；;。]|以及|并且/;
 const MIN_COVERAGE = 0.7;
 const MIN_CLOSENESS = 0.2;
+/** Verbs and markers that link an indicator to its figure without narrowing it. */
+const GENERIC = new Set([
+  "累计",
+  "共计",
+  "总计",
+  "已经",
+  "达到",
+  "突破",
+  "超过",
+  "增至",
+  "降至",
+  "提升",
+  "提升至",
+  "提高",
+  "实现",
+  "保持",
+  "全年",
+  "目前",
+  "其中",
+  "同比",
+  "分别",
+  "全市",
+  "我市",
+  "本市",
+  "全省",
+  "全国",
+  "近年来",
+  "今年",
+  "去年",
+  "以来",
+]);
 
 /** A passage that states the claim's indicator, with the figure it gives for it. */
 interface Statement {
   ranked: RankedPassage;
   figure: Figure;
+  /** Closeness of that figure to the words that stand next to the claim's figure. */
+  anchored: number;
+  target: boolean;
 }
 
 /** Checks every figure of a claim against the corpus; the verdict is the worst of its figures. */
 export function checkClaim(ix: CorpusIndex, rawClaim: string, synonyms: SynonymTable): CheckReply {
   const claim = rawClaim.replace(CLAIM_PREFIX, "").trim();
-  const q = analyzeQuery(claim);
+  if (claim === "") {
+    const note = "请写出要核对的说法，例如：核实：全市新增学位28万个";
+    return { kind: "check", claim, verdict: "not_found", items: [], lookedFor: "", note, suggestions: [] };
+  }
+  const q = analyzeQuery(claim, ix.gazetteer);
   const lookedFor = q.words.join(" ");
   const figures = q.figures.filter((f) => f.kind !== "year");
   if (figures.length === 0) return withoutFigure(ix, claim, q, synonyms);
   const items = figures.map((f) => checkFigure(ix, q, f, synonyms));
-  const verdict = items.reduce<Verdict>((w, i) => (SEVERITY[i.verdict] > SEVERITY[w] ? i.verdict : w), "supported");
+  const verdict = items.reduce<Verdict>(
+    (w, i) => (SEVERITY[i.verdict] > SEVERITY[w] ? i.verdict : w),
+    "supported",
+  );
   const ordered = [...items].sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict]);
   const suggestions = verdict === "not_found" ? nearby(ix, q, synonyms) : [];
   return { kind: "check", claim, verdict, items: ordered, lookedFor, note: null, suggestions };
 }
 
 /** The words of the clause a figure stands in ("9270个公办园学位"), or the whole claim's if the clause has too few. */
-function clauseQuery(q: QueryAnalysis, f: Figure): QueryAnalysis {
+function clauseQuery(ix: CorpusIndex, q: QueryAnalysis, f: Figure): QueryAnalysis & { anchors: string[] } {
   let start = f.start;
   while (start > 0 && !CLAUSE_SPLIT.test(q.norm[start - 1] as string)) start--;
   let end = f.end;
   while (end < q.norm.length && !CLAUSE_SPLIT.test(q.norm[end] as string)) end++;
-  const clause = analyzeQuery(q.norm.slice(start, end));
+  const clause = analyzeQuery(q.norm.slice(start, end), ix.gazetteer);
   const words = clause.words.length >= 2 ? [...new Set([...clause.words, ...q.words.slice(0, 1)])] : q.words;
-  const kind = f.kind === "rank" ? "rank" : f.kind === "date" ? "date" : f.unit === "%" || f.unit === "成" ? "percent" : "quantity";
-  return { ...q, words, kind, unit: f.kind === "quantity" && f.unit ? f.unit : kind === "percent" ? "%" : null };
+  const kind =
+    f.kind === "rank"
+      ? "rank"
+      : f.kind === "date"
+        ? "date"
+        : f.unit === "%" || f.unit === "成"
+          ? "percent"
+          : "quantity";
+  const unit = f.kind === "quantity" && f.unit ? f.unit : kind === "percent" ? "%" : null;
+  return { ...q, words, kind, unit, anchors: anchorWords(q.norm, f, words) };
 }
 
-function checkFigure(ix: CorpusIndex, claimQuery: QueryAnalysis, f: Figure, synonyms: SynonymTable): CheckedFigure {
-  const q = clauseQuery(claimQuery, f);
-  const statements = sameIndicator(ix, q, f, synonyms);
+/** The two claim words nearest the figure ("带动就业" in "…带动就业近100万人"): they name what it counts. */
+function anchorWords(norm: string, f: Figure, words: string[]): string[] {
+  const distance = (w: string) => {
+    const before = norm.lastIndexOf(w, f.start);
+    const after = norm.indexOf(w, f.end);
+    const d1 = before >= 0 ? f.start - (before + w.length) : Number.POSITIVE_INFINITY;
+    const d2 = after >= 0 ? after - f.end : Number.POSITIVE_INFINITY;
+    return Math.min(d1, d2);
+  };
+  return [...words].sort((a, b) => distance(a) - distance(b)).slice(0, 2);
+}
+
+function checkFigure(
+  ix: CorpusIndex,
+  claimQuery: QueryAnalysis,
+  f: Figure,
+  synonyms: SynonymTable,
+): CheckedFigure {
+  const q = clauseQuery(ix, claimQuery, f);
   const claim = claimView(f);
+  const statements = exactIndicator(
+    samePeriod(sameIndicator(ix, q, f, synonyms), q.target),
+    q.words,
+    synonyms,
+  );
   if (statements.length === 0) return { claim, verdict: "not_found", evidence: [] };
   const agreeing = statements.find((s) => figuresAgree(f, s.figure));
-  const values = distinctValues(ix, statements, q.target);
-  if (values.length > 1) return { claim, verdict: "conflicting", evidence: values.map((s) => evidenceOf(ix, s)) };
+  const values = distinctValues(statements);
+  if (values.length > 1)
+    return { claim, verdict: "conflicting", evidence: values.map((s) => evidenceOf(ix, s)) };
   if (agreeing) return { claim, verdict: "supported", evidence: [evidenceOf(ix, agreeing)] };
   return { claim, verdict: "contradicted", evidence: [evidenceOf(ix, statements[0] as Statement)] };
 }
@@ -64,15 +138,46 @@ function checkFigure(ix: CorpusIndex, claimQuery: QueryAnalysis, f: Figure, syno
  * Passages that state the same indicator for the same scope: they cover the claim's words, give a figure of
  * the same kind and unit next to them, name no other place, and (if the claim names a year) no other year.
  */
-function sameIndicator(ix: CorpusIndex, q: QueryAnalysis, f: Figure, synonyms: SynonymTable): Statement[] {
+function sameIndicator(
+  ix: CorpusIndex,
+  q: QueryAnalysis & { anchors: string[] },
+  f: Figure,
+  synonyms: SynonymTable,
+): Statement[] {
   const out: Statement[] = [];
   for (const r of rankPassages(ix, q, synonyms).slice(0, 40)) {
     if (r.coverage < MIN_COVERAGE || !sameScope(ix, q, r.passage)) continue;
-    const fit = r.fit;
-    if (!fit || fit.closeness < MIN_CLOSENESS || !unitsCompatible(f, fit.figure)) continue;
-    out.push({ ranked: r, figure: fit.figure });
+    const picked = anchoredFigure(r, f, q.anchors);
+    if (!picked || picked.anchored < MIN_CLOSENESS) continue;
+    out.push({ ranked: r, ...picked, target: isTargetPassage(ix, r.passage) });
   }
   return out;
+}
+
+/** Among a passage's figures of the claim's kind and unit, the one standing closest to the claim's anchor words. */
+function anchoredFigure(
+  r: RankedPassage,
+  f: Figure,
+  anchors: string[],
+): { figure: Figure; anchored: number } | null {
+  // Terms may have been joined into compounds ("占" + "比" -> 占比): an anchor inside a term counts.
+  const hits = r.hits.filter((h) => anchors.some((a) => h.term.word.includes(a) || a.includes(h.term.word)));
+  let best: { figure: Figure; anchored: number } | null = null;
+  for (const g of r.passage.figures) {
+    if (!unitsCompatible(f, g)) continue;
+    const anchored = closeness(r.passage.norm, g, hits);
+    if (!best || anchored > best.anchored) best = { figure: g, anchored };
+  }
+  return best;
+}
+
+/**
+ * A goal (到2027年…达到90%) and an achieved value (2024年…达80%) are different periods: a claim is checked
+ * against statements of its own period when the sources have any, else against all of them.
+ */
+function samePeriod(statements: Statement[], claimTarget: boolean): Statement[] {
+  const own = statements.filter((s) => s.target === claimTarget);
+  return own.length > 0 ? own : statements;
 }
 
 function sameScope(ix: CorpusIndex, q: QueryAnalysis, p: Passage): boolean {
@@ -80,21 +185,47 @@ function sameScope(ix: CorpusIndex, q: QueryAnalysis, p: Passage): boolean {
   if (!facts) return false;
   const home = ix.homes.get(p.doc) ?? null;
   if (facts.places.some((pl) => pl !== home && !q.places.includes(pl))) return false;
-  if (q.years.length > 0 && facts.years.length > 0 && !facts.years.some((y) => q.years.includes(y))) return false;
+  if (q.years.length > 0 && facts.years.length > 0 && !facts.years.some((y) => q.years.includes(y)))
+    return false;
   return true;
 }
 
 /**
- * The values the sources give for the indicator, one statement per value beyond rounding. A goal and an
- * achieved value are different periods, not a conflict: only statements of the claim's own period count.
+ * Statements whose figure clause adds no qualifier the claim lacks ("新增普通高中学位1.9万个" narrows
+ * "新增学位" to one school stage): when there are any, only they count.
  */
-function distinctValues(ix: CorpusIndex, statements: Statement[], claimTarget: boolean): Statement[] {
+function exactIndicator(statements: Statement[], words: string[], synonyms: SynonymTable): Statement[] {
+  const exact = statements.filter((s) => qualifiers(s, words, synonyms).length === 0);
+  return exact.length > 0 ? exact : statements;
+}
+
+/** Content words in the figure's clause ("9270个公办园学位": 公办园) that the claim does not have. */
+function qualifiers(s: Statement, words: string[], synonyms: SynonymTable): string[] {
+  const norm = s.ranked.passage.norm;
+  let start = s.figure.start;
+  while (start > 0 && !CLAUSE_SPLIT.test(norm[start - 1] as string)) start--;
+  let end = s.figure.end;
+  while (end < norm.length && !CLAUSE_SPLIT.test(norm[end] as string)) end++;
+  const forms = words.flatMap((w) => [w, ...(synonyms.get(w) ?? [])]);
+  const clause = norm.slice(start, s.figure.start) + norm.slice(s.figure.end, end);
+  return cut(clause).filter(
+    (w) =>
+      w.length >= 2 &&
+      !isStopword(w) &&
+      !GENERIC.has(w) &&
+      !forms.some((f) => f.includes(w) || w.includes(f)),
+  );
+}
+
+/** The values the sources give for the indicator in one period, one statement per value beyond rounding. */
+function distinctValues(statements: Statement[]): Statement[] {
   const best = statements[0] as Statement;
-  const period = (s: Statement) => isTargetPassage(ix, s.ranked.passage);
-  const samePeriod = statements.filter((s) => period(s) === (claimTarget || period(best)));
-  const strong = samePeriod.filter((s) => s.ranked.coverage >= 0.95 && s.ranked.fit && s.ranked.fit.closeness >= 0.45);
+  const strong = statements.filter(
+    (s) => s.target === best.target && s.ranked.coverage >= 0.9 && s.anchored >= 0.4,
+  );
   const out: Statement[] = [];
-  for (const s of strong) if (!out.some((o) => figuresAgree(o.figure, s.figure) || figuresAgree(s.figure, o.figure))) out.push(s);
+  for (const s of strong)
+    if (!out.some((o) => figuresAgree(o.figure, s.figure) || figuresAgree(s.figure, o.figure))) out.push(s);
   return out.length > 1 ? out : [];
 }
 
@@ -104,7 +235,7 @@ function evidenceOf(ix: CorpusIndex, s: Statement): Evidence {
     figure: figureView(p, s.figure),
     quote: quoteOf(p, s.figure),
     source: citationOf(ix, p),
-    period: isTargetPassage(ix, p) ? "target" : "achieved",
+    period: s.target ? "target" : "achieved",
   };
 }
 
@@ -117,12 +248,24 @@ function withoutFigure(ix: CorpusIndex, claim: string, q: QueryAnalysis, synonym
   const reply = answerQuestion(ix, claim, synonyms);
   const suggestions =
     reply.kind === "answer"
-      ? reply.answers.slice(0, 3).flatMap((a) => (a.figure ? [`${a.figure.text}（${a.sources[0]?.title ?? a.sources[0]?.doc}）`] : []))
+      ? reply.answers
+          .slice(0, 3)
+          .flatMap((a) =>
+            a.figure ? [`${a.figure.text}（${a.sources[0]?.title ?? a.sources[0]?.doc}）`] : [],
+          )
       : [];
   const note = suggestions.length
     ? "这句话里没有可以核对的数字；来源中有这些相关数字："
     : "这句话里没有可以核对的数字，语料中也没有找到相关说法。";
-  return { kind: "check", claim, verdict: "not_found", items: [], lookedFor: q.words.join(" "), note, suggestions };
+  return {
+    kind: "check",
+    claim,
+    verdict: "not_found",
+    items: [],
+    lookedFor: q.words.join(" "),
+    note,
+    suggestions,
+  };
 }
 
 /** The closest indicators the corpus does have, for a not_found reply. */

@@ -41,7 +41,8 @@ export function groupArticles(items: LayoutItem[]): ArticleLayout[] {
         current = openArticle(articles, title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE)}…` : title);
         section = null;
       } else section = title;
-      for (const b of run) (current as ArticleLayout).paragraphs.push({ text: b.text, section, headline: true });
+      for (const b of run)
+        (current as ArticleLayout).paragraphs.push({ text: b.text, section, headline: true });
       i += run.length - 1;
       separated = false;
     } else {

@@ -27,7 +27,7 @@ export interface PageInfo {
 }
 
 const TERMINAL_END = /[。！？!?；;…][”"’』」)）]*$/;
-const OPEN_END = /[，,、“‘《（(—\-]$/;
+const OPEN_END = /[，,、“‘《（(—-]$/;
 const COLON_END = /[：:]$/;
 const CONTINUES = /^[，,。、；;：:）)”’』」%]/;
 const INNER_STOP = /[。；;]/;

@@ -45,7 +45,8 @@ export function decodeDocument(buf: Uint8Array, name: string): Decoded {
   for (const bom of BOMS) {
     if (!hasBom(buf, bom.bytes)) continue;
     const text = tryDecode(bom.encoding, buf);
-    if (text !== null && garbageShare(text) < 0.01) return { encoding: bom.encoding as Decoded["encoding"], text };
+    if (text !== null && garbageShare(text) < 0.01)
+      return { encoding: bom.encoding as Decoded["encoding"], text };
   }
   const utf8 = tryDecode("utf-8", buf);
   if (utf8 !== null && garbageShare(utf8) < 0.01) return { encoding: "utf-8", text: utf8 };

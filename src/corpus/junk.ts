@@ -21,13 +21,15 @@ const DISCLAIMER =
 /** Lines that end one article and start another on a newspaper page. */
 const SEPARATOR = /点击查看版面|↓↓↓|^\(?(上接|下转|接)第?\d+版\)?$|^相关(新闻|阅读|链接)$/;
 /** Photo captions and credits: "记者 苏思 摄/视觉重庆", "实习生 赵元元 摄", "(…供图)". */
-const CREDIT = /(记者|摄影|通讯员|实习生)[^。,]{0,12}摄(\/\S+)?$|^\S{0,20}\s\S{2,4}\s*摄$|供图\)?$|^\(?图[:／/]/;
+const CREDIT =
+  /(记者|摄影|通讯员|实习生)[^。,]{0,12}摄(\/\S+)?$|^\S{0,20}\s\S{2,4}\s*摄$|供图\)?$|^\(?图[:／/]/;
 const PAGE_NUMBER = /^[-—\s]*\d{1,3}[-—\s]*$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 const URL = /https?:\/\/[^\s]+/;
 const SOURCE = /^[来來]源[:：]\s*《?([^》\s]{2,20})》?$/;
 const SOURCE_INLINE = /[来來]源[:：]\s*《?([^》\s]{2,20})》?/;
-const BYLINE = /^[□■◇]?\s*(?:([^\s□]{0,12}?)(?:首席)?记者|(?:文|图)[:／/]|通讯员)\s*([^\s。,，]{2,4})(\s+[^\s。,，]{2,4}){0,3}$/;
+const BYLINE =
+  /^[□■◇]?\s*(?:([^\s□]{0,12}?)(?:首席)?记者|(?:文|图)[:／/]|通讯员)\s*([^\s。,，]{2,4})(\s+[^\s。,，]{2,4}){0,3}$/;
 const DATE_CN = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 
 /** Classifies one trimmed line of a document. */
@@ -41,7 +43,10 @@ export function classifyLine(raw: string): LineKind {
   if (URL.test(raw) && raw.length < 120) return siteInfo(raw);
   const src = SOURCE.exec(raw.replace(/\s+/g, ""));
   if (src?.[1]) return { kind: "source", publisher: src[1] };
-  if (raw.length <= 40 && CREDIT.test(raw.replace(/[()（）]/g, (c) => (c === "（" ? "(" : c === "）" ? ")" : c))))
+  if (
+    raw.length <= 40 &&
+    CREDIT.test(raw.replace(/[()（）]/g, (c) => (c === "（" ? "(" : c === "）" ? ")" : c)))
+  )
     return { kind: "drop" };
   if (PAGE_NUMBER.test(raw)) return { kind: "drop" };
   const by = raw.length <= 30 && !/[。，,]/.test(raw) ? BYLINE.exec(raw) : null;

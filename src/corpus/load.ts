@@ -6,6 +6,9 @@ import { MANIFEST_FILE, parseManifest } from "./manifest.js";
 import { parseDocument } from "./parse-document.js";
 import type { ParsedDocument } from "./types.js";
 
+/** Files of the corpus directory that configure it rather than being documents. */
+const CONFIG_FILES = new Set(["synonyms.txt", "places.txt"]);
+
 /** File types the corpus reads as text. */
 export const TEXT_EXTENSIONS = [".txt", ".md"];
 
@@ -24,13 +27,18 @@ export interface LoadedCorpus {
 /** Reads every text document of a directory (with its manifest, if any) and parses it. */
 export function loadCorpus(dir: string): LoadedCorpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new AppError("CORPUS_MISSING", `corpus directory ${dir} does not exist — create it or set CORPUS_DIR`);
+    throw new AppError(
+      "CORPUS_MISSING",
+      `corpus directory ${dir} does not exist — create it or set CORPUS_DIR`,
+    );
   const manifestPath = join(dir, MANIFEST_FILE);
-  const manifest = existsSync(manifestPath) ? parseManifest(readFileSync(manifestPath, "utf8"), manifestPath) : new Map();
+  const manifest = existsSync(manifestPath)
+    ? parseManifest(readFileSync(manifestPath, "utf8"), manifestPath)
+    : new Map();
   const documents: ParsedDocument[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of readdirSync(dir).sort()) {
-    if (!TEXT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)) || file === "synonyms.txt") continue;
+    if (!TEXT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)) || CONFIG_FILES.has(file)) continue;
     try {
       const { text } = decodeDocument(readFileSync(join(dir, file)), file);
       const doc = parseDocument(file, text, manifest.get(file) ?? {});
@@ -43,7 +51,10 @@ export function loadCorpus(dir: string): LoadedCorpus {
   }
   if (documents.length === 0) {
     const why = skipped.length ? ` (${skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
-    throw new AppError("CORPUS_EMPTY", `no readable documents under ${dir}${why} — add UTF-8 or GBK .txt/.md files`);
+    throw new AppError(
+      "CORPUS_EMPTY",
+      `no readable documents under ${dir}${why} — add UTF-8 or GBK .txt/.md files`,
+    );
   }
   return { documents, skipped };
 }

@@ -25,7 +25,10 @@ export function parseManifest(json: string, where: string): Map<string, Partial<
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    throw new AppError("MANIFEST_INVALID", `${where} is not valid JSON (${(e as Error).message}) — fix or remove it`);
+    throw new AppError(
+      "MANIFEST_INVALID",
+      `${where} is not valid JSON (${(e as Error).message}) — fix or remove it`,
+    );
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
@@ -33,6 +36,7 @@ export function parseManifest(json: string, where: string): Map<string, Partial<
     throw new AppError("MANIFEST_INVALID", `${where}: ${issues}`);
   }
   const out = new Map<string, Partial<DocumentMeta>>();
-  for (const d of parsed.data.documents) out.set(d.file, { title: d.title, publisher: d.publisher, date: d.date, url: d.url });
+  for (const d of parsed.data.documents)
+    out.set(d.file, { title: d.title, publisher: d.publisher, date: d.date, url: d.url });
   return out;
 }

@@ -12,7 +12,11 @@ type DocPassage = Omit<Passage, "id">;
  * Parses one decoded document: cleans it, splits it into articles, paragraphs and sentences, and parses
  * the figures of every sentence. `given` (from the manifest or the command line) wins over what the text shows.
  */
-export function parseDocument(doc: string, original: string, given: Partial<DocumentMeta> = {}): ParsedDocument {
+export function parseDocument(
+  doc: string,
+  original: string,
+  given: Partial<DocumentMeta> = {},
+): ParsedDocument {
   const { items, info } = buildLayout(original);
   const layouts = groupArticles(items);
   const articles: Article[] = layouts.map((a, index) => ({ index, title: a.title, publisher: a.publisher }));
@@ -65,14 +69,21 @@ function makePassage(
 
 const DATE_CN = /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/;
 
-function detectMeta(doc: string, layouts: ArticleLayout[], info: PageInfo, given: Partial<DocumentMeta>): DocumentMeta {
+function detectMeta(
+  doc: string,
+  layouts: ArticleLayout[],
+  info: PageInfo,
+  given: Partial<DocumentMeta>,
+): DocumentMeta {
   const first = layouts[0];
   const head = first?.paragraphs.slice(0, 3).map((p) => p.text.text) ?? [];
   return {
     doc,
     title: given.title !== undefined ? given.title : (first?.title ?? null),
     publisher:
-      given.publisher !== undefined ? given.publisher : (info.publisher ?? layouts.find((a) => a.publisher)?.publisher ?? null),
+      given.publisher !== undefined
+        ? given.publisher
+        : (info.publisher ?? layouts.find((a) => a.publisher)?.publisher ?? null),
     date: given.date !== undefined ? given.date : (info.date ?? dateIn(head)),
     url: given.url !== undefined ? given.url : info.url,
   };

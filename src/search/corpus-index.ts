@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import type { Article, DocumentMeta, Passage } from "../corpus/types.js";
-import { findPlaces, homePlace, placeBase } from "./places.js";
+import { normalizeQuery } from "../text/script.js";
+import { findPlaces, type Gazetteer, homePlace } from "./places.js";
 import { searchTokens, splitTokens } from "./tokens.js";
 
 /** What ranking needs to know about a passage beyond its text. */
@@ -26,6 +27,8 @@ export interface CorpusIndex {
   /** Document frequency of each token, for term weights. */
   df: Map<string, number>;
   index: MiniSearch<{ id: number }>;
+  /** Place names recognised in passages and questions. */
+  gazetteer: Gazetteer;
 }
 
 /** The options MiniSearch needs both when building and when loading an index. */
@@ -44,7 +47,7 @@ export interface IndexInput {
 }
 
 /** Builds the index: segments each passage once, counts document frequencies, finds places and years. */
-export function buildIndex(docs: IndexInput[]): CorpusIndex {
+export function buildIndex(docs: IndexInput[], gazetteer: Gazetteer): CorpusIndex {
   const out: CorpusIndex = {
     passages: [],
     facts: [],
@@ -54,6 +57,7 @@ export function buildIndex(docs: IndexInput[]): CorpusIndex {
     articleYears: new Map(),
     df: new Map(),
     index: new MiniSearch(MINISEARCH_OPTIONS),
+    gazetteer,
   };
   const entries: Array<{ id: number; text: string; title: string }> = [];
   for (const d of docs) {
@@ -64,9 +68,12 @@ export function buildIndex(docs: IndexInput[]): CorpusIndex {
     for (const p of d.passages) {
       const id = out.passages.length;
       const passage: Passage = { ...p, id };
-      const places = findPlaces(p.norm).map(placeBase);
+      const places = findPlaces(gazetteer, p.norm);
       for (const pl of places) placeCounts.set(pl, (placeCounts.get(pl) ?? 0) + 1);
-      const years = p.figures.filter((f) => f.kind === "year" || f.kind === "date").map(yearOf).filter((y) => y > 0);
+      const years = p.figures
+        .filter((f) => f.kind === "year" || f.kind === "date")
+        .map(yearOf)
+        .filter((y) => y > 0);
       out.passages.push(passage);
       out.facts.push({ places, years, context: contexts.get(paragraphKey(p)) ?? "" });
       addYears(out.articleYears, `${p.doc}#${p.article}`, years);
@@ -82,7 +89,7 @@ export function buildIndex(docs: IndexInput[]): CorpusIndex {
 }
 
 function normalizeTitle(title: string): string {
-  return title.normalize("NFKC").toLowerCase();
+  return normalizeQuery(title);
 }
 
 function yearOf(f: { value: number; kind: string; iso?: string }): number {

@@ -48,7 +48,13 @@ export function closeness(norm: string, f: Figure, hits: TermHit[]): number {
 }
 
 /** The figure of a passage that best answers the question, if any fits. */
-export function bestFigure(norm: string, figures: Figure[], hits: TermHit[], kind: AnswerKind, unit: string | null): FigureFit | null {
+export function bestFigure(
+  norm: string,
+  figures: Figure[],
+  hits: TermHit[],
+  kind: AnswerKind,
+  unit: string | null,
+): FigureFit | null {
   let best: FigureFit | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const f of figures) {

@@ -21,15 +21,36 @@ export interface TermHit {
  * Weights question words by inverse document frequency and attaches their synonyms (2+ characters).
  * A word the corpus never uses and has no synonym for ("要建") is replaced by its characters, at half weight.
  */
-export function weighTerms(words: string[], df: Map<string, number>, total: number, synonyms: SynonymTable): WeightedTerm[] {
-  const known = (w: string) => (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
-  const expanded = words.flatMap((w) => (w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w]));
+export function weighTerms(
+  words: string[],
+  df: Map<string, number>,
+  total: number,
+  synonyms: SynonymTable,
+): WeightedTerm[] {
+  const known = (w: string) =>
+    (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
+  const expanded = mergeCompounds(words, synonyms).flatMap((w) =>
+    w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w],
+  );
   return [...new Set(expanded)].map((word) => {
     const alternatives = [...(synonyms.get(word) ?? [])].filter((s) => s.length >= 2);
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
     const idf = Math.log(1 + total / (freq + 1));
     return { word, weight: Math.max(0.5, idf) * (word.length === 1 ? 0.5 : 1), alternatives };
   });
+}
+
+/** Joins neighbouring words that the synonym table knows as one ("公办" + "幼儿园" -> 公办幼儿园, alias 公办园). */
+function mergeCompounds(words: string[], synonyms: SynonymTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = `${words[i]}${words[i + 1] ?? ""}`;
+    if (i + 1 < words.length && synonyms.has(pair)) {
+      out.push(pair);
+      i++;
+    } else out.push(words[i] as string);
+  }
+  return out;
 }
 
 /** Finds every occurrence of `needle` in `hay`. */

@@ -1,22 +1,43 @@
-import { tagWords } from "../text/segment.js";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { normalizeQuery } from "../text/script.js";
 
-const ADMIN_SUFFIX = /(特别行政区|自治区|自治州|自治县|新区|省|市|区|县|镇|乡|街道)$/;
-/** Words jieba tags as places that are not places in this domain, or that name the whole city itself. */
-const NOT_PLACES = new Set(["全市", "我市", "本市", "全国", "全省", "全区", "全县", "市区", "城区", "城乡", "乡村", "农村", "山区", "库区", "主城", "西部", "中西部", "东部", "国家", "中国", "全球", "世界"]);
+/** Place names to recognise, longest first so that 两江新区 wins over shorter names inside it. */
+export type Gazetteer = string[];
 
-/** Place names in a text (jieba "ns" words), as written, without duplicates. */
-export function findPlaces(text: string): string[] {
-  const out = new Set<string>();
-  for (const { word, tag } of tagWords(text)) {
-    if (tag === "ns" && word.length >= 2 && !NOT_PLACES.has(word)) out.add(word);
-  }
-  return [...out];
+/** The list shipped with the project. */
+export const DEFAULT_PLACES_FILE = fileURLToPath(new URL("./places.txt", import.meta.url));
+
+/** Parses a place list: names separated by whitespace, "#" comments. */
+export function parsePlaces(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*$/, ""))
+    .flatMap((l) => l.split(/\s+/))
+    .map((w) => normalizeQuery(w))
+    .filter((w) => w.length >= 2);
 }
 
-/** A place name without its administrative suffix, for matching ("沙坪坝区" -> "沙坪坝"; "重庆市" -> "重庆"). */
-export function placeBase(place: string): string {
-  const base = place.replace(ADMIN_SUFFIX, "");
-  return base.length >= 2 ? base : place;
+/** Reads the shipped list and any extra files that exist. */
+export function loadGazetteer(extraFiles: string[] = []): Gazetteer {
+  const names = new Set(parsePlaces(readFileSync(DEFAULT_PLACES_FILE, "utf8")));
+  for (const f of extraFiles)
+    if (existsSync(f)) for (const n of parsePlaces(readFileSync(f, "utf8"))) names.add(n);
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
+/** Places named in a normalized text, in order of first mention, each once. */
+export function findPlaces(gazetteer: Gazetteer, norm: string): string[] {
+  const found: Array<[number, string]> = [];
+  const taken = new Array<boolean>(norm.length).fill(false);
+  for (const name of gazetteer) {
+    for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) {
+      if (taken.slice(i, i + name.length).some(Boolean)) continue;
+      for (let k = i; k < i + name.length; k++) taken[k] = true;
+      found.push([i, name]);
+    }
+  }
+  return [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, n]) => n))];
 }
 
 /** The place a document is mostly about: its most frequent place name (so "我市" in a Chongqing paper is 重庆). */

@@ -1,8 +1,8 @@
-import { parseFigures } from "../text/figures.js";
 import type { Figure } from "../text/figure.js";
+import { parseFigures } from "../text/figures.js";
 import { normalizeQuery } from "../text/script.js";
 import { cut } from "../text/segment.js";
-import { findPlaces, placeBase } from "./places.js";
+import { findPlaces, type Gazetteer } from "./places.js";
 import { isPunctuation, isStopword } from "./stopwords.js";
 
 /** The kind of answer a question wants. */
@@ -40,11 +40,14 @@ const TARGET_Q = /目标|力争|争取|要达到|要建设|要建成|计划|规�
 const QUESTION_PARTS = /^(几|多少|第几)|(多少|几)$/;
 
 /** Analyzes a question: answer kind and unit, place and year constraints, indicator words. */
-export function analyzeQuery(question: string): QueryAnalysis {
+export function analyzeQuery(question: string, gazetteer: Gazetteer): QueryAnalysis {
   const norm = normalizeQuery(question).replace(/[？?。！!，,\s]+$/g, "");
   const figures = parseFigures(norm);
-  const years = figures.filter((f) => f.kind === "year" || f.kind === "date").map((f) => yearOfFigure(f)).filter((y) => y > 0);
-  const places = findPlaces(norm).map(placeBase);
+  const years = figures
+    .filter((f) => f.kind === "year" || f.kind === "date")
+    .map((f) => yearOfFigure(f))
+    .filter((y) => y > 0);
+  const places = findPlaces(gazetteer, norm);
   const { kind, unit } = answerKind(norm);
   return {
     question,
@@ -81,13 +84,14 @@ function answerKind(norm: string): { kind: AnswerKind; unit: string | null } {
 
 /** The question's indicator words: jieba words without question words, function words, figures and places. */
 function indicatorWords(norm: string, places: string[], figures: Figure[]): string[] {
-  let text = norm.replace(new RegExp(UNIT_Q.source, "g"), " ");
+  let text = norm;
   for (const f of [...figures].reverse()) text = `${text.slice(0, f.start)} ${text.slice(f.end)}`;
+  text = text.replace(new RegExp(UNIT_Q.source, "g"), " ");
+  for (const pl of places) text = text.replace(new RegExp(`${pl}(省|市|区|县|新区)?`, "g"), " ");
   const words: string[] = [];
   for (const w of cut(text)) {
     const word = w.replace(QUESTION_PARTS, "");
     if (!word || isPunctuation(word) || isStopword(word) || isStopword(w)) continue;
-    if (places.includes(placeBase(word))) continue;
     if (!words.includes(word)) words.push(word);
   }
   return words;

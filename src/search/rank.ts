@@ -1,10 +1,10 @@
 import type { Passage } from "../corpus/types.js";
+import { toSimplified } from "../text/script.js";
 import type { CorpusIndex, PassageFacts } from "./corpus-index.js";
 import { bestFigure, type FigureFit } from "./figure-fit.js";
 import { coverage, matchTerm, type TermHit, weighTerms } from "./match-terms.js";
 import type { QueryAnalysis } from "./query.js";
 import type { SynonymTable } from "./synonyms.js";
-import { toSimplified } from "../text/script.js";
 import { searchTokens } from "./tokens.js";
 
 /** A passage scored for a question, with the figure that answers it. */
@@ -25,9 +25,13 @@ const NUMERIC_KINDS = new Set(["quantity", "percent", "rank", "date"]);
 /** Ranks the corpus for a question: MiniSearch finds candidates, then answer-aware features re-rank them. */
 export function rankPassages(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): RankedPassage[] {
   const terms = weighTerms(q.words, ix.df, ix.passages.length, synonyms);
-  const queryTokens = new Set([...q.words, ...terms.flatMap((t) => t.alternatives)].flatMap((w) => [w, ...searchTokens(w)]));
+  const queryTokens = new Set(
+    [...q.words, ...terms.flatMap((t) => t.alternatives)].flatMap((w) => [w, ...searchTokens(w)]),
+  );
   if (queryTokens.size === 0) return [];
-  const results = ix.index.search([...queryTokens].join(" "), { boost: { text: 2, title: 1 } }).slice(0, CANDIDATES);
+  const results = ix.index
+    .search([...queryTokens].join(" "), { boost: { text: 2, title: 1 } })
+    .slice(0, CANDIDATES);
   const top = results[0]?.score ?? 1;
   const ranked: RankedPassage[] = [];
   for (const r of results) {
@@ -79,7 +83,13 @@ function headingText(ix: CorpusIndex, p: Passage): string {
  * named, a sentence about a district or another region ranks below the city-wide figure.
  * Null means the passage is about another place and must not answer.
  */
-function placeScore(q: QueryAnalysis, p: Passage, facts: PassageFacts, home: string | null, headings: string): number | null {
+function placeScore(
+  q: QueryAnalysis,
+  p: Passage,
+  facts: PassageFacts,
+  home: string | null,
+  headings: string,
+): number | null {
   const wanted = q.places.filter((pl) => pl !== home);
   let score = 0;
   for (const pl of wanted) {
@@ -109,7 +119,7 @@ function sharedFigures(q: QueryAnalysis, p: Passage): number {
 /** Whether a passage states a goal (到2027年…, 力争…, or a plan document) rather than an achieved value. */
 export function isTargetPassage(ix: CorpusIndex, p: Passage): boolean {
   const facts = ix.facts[p.id];
-  const plan = PLAN_TITLE.test(ix.docs.get(p.doc)?.title ?? "");
+  const plan = PLAN_TITLE.test(toSimplified(ix.docs.get(p.doc)?.title ?? ""));
   return TARGET_TEXT.test(p.norm) || TARGET_TEXT.test(facts?.context ?? "") || plan;
 }
 

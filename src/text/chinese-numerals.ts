@@ -52,14 +52,23 @@ interface StructuredState {
   grouped: boolean;
 }
 
+/** The characters a Chinese numeral can start with: the digits and a bare 十. */
+export const NUMERAL_STARTS: ReadonlySet<string> = new Set([...Object.keys(DIGITS), "十"]);
+const NUMERAL_CHARS = new Set([
+  ...NUMERAL_STARTS,
+  ...Object.keys(SMALL_UNITS),
+  ...Object.keys(BIG_UNITS),
+  "点",
+]);
+
 /** True for characters that can be part of a Chinese numeral. */
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && (ch in DIGITS || ch in SMALL_UNITS || ch in BIG_UNITS || ch === "点");
+  return ch !== undefined && NUMERAL_CHARS.has(ch);
 }
 
 /** True for the characters a Chinese numeral can start with (digits and a bare 十). */
 export function startsChineseNumeral(ch: string | undefined): boolean {
-  return ch !== undefined && (ch in DIGITS || ch === "十");
+  return ch !== undefined && NUMERAL_STARTS.has(ch);
 }
 
 /** Reads digit-by-digit years such as 二〇二四 or 一九九八; other runs of bare digits are approximations. */
@@ -138,16 +147,18 @@ function readStructured(text: string, start: number): IntegerRead | undefined {
   let end = start;
   while (end < text.length && feed(state, text, end, start)) end++;
   if (end === start) return undefined;
-  let last = state.digit ?? 0n;
-  if (state.digit === 0n && end - start > 1)
-    end--; // a trailing 零 belongs to whatever follows
-  else if (state.digit !== undefined && state.unitBefore !== undefined && state.unitBefore >= 2) {
-    // 一百五 means 150 and 一万二 means 12000: the bare digit sits one place below the unit.
-    state.placeExponent = state.unitBefore - 1;
-    last *= 10n ** BigInt(state.placeExponent);
-  } else if (state.digit !== undefined) state.placeExponent = 0;
-  const int = state.total + state.wan + state.section + last;
+  // A trailing 零 belongs to whatever follows.
+  if (state.digit === 0n && end - start > 1) end--;
+  const int = state.total + state.wan + state.section + placeLastDigit(state);
   return { int, end, placeExponent: state.placeExponent, grouped: state.grouped };
+}
+
+/** The pending digit's value: 一百五 means 150 and 一万二 means 12000, one place below the unit before it. */
+function placeLastDigit(state: StructuredState): bigint {
+  if (state.digit === undefined || state.digit === 0n) return 0n;
+  const abbreviated = state.unitBefore !== undefined && state.unitBefore >= 2;
+  state.placeExponent = abbreviated ? (state.unitBefore ?? 1) - 1 : 0;
+  return state.digit * 10n ** BigInt(state.placeExponent);
 }
 
 function readInteger(text: string, start: number): IntegerRead | undefined {

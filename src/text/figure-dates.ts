@@ -1,8 +1,12 @@
 import type { Figure } from "./figure.js";
-import { type FigureMatch, type NumberCore, readWholeNumber } from "./figure-numbers.js";
-import { matchWordAt, matchWordBefore, PREFIX_BOUNDS, RANGE_SEPARATORS } from "./figure-words.js";
-
-type Whole = NumberCore & { value: number };
+import {
+  asWholeNumber,
+  type FigureMatch,
+  type NumberCore,
+  readWholeNumber,
+  type WholeNumber,
+} from "./figure-numbers.js";
+import { boundWordBefore, RANGE_SEPARATORS, wordList } from "./figure-words.js";
 
 /** A calendar point as written; missing parts stay undefined. */
 interface DateParts {
@@ -15,8 +19,13 @@ interface DateParts {
 // day must not be followed by a digit, and a two-digit day stops after two.
 const ISO_DATE = /(\d{4})([-/.])(\d{1,2})\2(\d{2}|\d(?!\d))/y;
 
+/** Characters that can follow the first number of a year, month or day: a date word or a range separator. */
+const DATE_FOLLOWERS = "年届月日—–-~〜至到财学";
+/** "2024财年", "2024学年": years of accounts and schools. */
+const YEAR_KINDS = ["财年", "学年"];
+
 /** After 年 these make "2000年" a length of time, not a year. */
-const DURATION_AFTER = ["以上", "以下", "左右", "多", "余", "有余", "之久"];
+const DURATION_AFTER = wordList("以上 以下 左右 多 余 有余 之久");
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -64,10 +73,10 @@ function yearFigure(text: string, start: number, end: number, years: [number, nu
   return { figure, next: end };
 }
 
-const inRange = (n: Whole | undefined, lo: number, hi: number): n is Whole =>
+const inRange = (n: WholeNumber | undefined, lo: number, hi: number): n is WholeNumber =>
   n !== undefined && n.value >= lo && n.value <= hi;
 
-function isYear(n: Whole | undefined): n is Whole {
+function isYear(n: WholeNumber | undefined): n is WholeNumber {
   return inRange(n, 1900, 2100) && (n.chinese || (n.end - n.start === 4 && !n.leadingZero));
 }
 
@@ -84,18 +93,22 @@ function matchIsoDate(text: string, pos: number): FigureMatch | undefined {
 }
 
 /** "1—9月" or "1月至9月" after the first month has been read. */
-function matchMonthRange(text: string, start: number, first: Whole, year?: number): FigureMatch | undefined {
+function matchMonthRange(
+  text: string,
+  start: number,
+  first: WholeNumber,
+  year?: number,
+): FigureMatch | undefined {
   const afterFirst = text[first.end] === "月" ? first.end + 1 : first.end;
-  const separator = matchWordAt(text, afterFirst, RANGE_SEPARATORS);
+  const separator = RANGE_SEPARATORS.at(text, afterFirst)?.[0];
   if (!separator) return undefined;
   const last = readWholeNumber(text, afterFirst + separator.length);
   if (!inRange(last, first.value + 1, 12) || text[last.end] !== "月") return undefined;
   return dateFigure(text, start, last.end + 1, { year, month: first.value }, { year, month: last.value });
 }
 
-/** "12月", "11月19日", "1—9月", optionally after a year already read. */
-function matchMonth(text: string, pos: number, start: number, year?: number): FigureMatch | undefined {
-  const month = readWholeNumber(text, pos);
+/** "12月", "11月19日", "1—9月" from a number already read, optionally after a year. */
+function matchMonth(text: string, month: WholeNumber | undefined, start: number, year?: number) {
   if (!inRange(month, 1, 12)) return undefined;
   const range = matchMonthRange(text, start, month, year);
   if (range || text[month.end] !== "月") return range;
@@ -109,9 +122,9 @@ function matchMonth(text: string, pos: number, start: number, year?: number): Fi
 }
 
 /** "2022—2025年" and "2022年至2025年". */
-function matchYearRange(text: string, first: Whole): FigureMatch | undefined {
+function matchYearRange(text: string, first: WholeNumber): FigureMatch | undefined {
   const afterFirst = text[first.end] === "年" ? first.end + 1 : first.end;
-  const separator = matchWordAt(text, afterFirst, RANGE_SEPARATORS);
+  const separator = RANGE_SEPARATORS.at(text, afterFirst)?.[0];
   if (!separator) return undefined;
   const last = readWholeNumber(text, afterFirst + separator.length);
   if (!isYear(last) || last.value <= first.value || text[last.end] !== "年") return undefined;
@@ -119,32 +132,36 @@ function matchYearRange(text: string, first: Whole): FigureMatch | undefined {
 }
 
 /** "2024年", "2024届", "2024年12月", "2025年2月28日", "二〇二四年"; a bound before it makes it a duration. */
-function matchYear(text: string, pos: number, floor: number): FigureMatch | undefined {
-  const year = readWholeNumber(text, pos);
-  if (!isYear(year) || matchWordBefore(text, pos, PREFIX_BOUNDS.keys(), floor)) return undefined;
+function matchYear(text: string, year: WholeNumber, floor: number): FigureMatch | undefined {
+  if (!isYear(year) || boundWordBefore(text, year.start, floor)) return undefined;
   const range = matchYearRange(text, year);
   if (range) return range;
-  if (text[year.end] === "届") return yearFigure(text, pos, year.end + 1, [year.value], "届");
-  if (text[year.end] !== "年" || matchWordAt(text, year.end + 1, DURATION_AFTER)) return undefined;
-  if (text[year.end + 1] === "代") return undefined; // 2020年代 is a decade
-  const dated = matchMonth(text, year.end + 1, pos, year.value);
-  return dated ?? yearFigure(text, pos, year.end + 1, [year.value], "年");
+  const { start, end, value } = year;
+  if (text[end] === "届") return yearFigure(text, start, end + 1, [value], "届");
+  const kind = YEAR_KINDS.find((k) => text.startsWith(k, end));
+  if (kind) return yearFigure(text, start, end + kind.length, [value], "年");
+  if (text[end] !== "年" || DURATION_AFTER.at(text, end + 1)) return undefined;
+  if (text[end + 1] === "代") return undefined; // 2020年代 is a decade
+  const dated = matchMonth(text, readWholeNumber(text, end + 1), start, value);
+  return dated ?? yearFigure(text, start, end + 1, [value], "年");
 }
 
 /** "19日" with arabic digits; 一日 and the like are durations or words. */
-function matchDay(text: string, pos: number): FigureMatch | undefined {
-  const day = readWholeNumber(text, pos);
+function matchDay(text: string, day: WholeNumber): FigureMatch | undefined {
   if (!inRange(day, 1, 31) || day.chinese || text[day.end] !== "日") return undefined;
-  return dateFigure(text, pos, day.end + 1, { day: day.value });
+  return dateFigure(text, day.start, day.end + 1, { day: day.value });
 }
 
-/** Matches a year, a date or a month range at `pos`; `floor` is where the previous figure ended. */
-export function matchDate(text: string, pos: number, floor: number): FigureMatch | undefined {
-  const found =
-    matchIsoDate(text, pos) ??
-    matchYear(text, pos, floor) ??
-    matchMonth(text, pos, pos) ??
-    matchDay(text, pos);
+/** Matches a year, a date or a month range starting with `core`; `floor` is where the previous figure ended. */
+export function matchDate(text: string, core: NumberCore, floor: number): FigureMatch | undefined {
+  const pos = core.start;
+  // Checked first: "2025.04.24" would otherwise start with the decimal 2025.04.
+  const iso = matchIsoDate(text, pos);
+  if (iso) return iso;
+  const first = asWholeNumber(core);
+  // Most numbers are no dates; the character after them tells at once.
+  if (!first || !DATE_FOLLOWERS.includes(text[first.end] ?? "_")) return undefined;
+  const found = matchYear(text, first, floor) ?? matchMonth(text, first, pos) ?? matchDay(text, first);
   // Date text holds only digits, 年月日 and separators, so any numeral character means it was written in Chinese.
   if (found?.figure && /[〇零一二两三四五六七八九十]/.test(found.figure.text)) found.figure.chinese = true;
   return found;

@@ -71,10 +71,16 @@ export function coreStep(core: NumberCore, extraExponent = 0): number {
   return powerOfTen(core.stepExponent + extraExponent);
 }
 
+/** A number core known to be whole, with its value. */
+export type WholeNumber = NumberCore & { value: number };
+
 /** The core as a whole number when it is one without separators or fractions (years, months, ranks). */
-export function readWholeNumber(text: string, start: number): (NumberCore & { value: number }) | undefined {
-  const core = readNumberCore(text, start);
-  if (!core || core.digits.includes(".")) return undefined;
-  if (!core.chinese && !core.plain) return undefined;
+export function asWholeNumber(core: NumberCore | undefined): WholeNumber | undefined {
+  if (!core || core.digits.includes(".") || (!core.chinese && !core.plain)) return undefined;
   return { ...core, value: coreValue(core) };
+}
+
+/** Reads a whole number at `start`: "2024", "十一", "二〇二四". */
+export function readWholeNumber(text: string, start: number): WholeNumber | undefined {
+  return asWholeNumber(readNumberCore(text, start));
 }

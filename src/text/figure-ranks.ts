@@ -1,6 +1,6 @@
 import type { Figure } from "./figure.js";
 import { type FigureMatch, readWholeNumber } from "./figure-numbers.js";
-import { isIdeograph, matchWordBefore, RANK_LINKS, RANK_SCOPES } from "./figure-words.js";
+import { isIdeograph, RANK_LINKS, RANK_SCOPES } from "./figure-words.js";
 
 /**
  * Matches a rank at a 第: "全国第6", "全国排名第六", "居全市第五", "第6名". An ordinal followed by a noun
@@ -14,9 +14,9 @@ export function matchRank(text: string, pos: number, floor: number): FigureMatch
   const end = counted ? rank.end + 1 : rank.end;
   const follower = text[end];
   const standsAlone = !isIdeograph(follower) || follower === "的";
-  const link = matchWordBefore(text, pos, RANK_LINKS, floor);
+  const link = RANK_LINKS.before(text, pos, floor)?.[0];
   const scopeEnd = pos - (link?.length ?? 0);
-  const scope = matchWordBefore(text, scopeEnd, RANK_SCOPES, floor);
+  const scope = RANK_SCOPES.before(text, scopeEnd, floor)?.[0];
   // Without a scope, a linking verb or 名, "第一" is usually an enumeration (第一,…) or a slogan (健康第一).
   if (!standsAlone || !(scope || link || text[rank.end] === "名")) return { next: rank.end };
   const start = scope ? scopeEnd - scope.length : pos;

@@ -1,4 +1,4 @@
-import { isChineseNumeralChar, startsChineseNumeral } from "./chinese-numerals.js";
+import { isChineseNumeralChar, NUMERAL_STARTS } from "./chinese-numerals.js";
 import type { Figure, FigureBound } from "./figure.js";
 import { matchDate } from "./figure-dates.js";
 import {
@@ -12,13 +12,11 @@ import {
 import { matchRank } from "./figure-ranks.js";
 import {
   ABOUT_BLOCKERS,
-  ARABIC_ONLY_UNITS,
+  ARABIC_UNITS,
+  boundWordBefore,
   isLatinLetter,
+  Lexicon,
   MULTIPLIERS,
-  matchWordAt,
-  matchWordBefore,
-  PREFIX_BLOCKERS,
-  PREFIX_BOUNDS,
   RANGE_SEPARATORS,
   SUFFIX_BOUNDS,
   UNIT_BLOCKERS,
@@ -40,7 +38,7 @@ interface Quantity {
 
 type UnitRead = Pick<Quantity, "kind" | "unit" | "exponent" | "end">;
 
-const PERCENT_OF = new Map([
+const PERCENT_OF = new Lexicon<number>([
   ["百分之", 0],
   ["千分之", -1],
   ["万分之", -2],
@@ -50,19 +48,20 @@ const CHENG_BLOCKERS = "为立员果本效功绩熟长就型品交渝都";
 /** Durations that 近 qualifies as "the last N", not "almost N": 近5年, 近三个月. */
 const RECENT_UNITS = new Set(["年", "个月", "天", "周"]);
 const OPEN_QUOTES = "“‘「『《\"'";
+// Scanning tests every character, so the test works on char codes rather than one-character strings.
+const START_CODES = new Set([..."0123456789第百千万", ...NUMERAL_STARTS].map((ch) => ch.charCodeAt(0)));
 /** Clock times and ratios (07:38, 1:2) are never figures. */
 const TIME_OR_RATIO = /\d+:\d+(?::\d+)?/y;
 /** Chinese ordinals written without 第 and terms of art that merely look like counts. */
-const CHINESE_IDIOM = /^(?:[一二三四五六七八九十]+(?:届\p{Script=Han}|年一贯)|二元|二次|三元)/u;
+const CHINESE_IDIOM = /^(?:[一二三四五六七八九十]+(?:届\p{Script=Han}|年一贯|年义务)|二元|二次|三元)/u;
 
 function readMultiplier(text: string, pos: number, core: NumberCore): [string, number] | undefined {
   if (core.grouped) return undefined;
-  const word = matchWordAt(text, pos, MULTIPLIERS.keys());
-  if (!word || (core.chinese && !["万", "亿", "万亿"].includes(word))) return undefined;
+  const found = MULTIPLIERS.at(text, pos);
+  if (!found || (core.chinese && !["万", "亿", "万亿"].includes(found[0]))) return undefined;
   // 5千米 is five kilometres, not 5000 metres.
-  const unit = matchWordAt(text, pos, UNITS);
-  if (unit && unit.length > word.length) return undefined;
-  return [word, MULTIPLIERS.get(word) ?? 0];
+  const unit = UNITS.at(text, pos)?.[0];
+  return unit && unit.length > found[0].length ? undefined : found;
 }
 
 function readPercentUnit(text: string, pos: number, core: NumberCore, multiplied: boolean) {
@@ -71,8 +70,8 @@ function readPercentUnit(text: string, pos: number, core: NumberCore, multiplied
   };
   if (text[pos] === "%") return percent("%", 0, 1);
   if (text[pos] === "‰") return percent("%", -1, 1);
-  const points = matchWordAt(text, pos, ["个百分点", "百分点"]);
-  if (points) return percent("百分点", 0, points.length);
+  const points = text.startsWith("个百分点", pos) ? 4 : text.startsWith("百分点", pos) ? 3 : 0;
+  if (points) return percent("百分点", 0, points);
   const tenths = text[pos] === "成" && !multiplied && coreValue(core) <= 10;
   if (tenths && !CHENG_BLOCKERS.includes(text[pos + 1] ?? "_")) return percent("%", 1, 1);
   return undefined;
@@ -82,18 +81,17 @@ function readPercentUnit(text: string, pos: number, core: NumberCore, multiplied
 function readUnit(text: string, pos: number, core: NumberCore, multiplied: boolean): UnitRead | undefined {
   const percent = readPercentUnit(text, pos, core, multiplied);
   if (percent) return percent;
-  if (matchWordAt(text, pos, UNIT_BLOCKERS)) return undefined;
-  const units = core.chinese ? UNITS : [...UNITS, ...ARABIC_ONLY_UNITS];
-  let unit = matchWordAt(text, pos, units) ?? "";
+  if (UNIT_BLOCKERS.at(text, pos)) return undefined;
+  const units = core.chinese ? UNITS : ARABIC_UNITS;
+  let unit = units.at(text, pos)?.[0] ?? "";
   // A letter after the number makes it a code (5G, 4K) unless it spells a unit (km); 5min is no km.
   if (isLatinLetter(text[pos + unit.length])) return undefined;
-  const per = unit && text[pos + unit.length] === "/" ? matchWordAt(text, pos + unit.length + 1, units) : "";
+  const per = unit && text[pos + unit.length] === "/" ? units.at(text, pos + unit.length + 1)?.[0] : "";
   if (per) unit = `${unit}/${per}`;
   return { kind: "quantity", unit, exponent: 0, end: pos + unit.length };
 }
 
-function readQuantity(text: string, pos: number): Quantity | undefined {
-  const core = readNumberCore(text, pos);
+function readQuantity(text: string, core: NumberCore | undefined): Quantity | undefined {
   if (!core) return undefined;
   let end = core.end;
   let approx = "多余几".includes(text[end] ?? "_");
@@ -123,12 +121,12 @@ function readQuantity(text: string, pos: number): Quantity | undefined {
 /** The second end of "1—2项", "2至3岁", "3至5万人", "30%-50%", if one follows. */
 function readRangeEnd(text: string, left: Quantity): Quantity | undefined {
   if (left.approx) return undefined;
-  const separator = matchWordAt(text, left.end, RANGE_SEPARATORS);
+  const separator = RANGE_SEPARATORS.at(text, left.end)?.[0];
   if (!separator) return undefined;
-  const right = readQuantity(text, left.end + separator.length);
+  const right = readQuantity(text, readNumberCore(text, left.end + separator.length));
   if (!right || right.approx || (left.unit !== "" && left.unit !== right.unit)) return undefined;
-  // 023-63862222 is a telephone number.
-  if (separator === "-" && (left.core.leadingZero || right.core.leadingZero)) return undefined;
+  // 023-63862222 is a telephone number (a leading zero on the left already ruled the number out).
+  if (right.core.leadingZero) return undefined;
   return lowEnd(left, right) < coreValue(right.core, right.exponent) ? right : undefined;
 }
 
@@ -144,20 +142,15 @@ function lowEnd(left: Quantity, right: Quantity): number {
 }
 
 function readSuffixBound(text: string, pos: number, approx: boolean): [string, FigureBound] | undefined {
-  const word = matchWordAt(text, pos, SUFFIX_BOUNDS.keys());
-  if (!word || (approx && (word === "多" || word === "余"))) return undefined;
-  if (word === "上下" && ABOUT_BLOCKERS.includes(text[pos + 2] ?? "_")) return undefined;
-  return [word, SUFFIX_BOUNDS.get(word) ?? "exact"];
+  const found = SUFFIX_BOUNDS.at(text, pos);
+  if (!found || (approx && (found[0] === "多" || found[0] === "余"))) return undefined;
+  return found[0] === "上下" && ABOUT_BLOCKERS.includes(text[pos + 2] ?? "_") ? undefined : found;
 }
 
-function readPrefixBound(text: string, pos: number, floor: number, last: Quantity) {
-  const word = matchWordBefore(text, pos, PREFIX_BOUNDS.keys(), floor);
-  if (!word) return undefined;
-  const blockers = PREFIX_BLOCKERS.get(word);
-  if (blockers?.includes(text[pos - word.length - 1] ?? "_")) return undefined;
-  const bound = PREFIX_BOUNDS.get(word) ?? "exact";
-  if (bound === "near" && RECENT_UNITS.has(last.unit) && coreValue(last.core) <= 10) return undefined;
-  return [word, bound] as const;
+function readPrefixBound(text: string, pos: number, floor: number, last: Pick<Quantity, "unit" | "core">) {
+  const prefix = boundWordBefore(text, pos, floor);
+  if (prefix?.[1] === "near" && RECENT_UNITS.has(last.unit) && coreValue(last.core) <= 10) return undefined;
+  return prefix;
 }
 
 /** One bound from the written words; contradicting words (近8万余) leave only "about". */
@@ -178,8 +171,9 @@ function isChineseFigure(text: string, left: Quantity, last: Quantity, ranged: b
   return counted && !(lone && last.kind !== "percent");
 }
 
-function matchQuantity(text: string, pos: number, floor: number): FigureMatch | undefined {
-  const left = readQuantity(text, pos);
+function matchQuantity(text: string, core: NumberCore, floor: number): FigureMatch | undefined {
+  const pos = core.start;
+  const left = readQuantity(text, core);
   // 06 and 000 are codes or list labels, not amounts.
   if (!left || left.core.leadingZero) return undefined;
   const right = readRangeEnd(text, left);
@@ -191,10 +185,14 @@ function matchQuantity(text: string, pos: number, floor: number): FigureMatch | 
   const start = pos - (prefix?.[0].length ?? 0);
   const end = last.end + (suffix?.[0].length ?? 0);
   const exponent = right ? lowExponent(left, right) : left.exponent;
-  const step = Math.min(coreStep(left.core, exponent), coreStep(last.core, last.exponent));
   const figure: Figure = {
-    ...{ text: text.slice(start, end), start, end, value: coreValue(left.core, exponent) },
-    ...{ unit: last.unit, kind: last.kind, step },
+    text: text.slice(start, end),
+    start,
+    end,
+    value: coreValue(left.core, exponent),
+    unit: last.unit,
+    kind: last.kind,
+    step: Math.min(coreStep(left.core, exponent), coreStep(last.core, last.exponent)),
     bound: combineBounds([prefix?.[1], suffix?.[1], last.approx ? "over" : undefined]),
   };
   if (right) figure.high = coreValue(right.core, right.exponent);
@@ -204,24 +202,26 @@ function matchQuantity(text: string, pos: number, floor: number): FigureMatch | 
 
 /** 百分之八十 -> 80 %, 千分之一 -> 0.1 %, 百分之百 -> 100 %. */
 function matchPercentOf(text: string, pos: number, floor: number): FigureMatch | undefined {
-  const word = matchWordAt(text, pos, PERCENT_OF.keys());
+  const [word, exponent] = PERCENT_OF.at(text, pos) ?? ["", 0];
   if (!word) return undefined;
   const whole = text[pos + word.length] === "百";
   // 百分之百 is all of it, exactly, so it reads as 100 with a step of 1.
   const core = readNumberCore(whole ? "100" : text, whole ? 0 : pos + word.length);
   if (!core) return undefined;
   const coreEnd = whole ? pos + word.length + 1 : core.end;
-  const exponent = PERCENT_OF.get(word) ?? 0;
   const suffix = readSuffixBound(text, coreEnd, false);
-  const quantity: Quantity = {
-    ...{ core, exponent, multiplied: false, approx: false, kind: "percent", unit: "%", end: coreEnd },
-  };
-  const prefix = readPrefixBound(text, pos, floor, quantity);
+  const prefix = readPrefixBound(text, pos, floor, { core, unit: "%" });
   const start = pos - (prefix?.[0].length ?? 0);
   const end = coreEnd + (suffix?.[0].length ?? 0);
   const figure: Figure = {
-    ...{ text: text.slice(start, end), start, end, value: coreValue(core, exponent), unit: "%" },
-    ...{ kind: "percent", step: coreStep(core, exponent), bound: combineBounds([prefix?.[1], suffix?.[1]]) },
+    text: text.slice(start, end),
+    start,
+    end,
+    value: coreValue(core, exponent),
+    unit: "%",
+    kind: "percent",
+    step: coreStep(core, exponent),
+    bound: combineBounds([prefix?.[1], suffix?.[1]]),
   };
   if (core.chinese || whole) figure.chinese = true;
   return { figure, next: end };
@@ -244,22 +244,24 @@ function skipTimeOrRatio(text: string, pos: number): FigureMatch | undefined {
 }
 
 function matchAt(text: string, pos: number, floor: number): FigureMatch | undefined {
+  if (!START_CODES.has(text.charCodeAt(pos))) return undefined;
   const ch = text[pos];
   if (ch === "第") return matchRank(text, pos, floor);
   if (ch === "百" || ch === "千" || ch === "万") return matchPercentOf(text, pos, floor);
-  if (!isDigit(ch) && !startsChineseNumeral(ch)) return undefined;
   const time = skipTimeOrRatio(text, pos);
   if (time) return time;
   const before = text[pos - 1];
   const inCode = isLatinLetter(before) || (before === "-" && isLatinLetter(text[pos - 2]));
   if (isDigit(ch) && (inCode || isDigit(before) || before === ".")) return { next: skipRun(text, pos) };
-  const found = matchDate(text, pos, floor) ?? matchQuantity(text, pos, floor);
+  const core = readNumberCore(text, pos);
+  const found = core && (matchDate(text, core, floor) ?? matchQuantity(text, core, floor));
   return found ?? { next: skipRun(text, pos) };
 }
 
 /**
  * Finds the figures in NFKC-normalised, simplified, whitespace-free text, in order and without overlap:
  * quantities with 万/亿 folded in, percentages, 成, ranges, bounds (约/近/超过/余/以上…), ranks, years, dates.
+ * Dates carry `iso` and are valued yyyymmdd with missing parts as zero (11月19日 -> 1119).
  */
 export function parseFigures(text: string): Figure[] {
   const figures: Figure[] = [];

@@ -17,12 +17,6 @@ export function loadSegmenter(): Jieba {
   return j;
 }
 
-/** Adds words (e.g. from the synonym table) so jieba keeps them whole. */
-export function addWords(words: Iterable<string>): void {
-  const j = loadSegmenter();
-  for (const w of words) if (w.length > 1 && /[\u4e00-\u9fff]/.test(w)) j.insertWord(w);
-}
-
 /** jieba with HMM on (without it "27.8万个" falls apart into digits). */
 export function cut(text: string): string[] {
   return loadSegmenter().cut(text, true);

@@ -1,0 +1,111 @@
+import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
+import { recordFeedback } from "../../src/store/feedback-log.js";
+import { EXPIRED, type SlackDeps } from "./deps.js";
+import { ACTIONS, renderReply } from "./render-blocks.js";
+import type { CachedReply } from "./reply-cache.js";
+
+type Body = BlockAction<ButtonAction>;
+
+/** What a button handler needs: shared deps, the click, a client, respond(), and the cached reply. */
+interface ActionCtx {
+  deps: SlackDeps;
+  body: Body;
+  client: webApi.WebClient;
+  respond: RespondFn;
+  hit: CachedReply;
+}
+
+/** Reads a button value `id:offset`. */
+export function parseValue(value: string | undefined): { id: string; offset: number } {
+  const [id = "", offset = "0"] = (value ?? "").split(":");
+  const n = Number.parseInt(offset, 10);
+  return { id, offset: Number.isFinite(n) && n >= 0 ? n : 0 };
+}
+
+function isEphemeral(body: Body): boolean {
+  return Boolean(body.container?.is_ephemeral) || !body.message;
+}
+
+async function expired(respond: RespondFn): Promise<void> {
+  await respond({ response_type: "ephemeral", replace_original: false, text: EXPIRED });
+}
+
+/** 更多来源: the next answers, in the message's thread, or ephemerally for an ephemeral reply. */
+async function more({ deps, body, client, respond, hit }: ActionCtx) {
+  const { id, offset } = parseValue(body.actions[0]?.value);
+  const eph = isEphemeral(body);
+  const msg = renderReply(hit.reply, { id, offset, share: eph, perPage: deps.perPage });
+  if (eph || !body.message || !body.channel) {
+    await respond({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: msg.text,
+      blocks: msg.blocks,
+    });
+    return;
+  }
+  const thread_ts = (body.message.thread_ts as string | undefined) ?? body.message.ts;
+  await client.chat.postMessage({
+    channel: body.channel.id,
+    thread_ts,
+    text: msg.text,
+    blocks: msg.blocks,
+    unfurl_links: false,
+  });
+}
+
+/** 👍/👎: records the rating, then replaces the feedback buttons with a thank-you. */
+async function feedback({ deps, body, client, respond, hit }: ActionCtx) {
+  const action = body.actions[0];
+  const rating = action?.action_id === ACTIONS.up ? "up" : "down";
+  const { id, offset } = parseValue(action?.value);
+  const chat = body.channel?.id ?? body.container?.channel_id ?? "";
+  const at = new Date().toISOString();
+  recordFeedback(deps.feedbackFile, {
+    platform: "slack",
+    chat,
+    user: body.user.id,
+    question: hit.question,
+    rating,
+    at,
+  });
+  const eph = isEphemeral(body);
+  const msg = renderReply(hit.reply, { id, offset, share: eph, feedback: rating, perPage: deps.perPage });
+  if (eph || !body.message || !body.channel) {
+    await respond({ replace_original: true, text: msg.text, blocks: msg.blocks });
+    return;
+  }
+  await client.chat.update({
+    channel: body.channel.id,
+    ts: body.message.ts,
+    text: msg.text,
+    blocks: msg.blocks,
+  });
+}
+
+/** 分享到频道: posts the ephemeral reply for everyone in the channel, then removes the ephemeral copy. */
+async function share({ deps, body, client, respond, hit }: ActionCtx) {
+  const { id, offset } = parseValue(body.actions[0]?.value);
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (!channel) return expired(respond);
+  const msg = renderReply(hit.reply, { id, offset, perPage: deps.perPage });
+  await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
+  await respond({ delete_original: true });
+}
+
+type Handler = typeof more;
+
+/** Registers the reply buttons: each acks at once, looks its reply up in the cache, and answers "expired" when gone. */
+export function registerActions(app: App, deps: SlackDeps): void {
+  const on = (actionId: string, handler: Handler) =>
+    app.action<Body>(actionId, async ({ ack, body, client, respond }) => {
+      await ack();
+      const hit = deps.cache.get(parseValue(body.actions[0]?.value).id);
+      if (!hit) return expired(respond);
+      await handler({ deps, body, client, respond, hit });
+    });
+  on(ACTIONS.more, more);
+  on(ACTIONS.up, feedback);
+  on(ACTIONS.down, feedback);
+  on(ACTIONS.share, share);
+}

@@ -1,0 +1,39 @@
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "./deps.js";
+import { postAnswer } from "./post-answer.js";
+import type { SeenEvents } from "./seen-events.js";
+
+/** Drops Events API redeliveries (same event_id, x-slack-retry-num) so each event is answered once. */
+export function registerDedupe(app: App, deps: SlackDeps, seen: SeenEvents): void {
+  app.use(async ({ body, context, next }) => {
+    const id = (body as { event_id?: unknown }).event_id;
+    if (typeof id === "string" && !seen.firstTime(id)) {
+      deps.logger.info(`skipping redelivered event ${id} (retry ${context.retryNum ?? "?"})`);
+      return;
+    }
+    await next();
+  });
+}
+
+/** Mentions are answered in the mention's thread; DMs in the DM. Bots (this one included) are ignored. */
+export function registerEvents(app: App, deps: SlackDeps): void {
+  app.event("app_mention", async ({ event, client }) => {
+    if (event.bot_id || event.subtype === "bot_message") return;
+    await postAnswer(
+      client,
+      deps,
+      { channel: event.channel, threadTs: event.thread_ts ?? event.ts },
+      event.text,
+    );
+  });
+  app.message(async ({ message, client }) => {
+    if (message.channel_type !== "im" || message.subtype !== undefined) return;
+    if (message.bot_id || message.bot_profile) return;
+    await postAnswer(
+      client,
+      deps,
+      { channel: message.channel, threadTs: message.thread_ts },
+      message.text ?? "",
+    );
+  });
+}

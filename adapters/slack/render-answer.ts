@@ -1,0 +1,69 @@
+import type { AnswerItem, AnswerReply, NoAnswerReply, RelatedFigure } from "../../src/answer/reply.js";
+import { type Block, context, SECTION_MAX, section } from "./blocks.js";
+import { escapeWithin } from "./cut-text.js";
+import { blockQuote, bold, escapeMrkdwn } from "./escape-mrkdwn.js";
+import { citationMrkdwn, citationPlain, quoteMrkdwn } from "./render-parts.js";
+
+/** A group of blocks shown together (one answer, one checked figure); pages are cut between units. */
+export interface Unit {
+  blocks: Block[];
+  size: number;
+}
+
+const QUOTE_MAX = 2400;
+const MAX_CITES = 5;
+
+/** Builds a unit, measuring its characters. */
+export function unit(blocks: Block[]): Unit {
+  return { blocks, size: JSON.stringify(blocks).length };
+}
+
+/** One answer: the figure in bold, the sentence as a quote, then a context line with its sources. */
+export function answerUnit(a: AnswerItem, n: number): Unit {
+  const head = a.figure ? bold(escapeMrkdwn(a.figure.text)) : `答案 ${n}`;
+  const text = `${n > 1 ? `${n}. ` : ""}${head}\n${blockQuote(quoteMrkdwn(a.quote, QUOTE_MAX))}`;
+  const cites = a.sources.slice(0, MAX_CITES).map(citationMrkdwn);
+  if (a.sources.length > MAX_CITES) cites.push(`等 ${a.sources.length} 处来源`);
+  return unit([section(text), context(`来源：${cites.join("；")}`)]);
+}
+
+/** The 相关数字 list: other figures of the same indicator, each with its source. */
+export function relatedUnit(related: RelatedFigure[]): Unit | null {
+  if (!related.length) return null;
+  const lines: string[] = [];
+  let size = 10;
+  for (const r of related.slice(0, 10)) {
+    const line = `• ${escapeWithin(r.label, 300)} — ${citationMrkdwn(r.source)}`;
+    if (size + line.length + 1 > SECTION_MAX) break;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return unit([section(`*相关数字*\n${lines.join("\n")}`)]);
+}
+
+/** Bullet list of suggestions under a heading, within one section. */
+export function suggestionText(heading: string, items: string[]): string {
+  const lines = items.slice(0, 10).map((s) => `• ${escapeWithin(s, 250)}`);
+  return lines.length ? `\n${heading}\n${lines.join("\n")}` : "";
+}
+
+/** The no-answer reply: why, and nearby topics the corpus covers. */
+export function noAnswerUnits(r: NoAnswerReply): Unit[] {
+  const why = escapeWithin(r.reason, 500);
+  return [unit([section(`没有找到答案：${why}。${suggestionText("语料中相近的内容：", r.suggestions)}`)])];
+}
+
+/** The answer units of a reply, best first. */
+export function answerUnits(r: AnswerReply): Unit[] {
+  return r.answers.map((a, i) => answerUnit(a, i + 1));
+}
+
+/** Plain-text fallback for notifications: the best answer's figure, sentence and source. */
+export function answerFallback(r: AnswerReply | NoAnswerReply): string {
+  if (r.kind === "no-answer") return `没有找到答案：${escapeWithin(r.reason, 500)}`;
+  const a = r.answers[0];
+  if (!a) return "没有找到答案";
+  const fig = a.figure ? `${escapeMrkdwn(a.figure.text)}：` : "";
+  const src = a.sources[0] ? ` —${citationPlain(a.sources[0])}` : "";
+  return `${fig}${escapeWithin(a.quote.text, 1500)}${src}`;
+}

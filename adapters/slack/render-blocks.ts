@@ -1,0 +1,101 @@
+import type { Reply } from "../../src/answer/reply.js";
+import { BLOCKS_MAX, type Block, button, context } from "./blocks.js";
+import { escapeWithin } from "./cut-text.js";
+import { answerFallback, answerUnits, noAnswerUnits, relatedUnit, type Unit } from "./render-answer.js";
+import { checkFallback, checkHeadUnit, checkUnits } from "./render-check.js";
+
+/** Action ids of the reply buttons. */
+export const ACTIONS = {
+  more: "policy_more",
+  up: "policy_feedback_up",
+  down: "policy_feedback_down",
+  share: "policy_share",
+} as const;
+
+/** How to render one page of a reply. */
+export interface RenderOptions {
+  /** Reply-cache id carried by the buttons; no buttons without it. */
+  id?: string;
+  /** Index of the first answer (or checked figure) on this page. */
+  offset?: number;
+  /** Ephemeral reply: add the 分享到频道 button. */
+  share?: boolean;
+  /** Feedback row: buttons, or the thanks once a rating was given. */
+  feedback?: "buttons" | "up" | "down" | "none";
+  /** Units per page (default 3). */
+  perPage?: number;
+}
+
+/** A rendered message: Block Kit blocks, the plain-text fallback, and where the next page starts. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+  nextOffset: number | null;
+}
+
+const CHAR_BUDGET = 12_000;
+const RESERVED = 3;
+
+function bodyUnits(reply: Reply): { head: Unit[]; body: Unit[]; tail: Unit[] } {
+  if (reply.kind === "check") return { head: [checkHeadUnit(reply)], body: checkUnits(reply), tail: [] };
+  if (reply.kind === "no-answer") return { head: [], body: noAnswerUnits(reply), tail: [] };
+  const related = relatedUnit(reply.related);
+  return { head: [], body: answerUnits(reply), tail: related ? [related] : [] };
+}
+
+function fits(blocks: Block[], size: number, u: Unit): boolean {
+  return blocks.length + u.blocks.length <= BLOCKS_MAX - RESERVED && size + u.size <= CHAR_BUDGET;
+}
+
+function page(reply: Reply, offset: number, perPage: number): { blocks: Block[]; next: number | null } {
+  const { head, body, tail } = bodyUnits(reply);
+  const blocks: Block[] = [];
+  let size = 0;
+  const add = (u: Unit) => {
+    blocks.push(...u.blocks);
+    size += u.size;
+  };
+  if (offset === 0) head.forEach(add);
+  else blocks.push(context(`更多来源（第 ${offset + 1} 条起）：${escapeWithin(question(reply), 300)}`));
+  let i = offset;
+  while (i < body.length && i - offset < perPage) {
+    const u = body[i] as Unit;
+    if (i > offset && !fits(blocks, size, u)) break;
+    add(u);
+    i++;
+  }
+  if (offset === 0) for (const u of tail) if (fits(blocks, size, u)) add(u);
+  return { blocks: blocks.slice(0, BLOCKS_MAX - 2), next: i < body.length ? i : null };
+}
+
+function question(reply: Reply): string {
+  return reply.kind === "check" ? reply.claim : reply.question;
+}
+
+function actionRow(o: RenderOptions, next: number | null): Block[] {
+  if (!o.id) return [];
+  const offset = o.offset ?? 0;
+  const buttons = [];
+  if (next !== null) buttons.push(button(ACTIONS.more, "更多来源", `${o.id}:${next}`));
+  if ((o.feedback ?? "buttons") === "buttons") {
+    buttons.push(
+      button(ACTIONS.up, "👍", `${o.id}:${offset}`),
+      button(ACTIONS.down, "👎", `${o.id}:${offset}`),
+    );
+  }
+  if (o.share) buttons.push(button(ACTIONS.share, "分享到频道", `${o.id}:${offset}`, "primary"));
+  const rows: Block[] = buttons.length
+    ? [{ type: "actions", block_id: "policy_actions", elements: buttons }]
+    : [];
+  if (o.feedback === "up" || o.feedback === "down") {
+    rows.push(context(o.feedback === "up" ? "已收到反馈 👍，谢谢！" : "已收到反馈 👎，我们会改进。"));
+  }
+  return rows;
+}
+
+/** Renders one page of a neutral reply as Block Kit (≤ 50 blocks, sections ≤ 3000 chars) with a text fallback. */
+export function renderReply(reply: Reply, o: RenderOptions = {}): SlackMessage {
+  const { blocks, next } = page(reply, o.offset ?? 0, o.perPage ?? 3);
+  const text = reply.kind === "check" ? checkFallback(reply) : answerFallback(reply);
+  return { text, blocks: [...blocks, ...actionRow(o, next)], nextOffset: next };
+}

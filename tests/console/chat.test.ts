@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { PassThrough } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runConsoleChat } from "../../adapters/console/chat.js";
+import { createEngine, type Engine } from "../../src/engine.js";
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine({ corpusDir: "seeds" });
+});
+
+/** Feeds lines to the chat and collects everything it prints. */
+async function chat(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let out = "";
+  output.on("data", (d: Buffer) => {
+    out += d.toString("utf8");
+  });
+  const done = runConsoleChat(engine, input, output, { color: false });
+  input.end(`${lines.join("\n")}\n`);
+  await done;
+  return out;
+}
+
+describe("terminal chat", () => {
+  it("answers with the figure first, then the sentence and its source", async () => {
+    const out = await chat(["新增学位多少", "/quit"]);
+    expect(out).toMatch(/^政策数字问答/);
+    expect(out).toContain("【27.8万个】\n");
+    expect(out).toContain("《重庆将遴选部分区县先行创建全国义务教育优质均衡发展区县》 重庆日报");
+    expect(out).toMatch(/第\d+段/);
+    expect(out.trimEnd().endsWith("再见。")).toBe(true);
+  });
+
+  it("checks a claim that starts with 核实", async () => {
+    const out = await chat(["核实：全市新增学位3.8万个"]);
+    expect(out).toContain("❌ 不一致");
+    expect(out).toContain("27.8万个");
+  });
+
+  it("lists sources, helps, pages and refuses what it cannot take", async () => {
+    const out = await chat(["/sources", "/help", "/more", "/bogus", "长".repeat(501), "火星车什么时候登陆"]);
+    expect(out).toContain("重慶市人民政府網站 2025-02-28");
+    expect(out).toContain("命令：/help");
+    expect(out).toContain("没有更多来源了");
+    expect(out).toContain("未知命令 /bogus");
+    expect(out).toContain("问题太长（501 字）");
+    expect(out).toContain("没有找到答案");
+  });
+
+  it("runs as `npm start` over stdin/stdout when no token is set", async () => {
+    const child = spawn("npx", ["tsx", "adapters/main.ts"], {
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: "", SLACK_BOT_TOKEN: "" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString("utf8");
+    });
+    child.stdin.end("高等教育毛入学率\n/quit\n");
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(out).toContain("【63.5%】");
+    expect(out).toContain("再见。");
+  }, 60_000);
+});

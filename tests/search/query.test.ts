@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Gazetteer, loadGazetteer } from "../../src/search/places.js";
+import { analyzeQuery } from "../../src/search/query.js";
+import { loadSegmenter } from "../../src/text/segment.js";
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  loadSegmenter();
+  gazetteer = loadGazetteer();
+});
+
+describe("analyzeQuery: what kind of answer is wanted", () => {
+  it.each([
+    ["新增学位多少", "quantity", null],
+    ["新增了几所公办园", "quantity", "所"],
+    ["新增高校几所", "quantity", "所"],
+    ["博士学位授予单位有多少个", "quantity", "个"],
+    ["广汉有多少家高新技术企业", "quantity", "家"],
+    ["盖一所学校要多少钱", "quantity", "元"],
+    ["农村学校及薄弱学校改善资金投入了多少", "quantity", "元"],
+    ["义务教育教师交流轮岗占比是多少", "percent", "%"],
+    ["高等教育毛入学率", "percent", "%"],
+    ["财政性教育经费支出占全市生产总值的比例要达到多少", "percent", "%"],
+    ["丰都GDP增速", "percent", "%"],
+    ["普惠率全国排第几", "rank", "名"],
+    ["教育强市什么时候建成", "date", null],
+    ["教育強市規劃是什麼時候印發的", "date", null],
+    ["教育强市建设有哪些行动", "list", null],
+    ["什么是教共体", "definition", null],
+  ])("%s -> %s %s", (q, kind, unit) => {
+    const a = analyzeQuery(q, gazetteer);
+    expect(a.kind).toBe(kind);
+    expect(a.unit).toBe(unit);
+  });
+});
+
+describe("analyzeQuery: constraints and words", () => {
+  it.each([
+    ["沙坪坝区新增学位多少个", ["沙坪坝"], [], ["新增", "学位"]],
+    ["成都新增学位多少", ["成都"], [], ["新增", "学位"]],
+    ["2024年教共体覆盖率达到多少", [], [2024], ["教共体", "覆盖率"]],
+    ["新增學位多少", [], [], ["新增", "学位"]],
+    ["丰都GDP增速", ["丰都"], [], ["gdp", "增速"]],
+  ])("%s", (q, places, years, words) => {
+    const a = analyzeQuery(q, gazetteer);
+    expect(a.places).toEqual(places);
+    expect(a.years).toEqual(years);
+    expect(a.words).toEqual(words);
+  });
+
+  it.each([
+    ["职业教育双师型教师占比目标是多少", true],
+    ["要建设多少所特色高中", true],
+    ["到2027年教共体覆盖率达到多少", true],
+    ["2024年教共体覆盖率达到多少", false],
+    ["新增学位多少", false],
+  ])("%s asks about a goal: %s", (q, target) => {
+    expect(analyzeQuery(q, gazetteer).target).toBe(target);
+  });
+
+  it("keeps the figures written in a claim", () => {
+    const a = analyzeQuery("重庆新增学位二十七点八万个", gazetteer);
+    expect(a.figures.map((f) => [f.value, f.unit])).toEqual([[278000, "个"]]);
+  });
+});

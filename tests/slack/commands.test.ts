@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEngine, type Engine } from "../../src/engine.js";
+import { blocksText, type Harness, startHarness } from "./helpers/harness.js";
+import { actionBody, commandBody, eventBody, send } from "./helpers/signed.js";
+
+const FORM = "application/x-www-form-urlencoded";
+let engine: Engine;
+let h: Harness;
+
+beforeAll(async () => {
+  engine = createEngine({ corpusDir: "seeds" });
+  h = await startHarness(engine, { retries: 0 }, 1);
+});
+afterAll(async () => h?.stop());
+
+interface Button {
+  action_id: string;
+  value: string;
+}
+
+function buttons(blocks: unknown): Button[] {
+  const list = (blocks ?? []) as Array<{ type: string; elements?: Button[] }>;
+  return list.filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+}
+
+function findButton(blocks: unknown, actionId: string): Button {
+  const b = buttons(blocks).find((x) => x.action_id === actionId);
+  if (!b) throw new Error(`no ${actionId} button in ${JSON.stringify(blocks)}`);
+  return b;
+}
+
+async function slash(command: string, text: string, name: string) {
+  const url = h.slack.responseUrl(name);
+  expect(await send(h.url, commandBody(command, text, url), FORM)).toBe(200);
+  return h.slack.waitForPath(name);
+}
+
+describe("slash commands and buttons", () => {
+  it("/policy answers ephemerally via response_url with a share button", async () => {
+    const call = await slash("/policy", "新增学位多少", "policy1");
+    expect(call?.params.response_type).toBe("ephemeral");
+    expect(blocksText(call?.params.blocks)).toContain("27.8万");
+    findButton(call?.params.blocks, "policy_share");
+    expect(h.slack.of("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("/factcheck checks a claim ephemerally with a verdict and share button", async () => {
+    const call = await slash("/factcheck", "全市新增学位28万个", "fc1");
+    expect(call?.params.response_type).toBe("ephemeral");
+    expect(blocksText(call?.params.blocks)).toMatch(/核查结果：(❌ 不一致|⚠️ 来源不一致|✅ 一致|❓ 未找到)/);
+    findButton(call?.params.blocks, "policy_share");
+  });
+
+  it("分享到频道 posts the reply for everyone and deletes the ephemeral copy", async () => {
+    const call = await slash("/policy", "新增学位多少", "share1");
+    const share = findButton(call?.params.blocks, "policy_share");
+    const where = {
+      channel: { id: "C1" },
+      container: { type: "message", channel_id: "C1", is_ephemeral: true, message_ts: "9" },
+    };
+    const responseUrl = h.slack.responseUrl("share1-click");
+    await send(h.url, actionBody(share, { ...where, response_url: responseUrl }), FORM);
+    const post = (await h.slack.waitFor("chat.postMessage", 1))[0];
+    expect(post?.params.channel).toBe("C1");
+    expect(blocksText(post?.params.blocks)).toContain("27.8万");
+    expect(buttons(post?.params.blocks).some((b) => b.action_id === "policy_share")).toBe(false);
+    const del = await h.slack.waitForPath("share1-click");
+    expect(del.params.delete_original).toBe(true);
+  });
+
+  it("更多来源 in a thread posts the next answers in that thread", async () => {
+    const before = h.slack.of("chat.postMessage").length;
+    await send(
+      h.url,
+      eventBody({ type: "app_mention", user: "U1", text: "<@UBOT> 新增学位多少", ts: "5.5", channel: "C2" }),
+      "application/json",
+    );
+    const post = (await h.slack.waitFor("chat.postMessage", before + 1))[before];
+    const more = findButton(post?.params.blocks, "policy_more");
+    const where = { channel: { id: "C2" }, message: { ts: "1700.1", thread_ts: "5.5", type: "message" } };
+    await send(h.url, actionBody(more, { ...where, response_url: h.slack.responseUrl("more1") }), FORM);
+    const next = (await h.slack.waitFor("chat.postMessage", before + 2))[before + 1];
+    expect(next?.params.thread_ts).toBe("5.5");
+    expect(blocksText(next?.params.blocks)).toContain("更多来源（第 2 条起）");
+  });
+
+  it("👍 records feedback and replaces the buttons via chat.update", async () => {
+    const before = h.slack.of("chat.postMessage").length;
+    await send(
+      h.url,
+      eventBody({ type: "app_mention", user: "U1", text: "<@UBOT> 新增学位多少", ts: "6.6", channel: "C3" }),
+      "application/json",
+    );
+    const post = (await h.slack.waitFor("chat.postMessage", before + 1))[before];
+    const up = findButton(post?.params.blocks, "policy_feedback_up");
+    const where = { channel: { id: "C3" }, message: { ts: "1700.2", thread_ts: "6.6", type: "message" } };
+    await send(h.url, actionBody(up, { ...where, response_url: h.slack.responseUrl("fb1") }), FORM);
+    const update = (await h.slack.waitFor("chat.update", 1))[0];
+    expect(update?.params.ts).toBe("1700.2");
+    expect(blocksText(update?.params.blocks)).toContain("已收到反馈");
+    expect(buttons(update?.params.blocks).some((b) => b.action_id.startsWith("policy_feedback"))).toBe(false);
+    const lines = readFileSync(join(h.dataDir, "feedback.jsonl"), "utf8").trim().split("\n");
+    const rec = JSON.parse(lines.at(-1) ?? "{}");
+    expect(rec).toMatchObject({
+      platform: "slack",
+      chat: "C3",
+      user: "U1",
+      question: "新增学位多少",
+      rating: "up",
+    });
+  });
+
+  it("a button whose reply is gone answers 已过期，请重新提问", async () => {
+    const where = {
+      channel: { id: "C1" },
+      container: { type: "message", is_ephemeral: true },
+      response_url: h.slack.responseUrl("stale"),
+    };
+    await send(h.url, actionBody({ action_id: "policy_more", value: "nope:3" }, where), FORM);
+    const call = await h.slack.waitForPath("stale");
+    expect(String(call?.params.text)).toContain("已过期，请重新提问");
+  });
+});

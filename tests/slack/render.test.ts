@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { escapeMrkdwn } from "../../adapters/slack/escape-mrkdwn.js";
+import { parseRequest, unescapeSlack } from "../../adapters/slack/parse-input.js";
+import { renderReply } from "../../adapters/slack/render-blocks.js";
+import { ReplyCache } from "../../adapters/slack/reply-cache.js";
+import { SeenEvents } from "../../adapters/slack/seen-events.js";
+import type { AnswerReply, CheckReply, Citation, NoAnswerReply } from "../../src/answer/reply.js";
+
+const HOSTILE = "<!channel> & <script> <@U123> <!here>";
+
+function cite(i: number, title = `文件${i}`): Citation {
+  return {
+    doc: `${i}.txt`,
+    title,
+    docTitle: null,
+    publisher: "重庆日报",
+    date: "2024-01-02",
+    url: null,
+    paragraph: i,
+  };
+}
+
+function longReply(answers: number, sentence: string, repeat: number): AnswerReply {
+  const text = sentence.repeat(repeat);
+  return {
+    kind: "answer",
+    question: HOSTILE,
+    answers: Array.from({ length: answers }, (_, i) => ({
+      figure: { text: "27.8万个", value: 278000, unit: "个", kind: "quantity" },
+      quote: { text, highlights: [[2, 8]] as Array<[number, number]> },
+      sources: Array.from({ length: 8 }, (_, j) => cite(i * 10 + j, `${HOSTILE}标题`)),
+      score: 1,
+    })),
+    related: Array.from({ length: 30 }, (_, i) => ({
+      label: `${HOSTILE}新增学位${i}万个`.repeat(5),
+      figure: { text: `${i}万个`, value: i, unit: "个", kind: "quantity" },
+      source: cite(i),
+    })),
+  };
+}
+
+function sections(blocks: unknown[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks as Array<{ text?: { text: string }; elements?: Array<{ text?: string }> }>) {
+    if (b.text) out.push(b.text.text);
+    for (const e of b.elements ?? []) if (e.text && typeof e.text === "string") out.push(e.text);
+  }
+  return out;
+}
+
+describe("renderReply", () => {
+  it("keeps a very long reply within Slack limits and pages the rest with 更多来源", () => {
+    const reply = longReply(80, "全市新增学位27.8万个，<b>&满足需求。", 400);
+    let offset: number | null = 0;
+    let pages = 0;
+    while (offset !== null) {
+      const msg = renderReply(reply, { id: "x", offset, share: true });
+      expect(msg.blocks.length).toBeLessThanOrEqual(50);
+      for (const s of sections(msg.blocks)) expect(s.length).toBeLessThanOrEqual(3000);
+      expect(msg.text.length).toBeLessThanOrEqual(3000);
+      if (msg.nextOffset !== null)
+        expect(JSON.stringify(msg.blocks)).toContain(`"value":"x:${msg.nextOffset}"`);
+      expect(msg.nextOffset === null || msg.nextOffset > offset).toBe(true);
+      offset = msg.nextOffset;
+      pages++;
+    }
+    expect(pages).toBeGreaterThan(10);
+  });
+
+  it("cuts a long quote at a sentence end and marks the cut", () => {
+    const msg = renderReply(longReply(1, "新增学位27.8万个。", 1000));
+    const quote = sections(msg.blocks)[0] ?? "";
+    expect(quote.length).toBeLessThanOrEqual(3000);
+    expect(quote.endsWith("。…")).toBe(true);
+  });
+
+  it("escapes &, <, > in every piece of question and document text", () => {
+    const reply = longReply(2, `${HOSTILE}新增学位27.8万个。`, 1);
+    const all =
+      JSON.stringify(renderReply(reply, { id: "x", offset: 1 })) + JSON.stringify(renderReply(reply));
+    for (const bad of ["<!channel>", "<!here>", "<@U123>", "<script>"]) expect(all).not.toContain(bad);
+    expect(all).toContain("&lt;!channel&gt; &amp; &lt;script&gt;");
+  });
+
+  it("renders a check with verdict and claim value vs source value", () => {
+    const reply: CheckReply = {
+      kind: "check",
+      claim: `${HOSTILE}新增学位28万个`,
+      verdict: "contradicted",
+      items: [
+        {
+          claim: { text: "28万个", value: 280000, unit: "个", kind: "quantity" },
+          verdict: "contradicted",
+          evidence: [
+            {
+              figure: { text: "27.8万个", value: 278000, unit: "个", kind: "quantity" },
+              quote: { text: "新增学位27.8万个。", highlights: [[4, 10]] },
+              source: cite(1),
+              period: "achieved",
+            },
+          ],
+        },
+      ],
+      lookedFor: "新增学位",
+      note: null,
+      suggestions: [],
+    };
+    const msg = renderReply(reply, { id: "c" });
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain("❌ 不一致");
+    expect(text).toContain("说法数值 \u200b*28万个*\u200b");
+    expect(text).toContain("来源数值 \u200b*27.8万个*\u200b");
+    expect(text).toContain("《文件1》 重庆日报 2024-01-02 · 第1段");
+    expect(text).not.toContain("<!channel>");
+    expect(msg.text).toContain("❌ 不一致：说法 28万个，来源 27.8万个");
+  });
+
+  it("renders no-answer and not_found replies with their suggestions", () => {
+    const none = renderReply({
+      kind: "no-answer",
+      question: "q",
+      reason: "没有<相关>内容",
+      suggestions: ["新增学位"],
+    });
+    expect(JSON.stringify(none.blocks)).toContain("没有找到答案：没有&lt;相关&gt;内容");
+    const nf: CheckReply = {
+      kind: "check",
+      claim: "火星人口3亿",
+      verdict: "not_found",
+      items: [],
+      lookedFor: "火星人口",
+      note: null,
+      suggestions: ["人口1000万"],
+    };
+    expect(JSON.stringify(renderReply(nf).blocks)).toContain("❓ 未找到");
+  });
+});
+
+describe("adapter helpers", () => {
+  it("escapeMrkdwn escapes the three control characters", () => {
+    expect(escapeMrkdwn("<!channel> & >")).toBe("&lt;!channel&gt; &amp; &gt;");
+  });
+
+  it("parseRequest strips mentions and reads 核实/核查/查证 as a claim", () => {
+    expect(parseRequest("<@UBOT> 新增学位多少")).toEqual({ kind: "ask", text: "新增学位多少" });
+    expect(parseRequest("<@UBOT|bot> 核查：新增学位28万个")).toEqual({
+      kind: "check",
+      text: "新增学位28万个",
+    });
+    expect(parseRequest("查证 新增学位28万个").kind).toBe("check");
+    expect(unescapeSlack("a &amp; &lt;b&gt;")).toBe("a & <b>");
+  });
+
+  it("ReplyCache is a bounded LRU", () => {
+    const cache = new ReplyCache(2);
+    const reply: NoAnswerReply = { kind: "no-answer", question: "q", reason: "r", suggestions: [] };
+    const a = cache.put(reply, "a");
+    const b = cache.put(reply, "b");
+    cache.get(a);
+    cache.put(reply, "c");
+    expect(cache.size).toBe(2);
+    expect(cache.get(b)).toBeUndefined();
+    expect(cache.get(a)?.question).toBe("a");
+  });
+
+  it("SeenEvents answers true once per id and stays bounded", () => {
+    const seen = new SeenEvents(2);
+    expect(seen.firstTime("e1")).toBe(true);
+    expect(seen.firstTime("e1")).toBe(false);
+    seen.firstTime("e2");
+    seen.firstTime("e3");
+    expect(seen.firstTime("e1")).toBe(true);
+  });
+});
