@@ -2,16 +2,45 @@ import { parseConfig } from "../src/config.js";
 import { createEngine } from "../src/engine.js";
 import { AppError } from "../src/errors.js";
 import { runConsoleChat } from "./console/chat.js";
+import { startSlack } from "./slack/start.js";
+
+/** A running platform adapter. */
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/** Reads .env when there is one; variables already set in the environment win. */
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile(".env");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+}
 
 /** `npm start`: the configured chat adapters, or a terminal chat over the corpus when no token is set. */
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = parseConfig(process.env);
   const engine = createEngine({
     corpusDir: config.CORPUS_DIR,
     synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
   });
   for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
-  await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
+  const running: Running[] = [];
+  if (config.SLACK_BOT_TOKEN) running.push({ name: "slack", ...(await startSlack(engine, config)) });
+  if (running.length === 0) {
+    await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
+    return;
+  }
+  const stop = async (signal: string) => {
+    console.error(`${signal}: stopping ${running.map((r) => r.name).join(", ")}`);
+    await Promise.allSettled(running.map((r) => r.stop()));
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((e: unknown) => {

@@ -44,5 +44,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET)
     throw new AppError("CONFIG_INVALID", "TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL");
+  if (c.TELEGRAM_WEBHOOK_URL && c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN)
+    throw new AppError(
+      "CONFIG_INVALID",
+      "Telegram webhook and Slack HTTP mode would both listen on PORT — unset TELEGRAM_WEBHOOK_URL (long polling) or set SLACK_APP_TOKEN (Socket Mode)",
+    );
   return c;
 }

@@ -2,6 +2,7 @@ import type { CorpusIndex } from "../search/corpus-index.js";
 import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
 import { type RankedPassage, rankPassages } from "../search/rank.js";
 import type { SynonymTable } from "../search/synonyms.js";
+import { normalizeQuery } from "../text/script.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
 import type { AnswerItem, AskReply, RelatedFigure } from "./reply.js";
 
@@ -30,15 +31,21 @@ export function answerQuestion(ix: CorpusIndex, question: string, synonyms: Syno
 /** A passage answers only if it covers the question's words well enough and, for numeric questions, has a figure that fits. */
 function acceptable(q: QueryAnalysis, r: RankedPassage): boolean {
   if (r.coverage < MIN_COVERAGE) return false;
-  if (NUMERIC.has(q.kind)) return r.fit !== null && r.fit.kind >= 0.3;
+  // A figure of another kind still answers when the passage matches the question fully and the figure stands by its words.
+  if (NUMERIC.has(q.kind))
+    return r.fit !== null && (r.fit.kind >= 0.3 || (r.coverage >= 0.9 && r.fit.closeness >= 0.5));
   return true;
 }
 
-/** One answer per distinct sentence; the same sentence in several documents lists every source. */
+/**
+ * One answer per distinct statement: the same sentence, or the same figure in the same clause ("新增学位27.8万个"
+ * in a lede and again in the body), found several times becomes one answer listing every source.
+ */
 function mergeAnswers(ix: CorpusIndex, ranked: RankedPassage[]): AnswerItem[] {
   const byText = new Map<string, AnswerItem>();
   for (const r of ranked) {
-    const key = r.passage.norm.replace(/[\s\p{P}]/gu, "");
+    const statement = r.fit ? clauseOf(r.passage, r.fit.figure) : r.passage.text;
+    const key = normalizeQuery(statement).replace(/[\s\p{P}]/gu, "");
     const source = citationOf(ix, r.passage);
     const existing = byText.get(key);
     if (existing) {

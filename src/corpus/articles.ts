@@ -10,6 +10,9 @@ export interface ArticleLayout {
 
 /** "新华社北京11月16日电(记者 熊丰)", "本报讯(记者 胡斌)": a paragraph that opens a news article. */
 const DATELINE = /^[^，。,]{0,24}?(讯|电)[(（]/;
+/** The agency or paper a dateline names: "新渝报讯" -> 新渝报, "第1眼TV-华龙网讯" -> 华龙网, "新华社北京…电" -> 新华社. */
+const DATELINE_SOURCE =
+  /^(?:[^，。,(（]*?[-—])?([^，。,(（\-—]{2,8}?(?:社|报|网|台|TV))(?:[^，。,(（]{0,16})?(讯|电)[(（]/;
 const MAX_TITLE = 60;
 
 /**
@@ -50,11 +53,18 @@ export function groupArticles(items: LayoutItem[]): ArticleLayout[] {
         current = openArticle(articles, null);
         section = null;
       }
+      if (current.paragraphs.every((p) => p.headline))
+        current.publisher ??= datelineSource(item.block.text.text);
       current.paragraphs.push({ text: item.block.text, section, headline: false });
       separated = false;
     }
   }
   return articles.filter((a) => a.paragraphs.length > 0);
+}
+
+function datelineSource(text: string): string | null {
+  const m = DATELINE_SOURCE.exec(text);
+  return m?.[1] && m[1] !== "本报" ? m[1] : null;
 }
 
 function openArticle(articles: ArticleLayout[], title: string | null): ArticleLayout {

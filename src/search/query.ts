@@ -30,7 +30,9 @@ const DATE_Q = /什么时候|何时|哪一?年|几月|哪天|几号|什么时间
 const RANK_Q = /第几|排名|排第|名次|位次|排几|位列/;
 const LIST_Q = /哪些|有哪几|包括什么|包含什么|有什么/;
 const DEFINITION_Q = /什么是|是什么(?!时)|指什么|含义|什么意思|是指/;
-const QUANTITY_Q = /多少|几|多大|多长|多久|多高|若干/;
+const QUANTITY_Q = /多少|几|多大|多长|多久|多高|若干|数量|数目|总数|个数|人数|规模/;
+/** 增长/增速 without an amount asked for: a growth rate. */
+const GROWTH_Q = /(增长|增速|增幅|下降|降低)(了|是|为|有|达到)?(多少|几)?$|增速|增幅|增长率/;
 const PERCENT_Q = /比例|占比|比重|百分之?几|百分比|几成|多少成|增速|增幅/;
 const UNIT_Q =
   /(?:几|多少|若干)(万|亿|千)?(所|个|项|家|人次|人|名|元|块钱|台|辆|张|条|件|门|座|场|次|倍|岁|小时|天|公里|亩|吨|户|位|届|批|篇|套|间|册|周|分钟|平方米)/;
@@ -73,6 +75,8 @@ function answerKind(norm: string): { kind: AnswerKind; unit: string | null } {
   const u = UNIT_Q.exec(norm);
   if (u?.[2]) return { kind: "quantity", unit: u[2] === "块钱" ? "元" : u[2] };
   if (RANK_Q.test(norm)) return { kind: "rank", unit: "名" };
+  if (/多少钱|几块钱/.test(norm)) return { kind: "quantity", unit: "元" };
+  if (GROWTH_Q.test(norm)) return { kind: "percent", unit: "%" };
   if (PERCENT_Q.test(norm) || /(率|占比|比重|匹配度|满意度)(是|为|有|达|达到|多少|几|$)/.test(norm))
     return { kind: "percent", unit: "%" };
   if (LIST_Q.test(norm)) return { kind: "list", unit: null };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../src/config.js";
+
+describe("parseConfig", () => {
+  it("has defaults for a terminal chat over seeds/", () => {
+    expect(parseConfig({})).toMatchObject({
+      CORPUS_DIR: "seeds",
+      DATA_DIR: "data",
+      PORT: 3000,
+      TELEGRAM_RATE_LIMIT: 20,
+    });
+  });
+
+  it("treats empty values as unset (a copied .env.example)", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: "", SLACK_API_URL: "" }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ TELEGRAM_API_ROOT: "not a url" }, "TELEGRAM_API_ROOT"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
+    [
+      { TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_URL: "https://bot.example/tg" },
+      "TELEGRAM_WEBHOOK_SECRET",
+    ],
+    [
+      {
+        TELEGRAM_WEBHOOK_URL: "https://bot.example/tg",
+        TELEGRAM_WEBHOOK_SECRET: "s",
+        SLACK_BOT_TOKEN: "x",
+        SLACK_SIGNING_SECRET: "s",
+      },
+      "TELEGRAM_WEBHOOK_URL",
+    ],
+  ])("%o is refused, naming %s", (env, name) => {
+    expect(() => parseConfig(env)).toThrowError(new RegExp(`CONFIG_INVALID.*${name}`, "s"));
+  });
+
+  it("lists every problem at once", () => {
+    expect(() => parseConfig({ PORT: "x", LOG_LEVEL: "y" })).toThrowError(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});
