@@ -10,6 +10,8 @@ import type { AnswerItem, AskReply, RelatedFigure } from "./reply.js";
 export const MAX_ANSWERS = 10;
 const MAX_RELATED = 4;
 const MIN_COVERAGE = 0.55;
+/** A figure must stand near the question's words to answer it (not merely share a long sentence with them). */
+const MIN_CLOSENESS = 0.2;
 const NUMERIC = new Set(["quantity", "percent", "rank", "date"]);
 
 /** Answers a question from the corpus: the best sentences with their figure and sources, or an honest no-answer. */
@@ -30,11 +32,16 @@ export function answerQuestion(ix: CorpusIndex, question: string, synonyms: Syno
 
 /** A passage answers only if it covers the question's words well enough and, for numeric questions, has a figure that fits. */
 function acceptable(q: QueryAnalysis, r: RankedPassage): boolean {
-  if (r.coverage < MIN_COVERAGE) return false;
-  // A figure of another kind still answers when the passage matches the question fully and the figure stands by its words.
-  if (NUMERIC.has(q.kind))
-    return r.fit !== null && (r.fit.kind >= 0.3 || (r.coverage >= 0.9 && r.fit.closeness >= 0.5));
-  return true;
+  if (r.coverage < MIN_COVERAGE || !coversCore(r)) return false;
+  if (!NUMERIC.has(q.kind)) return true;
+  if (!r.fit || r.fit.closeness < MIN_CLOSENESS) return false;
+  return r.fit.kind >= 0.3;
+}
+
+/** The question's most specific word (highest weight) must be in the passage, its paragraph, or in part — unless the rest covers it well. */
+function coversCore(r: RankedPassage): boolean {
+  const core = r.hits.reduce<RankedPassage["hits"][number] | null>((best, h) => (!best || h.term.weight > best.term.weight ? h : best), null);
+  return !core || core.strength >= 0.15 || r.coverage >= 0.7;
 }
 
 /**
@@ -87,7 +94,7 @@ function noAnswer(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): As
   );
   const suggestions = unscoped.slice(0, 3).map((r) => {
     const f = r.fit?.figure;
-    const home = ix.homes.get(r.passage.doc);
+    const home = ix.facts[r.passage.id]?.places[0] ?? ix.homes.get(r.passage.doc);
     const label = f ? clauseOf(r.passage, f) : r.passage.text.slice(0, 30);
     return home ? `${home}：${label}` : label;
   });

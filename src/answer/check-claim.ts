@@ -183,8 +183,7 @@ function samePeriod(statements: Statement[], claimTarget: boolean): Statement[] 
 function sameScope(ix: CorpusIndex, q: QueryAnalysis, p: Passage): boolean {
   const facts = ix.facts[p.id];
   if (!facts) return false;
-  const home = ix.homes.get(p.doc) ?? null;
-  if (facts.places.some((pl) => pl !== home && !q.places.includes(pl))) return false;
+  if (facts.places.some((pl) => !q.places.includes(pl))) return false;
   if (q.years.length > 0 && facts.years.length > 0 && !facts.years.some((y) => q.years.includes(y)))
     return false;
   return true;

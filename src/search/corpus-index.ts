@@ -1,12 +1,13 @@
 import MiniSearch from "minisearch";
 import type { Article, DocumentMeta, Passage } from "../corpus/types.js";
+import type { Figure } from "../text/figure.js";
 import { normalizeQuery } from "../text/script.js";
 import { findPlaces, type Gazetteer, homePlace } from "./places.js";
 import { searchTokens, splitTokens } from "./tokens.js";
 
 /** What ranking needs to know about a passage beyond its text. */
 export interface PassageFacts {
-  /** Place names the sentence mentions, without administrative suffix. */
+  /** Place names the sentence mentions, or (when it names none) the place its article's headline names. */
   places: string[];
   /** Years the sentence mentions. */
   years: number[];
@@ -68,22 +69,21 @@ export function buildIndex(docs: IndexInput[], gazetteer: Gazetteer): CorpusInde
     for (const p of d.passages) {
       const id = out.passages.length;
       const passage: Passage = { ...p, id };
-      const places = findPlaces(gazetteer, p.norm);
-      for (const pl of places) placeCounts.set(pl, (placeCounts.get(pl) ?? 0) + 1);
-      const years = p.figures
-        .filter((f) => f.kind === "year" || f.kind === "date")
-        .map(yearOf)
-        .filter((y) => y > 0);
+      const own = findPlaces(gazetteer, p.norm);
+      for (const pl of own) placeCounts.set(pl, (placeCounts.get(pl) ?? 0) + 1);
+      const title = [d.articles[p.article]?.title ?? "", p.section ?? ""].join(" ");
+      const places = own.length > 0 ? own : findPlaces(gazetteer, normalizeTitle(title));
+      const years = statedYears(p.norm, p.figures);
       out.passages.push(passage);
       out.facts.push({ places, years, context: contexts.get(paragraphKey(p)) ?? "" });
       addYears(out.articleYears, `${p.doc}#${p.article}`, years);
       const tokens = searchTokens(p.norm);
       for (const t of new Set(tokens)) out.df.set(t, (out.df.get(t) ?? 0) + 1);
-      const title = [d.articles[p.article]?.title ?? "", p.section ?? ""].join(" ");
       entries.push({ id, text: tokens.join(" "), title: searchTokens(normalizeTitle(title)).join(" ") });
     }
     out.homes.set(d.meta.doc, homePlace(placeCounts));
   }
+  dropHomeFromFacts(out);
   out.index.addAll(entries);
   return out;
 }
@@ -92,10 +92,30 @@ function normalizeTitle(title: string): string {
   return normalizeQuery(title);
 }
 
-function yearOf(f: { value: number; kind: string; iso?: string }): number {
-  if (f.kind === "year") return f.value;
-  const y = Number((f.iso ?? "").slice(0, 4));
-  return Number.isFinite(y) ? y : 0;
+/** A document's home place in a passage's facts says nothing about scope ("重庆" in a Chongqing paper). */
+function dropHomeFromFacts(ix: CorpusIndex): void {
+  ix.passages.forEach((p, i) => {
+    const facts = ix.facts[i];
+    const home = ix.homes.get(p.doc);
+    if (facts && home) facts.places = facts.places.filter((pl) => pl !== home);
+  });
+}
+
+/** Before a year, these make it a comparison base ("较2023年提高"), not the period the sentence is about. */
+const COMPARISON = /(较|比|同比|相比|与|自)$/;
+
+/** Years a sentence is about: years, dates and year ranges, without comparison bases. */
+export function statedYears(norm: string, figures: Figure[]): number[] {
+  const out: number[] = [];
+  for (const f of figures) {
+    if (f.kind !== "year" && f.kind !== "date") continue;
+    if (COMPARISON.test(norm.slice(Math.max(0, f.start - 2), f.start))) continue;
+    const first = f.kind === "year" ? f.value : Number((f.iso ?? "").slice(0, 4));
+    if (!Number.isFinite(first) || first < 1900) continue;
+    const last = f.kind === "year" && f.high ? f.high : first;
+    for (let y = first; y <= last && y - first < 50; y++) out.push(y);
+  }
+  return out;
 }
 
 function addYears(map: Map<string, Set<number>>, key: string, years: number[]): void {

@@ -1,3 +1,4 @@
+import { cutForSearch } from "../text/segment.js";
 import { isStopword } from "./stopwords.js";
 import type { SynonymTable } from "./synonyms.js";
 
@@ -29,7 +30,7 @@ export function weighTerms(
 ): WeightedTerm[] {
   const known = (w: string) =>
     (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
-  const expanded = mergeCompounds(words, synonyms).flatMap((w) =>
+  const expanded = mergeCompounds(words, synonyms).flatMap((w) => (w.length >= 3 && !known(w) ? knownParts(w, known) : [w])).flatMap((w) =>
     w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w],
   );
   return [...new Set(expanded)].map((word) => {
@@ -38,6 +39,23 @@ export function weighTerms(
     const idf = Math.log(1 + total / (freq + 1));
     return { word, weight: Math.max(0.5, idf) * (word.length === 1 ? 0.5 : 1), alternatives };
   });
+}
+
+/**
+ * The corpus words inside an unknown compound ("资金投入" -> 资金, 投入; "赛力斯归母" -> 赛力斯, 归母), found as
+ * the longest known pieces from left to right; the word itself if none is known.
+ */
+function knownParts(word: string, known: (w: string) => boolean): string[] {
+  const parts = cutForSearch(word).filter((p) => p !== word && p.length >= 2 && known(p));
+  if (parts.length > 0) return [...new Set(parts)];
+  const pieces: string[] = [];
+  for (let i = 0; i < word.length; ) {
+    let j = word.length;
+    while (j > i + 1 && !known(word.slice(i, j))) j--;
+    if (j > i + 1) pieces.push(word.slice(i, j));
+    i = j > i + 1 ? j : i + 1;
+  }
+  return pieces.length > 0 ? pieces : [word];
 }
 
 /** Joins neighbouring words that the synonym table knows as one ("公办" + "幼儿园" -> 公办幼儿园, alias 公办园). */

@@ -2,6 +2,7 @@ import type { Figure } from "../text/figure.js";
 import { parseFigures } from "../text/figures.js";
 import { normalizeQuery } from "../text/script.js";
 import { cut } from "../text/segment.js";
+import { statedYears } from "./corpus-index.js";
 import { findPlaces, type Gazetteer } from "./places.js";
 import { isPunctuation, isStopword } from "./stopwords.js";
 
@@ -18,6 +19,10 @@ export interface QueryAnalysis {
   /** Place constraints, without administrative suffix ("沙坪坝"). */
   places: string[];
   years: number[];
+  /** The question asks about the whole country ("全国新增学位"): only sentences saying 全国 answer. */
+  national: boolean;
+  /** The question says it is about the city as a whole ("全市", "我市"): district figures do not answer. */
+  citywide: boolean;
   /** Whether the question asks about a goal or plan (目标, 要达到, 力争, 到2027年) rather than an achieved figure. */
   target: boolean;
   /** Indicator words to match (question words, places and years removed). */
@@ -36,19 +41,16 @@ const GROWTH_Q = /(增长|增速|增幅|下降|降低)(了|是|为|有|达到)?(
 const PERCENT_Q = /比例|占比|比重|百分之?几|百分比|几成|多少成|增速|增幅/;
 const UNIT_Q =
   /(?:几|多少|若干)(万|亿|千)?(所|个|项|家|人次|人|名|元|块钱|台|辆|张|条|件|门|座|场|次|倍|岁|小时|天|公里|亩|吨|户|位|届|批|篇|套|间|册|周|分钟|平方米)/;
-const MONEY_WORDS = /多少钱|资金|经费|投入|营收|营业收入|收入|金额|产值|总值|预算|贷款|补贴|工资|利润/;
+const MONEY_WORDS = /gdp|多少钱|资金|经费|投入|营收|营业收入|收入|金额|产值|总值|预算|贷款|补贴|工资|利润/;
 const TARGET_Q = /目标|力争|争取|要达到|要建设|要建成|计划|规划|将要|预计|到20\d\d年/;
 /** Fragments of question phrasing that jieba may keep inside a word. */
-const QUESTION_PARTS = /^(几|多少|第几)|(多少|几)$/;
+const QUESTION_PARTS = /多少钱|几块钱|多少|第几|多大|多长|多久|多高|几/g;
 
 /** Analyzes a question: answer kind and unit, place and year constraints, indicator words. */
 export function analyzeQuery(question: string, gazetteer: Gazetteer): QueryAnalysis {
   const norm = normalizeQuery(question).replace(/[？?。！!，,\s]+$/g, "");
   const figures = parseFigures(norm);
-  const years = figures
-    .filter((f) => f.kind === "year" || f.kind === "date")
-    .map((f) => yearOfFigure(f))
-    .filter((y) => y > 0);
+  const years = statedYears(norm, figures);
   const places = findPlaces(gazetteer, norm);
   const { kind, unit } = answerKind(norm);
   return {
@@ -59,15 +61,11 @@ export function analyzeQuery(question: string, gazetteer: Gazetteer): QueryAnaly
     places,
     years,
     target: TARGET_Q.test(norm),
+    national: /全国(?!第|排|前|平均|领先|首)/.test(norm),
+    citywide: /全市|我市|本市/.test(norm),
     words: indicatorWords(norm, places, figures),
     figures,
   };
-}
-
-function yearOfFigure(f: Figure): number {
-  if (f.kind === "year") return f.value;
-  const y = Number((f.iso ?? "").slice(0, 4));
-  return Number.isFinite(y) ? y : 0;
 }
 
 function answerKind(norm: string): { kind: AnswerKind; unit: string | null } {

@@ -56,6 +56,8 @@ function scorePassage(
   const headings = headingText(ix, passage);
   const place = placeScore(q, passage, facts, home, headings);
   if (place === null) return null;
+  const years = yearScore(ix, q, passage, facts);
+  if (years === null) return null;
   const hits = terms.map((t) => matchTerm(t, passage.norm, facts.context + headings));
   const cov = coverage(hits);
   const fit = bestFigure(passage.norm, passage.figures, hits, q.kind, q.unit);
@@ -66,7 +68,7 @@ function scorePassage(
     figureScore +
     0.3 * bm25 +
     place +
-    yearScore(ix, q, passage, facts) +
+    years +
     targetScore(ix, q, passage, facts) +
     sharedFigures(q, passage) +
     (passage.paragraph === 0 ? -0.2 : 0);
@@ -90,6 +92,7 @@ function placeScore(
   home: string | null,
   headings: string,
 ): number | null {
+  if (q.national && !p.norm.includes("全国")) return null;
   const wanted = q.places.filter((pl) => pl !== home);
   let score = 0;
   for (const pl of wanted) {
@@ -97,14 +100,17 @@ function placeScore(
     else if (facts.context.includes(pl)) score += 0.1;
     else if (!headings.includes(pl)) return null;
   }
-  const others = facts.places.filter((pl) => pl !== home && !q.places.includes(pl));
-  return others.length > 0 ? score - 0.4 : score;
+  const others = facts.places.filter((pl) => !q.places.includes(pl));
+  if (others.length === 0) return score;
+  // Asked about the city itself ("重庆GDP", "全市…"): a district's figure is not an answer.
+  return q.places.includes(home ?? "") || q.citywide ? null : score - 0.4;
 }
 
-function yearScore(ix: CorpusIndex, q: QueryAnalysis, p: Passage, facts: PassageFacts): number {
+function yearScore(ix: CorpusIndex, q: QueryAnalysis, p: Passage, facts: PassageFacts): number | null {
   if (q.years.length === 0) return 0;
   if (facts.years.some((y) => q.years.includes(y))) return 0.6;
-  if (facts.years.length > 0) return -0.8;
+  if (facts.years.length > 0) return null;
+  if (q.target && !isTargetPassage(ix, p)) return null;
   const articleYears = ix.articleYears.get(`${p.doc}#${p.article}`);
   return q.years.some((y) => articleYears?.has(y)) ? 0.2 : -0.2;
 }
