@@ -3,6 +3,7 @@ import { createEngine } from "../src/engine.js";
 import { AppError } from "../src/errors.js";
 import { runConsoleChat } from "./console/chat.js";
 import { startSlack } from "./slack/start.js";
+import { startTelegram } from "./telegram/start.js";
 
 /** A running platform adapter. */
 interface Running {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   });
   for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
   const running: Running[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) running.push({ name: "telegram", ...(await startTelegram(engine, config)) });
   if (config.SLACK_BOT_TOKEN) running.push({ name: "slack", ...(await startSlack(engine, config)) });
   if (running.length === 0) {
     await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });

@@ -40,7 +40,10 @@ function acceptable(q: QueryAnalysis, r: RankedPassage): boolean {
 
 /** The question's most specific word (highest weight) must be in the passage, its paragraph, or in part — unless the rest covers it well. */
 function coversCore(r: RankedPassage): boolean {
-  const core = r.hits.reduce<RankedPassage["hits"][number] | null>((best, h) => (!best || h.term.weight > best.term.weight ? h : best), null);
+  const core = r.hits.reduce<RankedPassage["hits"][number] | null>(
+    (best, h) => (!best || h.term.weight > best.term.weight ? h : best),
+    null,
+  );
   return !core || core.strength >= 0.15 || r.coverage >= 0.7;
 }
 

@@ -68,9 +68,12 @@ export function checkClaim(ix: CorpusIndex, rawClaim: string, synonyms: SynonymT
   }
   const q = analyzeQuery(claim, ix.gazetteer);
   const lookedFor = q.words.join(" ");
-  const figures = q.figures.filter((f) => f.kind !== "year");
+  const amounts = q.figures.filter((f) => f.kind !== "year");
+  // A claim whose only figure is a year ("2035年建成教育强市") checks that year, no longer a constraint.
+  const figures = amounts.length > 0 ? amounts : q.figures;
   if (figures.length === 0) return withoutFigure(ix, claim, q, synonyms);
-  const items = figures.map((f) => checkFigure(ix, q, f, synonyms));
+  const scoped = amounts.length > 0 ? q : { ...q, years: [] };
+  const items = figures.map((f) => checkFigure(ix, scoped, f, synonyms));
   const verdict = items.reduce<Verdict>(
     (w, i) => (SEVERITY[i.verdict] > SEVERITY[w] ? i.verdict : w),
     "supported",
@@ -126,7 +129,7 @@ function checkFigure(
     synonyms,
   );
   if (statements.length === 0) return { claim, verdict: "not_found", evidence: [] };
-  const agreeing = statements.find((s) => figuresAgree(f, s.figure));
+  const agreeing = statements.find((s) => claimMatches(f, s.figure));
   const values = distinctValues(statements);
   if (values.length > 1)
     return { claim, verdict: "conflicting", evidence: values.map((s) => evidenceOf(ix, s)) };
@@ -148,7 +151,10 @@ function sameIndicator(
   for (const r of rankPassages(ix, q, synonyms).slice(0, 40)) {
     if (r.coverage < MIN_COVERAGE || !sameScope(ix, q, r.passage)) continue;
     const picked = anchoredFigure(r, f, q.anchors);
-    if (!picked || picked.anchored < MIN_CLOSENESS) continue;
+    // Dates open their sentence ("2024年12月,市委…印发") and ranks follow the value they rank ("普惠率达94.61%,全国排名第六"):
+    // both stand a clause away from the words they belong to.
+    const loose = f.kind === "date" || f.kind === "year" || f.kind === "rank";
+    if (!picked || picked.anchored < (loose ? MIN_CLOSENESS / 4 : MIN_CLOSENESS)) continue;
     out.push({ ranked: r, ...picked, target: isTargetPassage(ix, r.passage) });
   }
   return out;
@@ -226,6 +232,16 @@ function distinctValues(statements: Statement[]): Statement[] {
   for (const s of strong)
     if (!out.some((o) => figuresAgree(o.figure, s.figure) || figuresAgree(s.figure, o.figure))) out.push(s);
   return out.length > 1 ? out : [];
+}
+
+/**
+ * Whether a source figure bears the claim out. Two bounds of the same direction are thresholds and must be
+ * equal ("不低于1小时" is not "不低于2小时"); otherwise the values the two allow must overlap.
+ */
+function claimMatches(claim: Figure, source: Figure): boolean {
+  if (claim.bound === source.bound && (claim.bound === "over" || claim.bound === "under"))
+    return figuresAgree({ ...claim, bound: "exact" }, { ...source, bound: "exact" });
+  return figuresAgree(claim, source);
 }
 
 function evidenceOf(ix: CorpusIndex, s: Statement): Evidence {

@@ -30,9 +30,9 @@ export function weighTerms(
 ): WeightedTerm[] {
   const known = (w: string) =>
     (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
-  const expanded = mergeCompounds(words, synonyms).flatMap((w) => (w.length >= 3 && !known(w) ? knownParts(w, known) : [w])).flatMap((w) =>
-    w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w],
-  );
+  const expanded = mergeCompounds(words, synonyms)
+    .flatMap((w) => (w.length >= 3 && !known(w) ? knownParts(w, known) : [w]))
+    .flatMap((w) => (w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w]));
   return [...new Set(expanded)].map((word) => {
     const alternatives = [...(synonyms.get(word) ?? [])].filter((s) => s.length >= 2);
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
@@ -53,7 +53,7 @@ function knownParts(word: string, known: (w: string) => boolean): string[] {
     let j = word.length;
     while (j > i + 1 && !known(word.slice(i, j))) j--;
     if (j > i + 1) pieces.push(word.slice(i, j));
-    i = j > i + 1 ? j : i + 1;
+    i = Math.max(j, i + 1);
   }
   return pieces.length > 0 ? pieces : [word];
 }

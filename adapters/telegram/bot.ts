@@ -1,0 +1,123 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type BotError, type Composer, type Context, type Filter } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Engine } from "../../src/engine.js";
+import { isAddressed, questionText, startsWithCommand } from "./addressing.js";
+import { handleButton } from "./callbacks.js";
+import { type BotDeps, isAllowed, parseAllowedChats } from "./deps.js";
+import { handleInline } from "./inline.js";
+import { examplesKeyboard } from "./keyboard.js";
+import { type Clock, RateLimiter } from "./rate-limit.js";
+import { renderSources } from "./render-html.js";
+import { ReplyCache } from "./reply-cache.js";
+import { classify, quoteOf, replyPlain, respond } from "./respond.js";
+import { splitMessage } from "./split-message.js";
+import { EXAMPLE_QUESTIONS, TEXTS } from "./texts.js";
+
+/** How to build a bot; `botInfo` skips getMe (tests), `apiRoot` points at another Bot API server. */
+export interface BotOptions {
+  token: string;
+  apiRoot?: string;
+  botInfo?: UserFromGetMe;
+  /** Chat ids allowed to use the bot (TELEGRAM_ALLOWED_CHATS); unset or empty: every chat. */
+  allowedChats?: string | readonly string[];
+  /** Questions per user per minute (TELEGRAM_RATE_LIMIT). */
+  rateLimit?: number;
+  /** Where 👍/👎 are appended as JSON lines. */
+  feedbackFile: string;
+  clock?: Clock;
+  /** Longest retry_after (seconds) honoured on a 429 before the call fails. */
+  maxRetryDelaySeconds?: number;
+  log?: (line: string) => void;
+}
+
+/** Logs a failed update by id and tells the user something went wrong, never what (no stack reaches a chat). */
+function errorHandler(log: (line: string) => void) {
+  return async (err: BotError<Context>): Promise<void> => {
+    const e = err.error;
+    log(
+      `telegram update ${err.ctx.update.update_id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
+    try {
+      if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: TEXTS.error });
+      else if (err.ctx.chat) await err.ctx.reply(TEXTS.error);
+    } catch {
+      // The chat may be unreachable (blocked, network down); the log line above is the record.
+    }
+  };
+}
+
+/** /start, /help, /ask, /check and /sources. */
+function registerCommands(chat: Composer<Filter<Context, "message">>, deps: BotDeps): void {
+  chat.command("start", (ctx) =>
+    ctx.reply(TEXTS.start, { ...quoteOf(ctx), reply_markup: examplesKeyboard(EXAMPLE_QUESTIONS) }),
+  );
+  chat.command("help", (ctx) => replyPlain(ctx, TEXTS.help));
+  chat.command("ask", (ctx) => respond(ctx, deps, ctx.match.trim(), "ask"));
+  chat.command("check", (ctx) => respond(ctx, deps, ctx.match.trim(), "check"));
+  chat.command("sources", async (ctx) => {
+    for (const html of splitMessage(renderSources(deps.engine.sources()))) {
+      await ctx.reply(html, {
+        ...quoteOf(ctx),
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      });
+    }
+  });
+}
+
+/** Messages addressed to the bot: commands, then text as a question or claim, anything else gets the help line. */
+function registerMessages(bot: Composer<Context>, deps: BotDeps): void {
+  const chat = bot.on("message").filter((ctx) => isAddressed(ctx.msg, ctx.me));
+  chat.use(async (ctx, next) => {
+    if (isAllowed(deps, ctx.chat.id)) return next();
+    await replyPlain(ctx, TEXTS.notAllowed);
+  });
+  registerCommands(chat, deps);
+  chat.on("message:text", async (ctx) => {
+    if (startsWithCommand(ctx.msg)) return replyPlain(ctx, TEXTS.unknownCommand);
+    const text = questionText(ctx.msg, ctx.me);
+    if (!text) return replyPlain(ctx, TEXTS.help);
+    const { mode, text: body } = classify(text);
+    await respond(ctx, deps, body, mode);
+  });
+  chat.on("message", (ctx) => replyPlain(ctx, TEXTS.notText));
+}
+
+/** Builds the Telegram bot over an engine with every handler registered; nothing is sent until it is started. */
+export function createBot(engine: Engine, options: BotOptions): Bot {
+  const bot = new Bot(options.token, {
+    botInfo: options.botInfo,
+    client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
+  });
+  // 429 (retry_after) and 5xx are retried; the cap keeps a flood wait from stalling a handler for minutes.
+  // Network errors are rethrown: polling retries them itself, and retrying forever would hang stop().
+  const retry = {
+    maxDelaySeconds: options.maxRetryDelaySeconds ?? 10,
+    maxRetryAttempts: 3,
+    rethrowHttpErrors: true,
+  };
+  bot.api.config.use(autoRetry(retry));
+  const rateLimit = options.rateLimit ?? 20;
+  const clock = options.clock ?? Date.now;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const deps: BotDeps = {
+    engine,
+    cache: new ReplyCache(),
+    limiter: new RateLimiter(rateLimit, clock),
+    rateLimit,
+    allowedChats: parseAllowedChats(options.allowedChats),
+    feedbackFile: options.feedbackFile,
+    clock,
+    log,
+  };
+  const onError = errorHandler(log);
+  bot.catch(onError);
+  // The boundary also covers webhook and handleUpdate calls, which bypass bot.catch.
+  const root = bot.errorBoundary(onError);
+  root.on("callback_query:data", (ctx) => handleButton(ctx, deps));
+  root.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  root.on("inline_query", (ctx) => handleInline(ctx, deps));
+  registerMessages(root, deps);
+  return bot;
+}

@@ -1,0 +1,74 @@
+import { type Context, type Filter, GrammyError } from "grammy";
+import { recordFeedback } from "../../src/store/feedback-log.js";
+import { type BotDeps, isAllowed } from "./deps.js";
+import { parseButton, replyKeyboard } from "./keyboard.js";
+import { renderReply } from "./render-html.js";
+import { respond } from "./respond.js";
+import { splitMessage } from "./split-message.js";
+import { EXAMPLE_QUESTIONS, TEXTS } from "./texts.js";
+
+type ButtonContext = Filter<Context, "callback_query:data">;
+
+/** Shows page `page` of a cached answer in place; an edit holds one message, so only its first chunk fits. */
+async function showPage(ctx: ButtonContext, deps: BotDeps, id: string, page: number): Promise<void> {
+  const entry = deps.cache.get(id);
+  const total = entry?.reply.kind === "answer" ? entry.reply.answers.length : 0;
+  if (!entry || page >= total) {
+    await ctx.answerCallbackQuery({ text: TEXTS.expired });
+    return;
+  }
+  const [html = ""] = splitMessage(renderReply(entry.reply, page));
+  try {
+    await ctx.editMessageText(html, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      reply_markup: replyKeyboard(id, entry.reply, page),
+    });
+  } catch (e) {
+    // A double tap asks for the page already shown; Telegram refuses that edit, which is harmless.
+    if (!(e instanceof GrammyError && e.description.includes("message is not modified"))) throw e;
+  }
+  await ctx.answerCallbackQuery();
+}
+
+/** Records 👍/👎 for a cached reply. */
+async function saveFeedback(
+  ctx: ButtonContext,
+  deps: BotDeps,
+  id: string,
+  rating: "up" | "down",
+): Promise<void> {
+  const entry = deps.cache.get(id);
+  if (!entry) {
+    await ctx.answerCallbackQuery({ text: TEXTS.expired });
+    return;
+  }
+  recordFeedback(deps.feedbackFile, {
+    platform: "telegram",
+    chat: String(ctx.chat?.id ?? ""),
+    user: String(ctx.from.id),
+    question: entry.question,
+    rating,
+    at: new Date(deps.clock()).toISOString(),
+  });
+  await ctx.answerCallbackQuery({ text: TEXTS.thanks });
+}
+
+/** Handles every button press; each press is answered, stale or forged data with 已过期. */
+export async function handleButton(ctx: ButtonContext, deps: BotDeps): Promise<void> {
+  if (!isAllowed(deps, ctx.chat?.id ?? ctx.from.id)) {
+    await ctx.answerCallbackQuery({ text: TEXTS.notAllowed });
+    return;
+  }
+  const action = parseButton(ctx.callbackQuery.data);
+  if (action?.kind === "page") return showPage(ctx, deps, action.id, action.page);
+  if (action?.kind === "feedback") return saveFeedback(ctx, deps, action.id, action.rating);
+  const example = action?.kind === "example" ? EXAMPLE_QUESTIONS[action.index] : undefined;
+  if (!example) {
+    await ctx.answerCallbackQuery({ text: TEXTS.expired });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  // The question was a button, not a message of the user's, so there is nothing to quote.
+  await respond(ctx, deps, example, "ask", false);
+}

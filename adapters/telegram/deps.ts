@@ -1,0 +1,31 @@
+import type { Engine } from "../../src/engine.js";
+import type { Clock, RateLimiter } from "./rate-limit.js";
+import type { ReplyCache } from "./reply-cache.js";
+
+/** What every handler needs, built once per bot. */
+export interface BotDeps {
+  engine: Engine;
+  cache: ReplyCache;
+  limiter: RateLimiter;
+  /** Questions per user per minute, for the refusal text. */
+  rateLimit: number;
+  /** Chat ids allowed to use the bot; null when every chat is. */
+  allowedChats: Set<string> | null;
+  feedbackFile: string;
+  clock: Clock;
+  log: (line: string) => void;
+}
+
+/** Whether a chat (or, for inline queries, a user) may use the bot. */
+export function isAllowed(deps: BotDeps, id: number | undefined): boolean {
+  return deps.allowedChats === null || (id !== undefined && deps.allowedChats.has(String(id)));
+}
+
+/** Parses TELEGRAM_ALLOWED_CHATS ("-100123, 456"): null when unset or blank, so everyone is allowed. */
+export function parseAllowedChats(value: string | readonly string[] | undefined): Set<string> | null {
+  if (value === undefined) return null;
+  const ids = (typeof value === "string" ? value.split(",") : [...value])
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return ids.length ? new Set(ids) : null;
+}

@@ -1,0 +1,35 @@
+/** Milliseconds since the epoch; injectable so tests control time. */
+export type Clock = () => number;
+
+/** A sliding-window limit per key: at most `limit` events in any `windowMs`. */
+export class RateLimiter {
+  private readonly events = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly clock: Clock = Date.now,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  /** Records an event for `key` and says whether it is within the limit (refused events are not recorded). */
+  take(key: string): boolean {
+    const now = this.clock();
+    const recent = (this.events.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.events.set(key, recent);
+      return false;
+    }
+    recent.push(now);
+    this.events.set(key, recent);
+    this.prune(now);
+    return true;
+  }
+
+  /** Drops users with no recent events, so memory stays bounded by the active users of one window. */
+  private prune(now: number): void {
+    if (this.events.size < 10_000) return;
+    for (const [key, times] of this.events) {
+      if (times.every((t) => now - t >= this.windowMs)) this.events.delete(key);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import type {
+  AnswerItem,
+  AnswerReply,
+  CheckedFigure,
+  CheckReply,
+  Citation,
+  Evidence,
+  NoAnswerReply,
+  Quote,
+  RelatedFigure,
+  Reply,
+  Verdict,
+} from "../../src/answer/reply.js";
+import type { DocumentMeta } from "../../src/corpus/types.js";
+import { bold, plain, type Span } from "./rich-text.js";
+
+/** The badge shown for each fact-check verdict. */
+export const VERDICT_BADGES: Record<Verdict, string> = {
+  supported: "✅ 一致",
+  contradicted: "❌ 不一致",
+  conflicting: "⚠️ 来源不一致",
+  not_found: "❓ 未找到",
+};
+
+const NL = plain("\n");
+
+/** The quote with its highlighted ranges (the answering figure) in bold. */
+export function quoteSpans(q: Quote): Span[] {
+  const out: Span[] = [];
+  let at = 0;
+  for (const [s, e] of [...q.highlights].sort((a, b) => a[0] - b[0])) {
+    if (s < at) continue; // overlapping ranges would emphasise text twice
+    out.push(plain(q.text.slice(at, s)), bold(q.text.slice(s, e)));
+    at = e;
+  }
+  out.push(plain(q.text.slice(at)));
+  return out;
+}
+
+/** 《title》 publisher date · 第N段 — the title links to the source when the corpus knows its URL. */
+export function citationSpans(c: Citation | DocumentMeta, paragraph?: number): Span[] {
+  const title: Span = c.title ? { text: `《${c.title}》`, href: c.url ?? undefined } : plain(c.doc);
+  const rest = [c.publisher, c.date].filter(Boolean).join(" ");
+  const where = paragraph === undefined ? "" : paragraph > 0 ? ` · 第${paragraph}段` : " · 标题";
+  return [title, plain(`${rest ? ` ${rest}` : ""}${where}`)];
+}
+
+function sourceLines(sources: Citation[]): Span[] {
+  return sources.flatMap((s) => [plain("—"), ...citationSpans(s, s.paragraph), NL]);
+}
+
+/** One answer: the figure, the sentence it stands in, and its sources. */
+export function answerItemSpans(item: AnswerItem): Span[] {
+  const head = item.figure ? [bold(item.figure.text), NL] : [];
+  return [...head, ...quoteSpans(item.quote), NL, ...sourceLines(item.sources)];
+}
+
+/** A related figure as a list line, its figure in bold. */
+function relatedLine(r: RelatedFigure): Span[] {
+  const at = r.label.indexOf(r.figure.text);
+  const label =
+    at < 0
+      ? [plain(r.label)]
+      : [plain(r.label.slice(0, at)), bold(r.figure.text), plain(r.label.slice(at + r.figure.text.length))];
+  return [plain("• "), ...label, plain(" — "), ...citationSpans(r.source, r.source.paragraph), NL];
+}
+
+/** Options for rendering an answer page. */
+export interface PageOptions {
+  /** Show the question on top: inline results have no quoted message to show it. */
+  showQuestion?: boolean;
+}
+
+/** Page `page` of an answer reply: that answer, a page counter, and on the first page the related figures. */
+export function renderAnswerPage(reply: AnswerReply, page: number, options: PageOptions = {}): Span[] {
+  const item = reply.answers[page];
+  if (!item) return [plain("没有更多来源了。")];
+  const out: Span[] = options.showQuestion ? [plain("问："), { text: reply.question, italic: true }, NL] : [];
+  out.push(...answerItemSpans(item));
+  if (reply.answers.length > 1)
+    out.push({ text: `来源 ${page + 1}/${reply.answers.length}`, italic: true }, NL);
+  if (page === 0 && reply.related.length)
+    out.push(NL, bold("相关数字"), NL, ...reply.related.flatMap(relatedLine));
+  return out;
+}
+
+function suggestionLines(suggestions: string[]): Span[] {
+  if (!suggestions.length) return [];
+  return [NL, plain("语料中相近的内容："), NL, ...suggestions.flatMap((s) => [plain(`• ${s}`), NL])];
+}
+
+/** A no-answer reply: why, and what nearby topics the corpus covers. */
+export function renderNoAnswer(reply: NoAnswerReply): Span[] {
+  return [plain(`没有找到答案：${reply.reason}。`), NL, ...suggestionLines(reply.suggestions)];
+}
+
+function evidenceSpans(e: Evidence): Span[] {
+  const period = e.period === "target" ? "（目标）" : e.period === "achieved" ? "（已实现）" : "";
+  return [
+    plain("  "),
+    ...quoteSpans(e.quote),
+    plain(period),
+    NL,
+    plain("  —"),
+    ...citationSpans(e.source, e.source.paragraph),
+    NL,
+  ];
+}
+
+/** One checked figure: the claim's value against the sources' values, then the evidence. */
+function checkedFigureSpans(item: CheckedFigure, showBadge: boolean): Span[] {
+  const values = [
+    ...new Set(item.evidence.map((e) => e.figure?.text).filter((t): t is string => Boolean(t))),
+  ];
+  const out: Span[] = showBadge ? [plain(`${VERDICT_BADGES[item.verdict]} `)] : [];
+  out.push(plain("说法："), bold(item.claim.text));
+  if (values.length)
+    out.push(plain(" · 来源："), ...values.flatMap((v, i) => [plain(i ? "、" : ""), bold(v)]));
+  out.push(NL, ...item.evidence.flatMap(evidenceSpans));
+  return out;
+}
+
+/** A fact-check: the badge, the claim, each figure with its evidence, and a note or suggestions when there are. */
+export function renderCheck(reply: CheckReply): Span[] {
+  const out: Span[] = [
+    bold(VERDICT_BADGES[reply.verdict]),
+    NL,
+    plain("核实："),
+    { text: reply.claim, italic: true },
+    NL,
+  ];
+  const many = reply.items.length > 1;
+  for (const item of reply.items) out.push(NL, ...checkedFigureSpans(item, many));
+  if (reply.note) out.push(NL, plain(reply.note), NL);
+  if (reply.verdict === "not_found" && reply.lookedFor)
+    out.push(NL, plain(`查找的指标：${reply.lookedFor}`), NL);
+  out.push(...suggestionLines(reply.suggestions));
+  return out;
+}
+
+/** Any reply as spans; an answer reply shows its page `page`. */
+export function renderReply(reply: Reply, page = 0, options: PageOptions = {}): Span[] {
+  if (reply.kind === "answer") return renderAnswerPage(reply, page, options);
+  if (reply.kind === "check") return renderCheck(reply);
+  return renderNoAnswer(reply);
+}
+
+/** The /sources list: every document with title, publisher and date. */
+export function renderSources(docs: DocumentMeta[]): Span[] {
+  const head = [bold(`语料共 ${docs.length} 篇文档`), NL];
+  return [...head, ...docs.flatMap((d, i) => [plain(`${i + 1}. `), ...citationSpans(d), NL])];
+}
