@@ -24,7 +24,7 @@ function loadDotEnv(): void {
 async function main(): Promise<void> {
   loadDotEnv();
   const config = parseConfig(process.env);
-  const engine = createEngine({
+  const engine = await createEngine({
     corpusDir: config.CORPUS_DIR,
     synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
   });

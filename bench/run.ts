@@ -20,7 +20,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const t0 = performance.now();
-const engine = createEngine({ corpusDir: process.env.CORPUS_DIR ?? "seeds" });
+const engine = await createEngine({ corpusDir: process.env.CORPUS_DIR ?? "seeds" });
 const loadMs = performance.now() - t0;
 const qs = questions();
 for (const q of qs) engine.ask(q);

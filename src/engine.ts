@@ -2,9 +2,16 @@ import { join } from "node:path";
 import { answerQuestion } from "./answer/answer-question.js";
 import { checkClaim } from "./answer/check-claim.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
-import { loadCorpus, type SkippedFile } from "./corpus/load.js";
+import {
+  listDocumentFiles,
+  loadCorpus,
+  loadDocument,
+  readManifest,
+  type SkippedFile,
+} from "./corpus/load.js";
 import type { DocumentMeta } from "./corpus/types.js";
-import { buildIndex, type CorpusIndex } from "./search/corpus-index.js";
+import { AppError } from "./errors.js";
+import { addDocuments, buildIndex, type CorpusIndex, removeDocument } from "./search/corpus-index.js";
 import { loadGazetteer } from "./search/places.js";
 import { loadSynonyms, type SynonymTable } from "./search/synonyms.js";
 import { loadSegmenter } from "./text/segment.js";
@@ -16,32 +23,68 @@ export interface EngineOptions {
   synonymFiles?: string[];
 }
 
-/** The core: answers questions from an indexed corpus. No I/O after construction, no platform code. */
+/** What a re-scan of the corpus directory changed. */
+export interface CorpusChanges {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  skipped: SkippedFile[];
+}
+
+/** The core: answers questions from an indexed corpus. Platform code lives in the adapters. */
 export interface Engine {
   ask(question: string): AskReply;
   /** Fact-checks a claim with figures ("全市新增学位28万个"): a CheckReply. */
   check(claim: string): CheckReply;
   /** The documents answers can cite, in corpus order. */
   sources(): DocumentMeta[];
-  /** Files of the corpus directory that could not be read, with why. */
+  /** Re-scans the corpus directory: new files are indexed, changed ones re-indexed, deleted ones dropped. */
+  sync(): Promise<CorpusChanges>;
+  /** Files of the corpus directory that could not be read at start, with why. */
   skipped: SkippedFile[];
   index: CorpusIndex;
   synonyms: SynonymTable;
 }
 
 /** Loads the corpus, builds the index and returns the engine. Throws AppError on a missing or empty corpus. */
-export function createEngine(options: EngineOptions): Engine {
+export async function createEngine(options: EngineOptions): Promise<Engine> {
   loadSegmenter();
   const synonyms = loadSynonyms([join(options.corpusDir, "synonyms.txt"), ...(options.synonymFiles ?? [])]);
-  const { documents, skipped } = loadCorpus(options.corpusDir);
   const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
+  const { documents, skipped } = await loadCorpus(options.corpusDir);
   const index = buildIndex(documents, gazetteer);
   return {
     ask: (question) => answerQuestion(index, question, synonyms),
     check: (claim) => checkClaim(index, claim, synonyms),
     sources: () => [...index.docs.values()],
+    sync: () => syncCorpus(index, options.corpusDir),
     skipped,
     index,
     synonyms,
   };
+}
+
+/** Brings the index in line with the directory; unchanged files (same content hash) are not parsed again. */
+async function syncCorpus(ix: CorpusIndex, dir: string): Promise<CorpusChanges> {
+  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped: [] };
+  const files = listDocumentFiles(dir);
+  const manifest = readManifest(dir);
+  for (const doc of [...ix.docs.keys()]) {
+    if (files.includes(doc)) continue;
+    removeDocument(ix, doc);
+    changes.removed.push(doc);
+  }
+  for (const file of files) {
+    try {
+      const loaded = await loadDocument(dir, file, manifest.get(file) ?? {});
+      const known = ix.hashes.get(file);
+      if (known === loaded.hash) continue;
+      addDocuments(ix, [loaded]);
+      (known ? changes.updated : changes.added).push(file);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      changes.skipped.push({ file, reason: e.message });
+    }
+  }
+  return changes;
 }

@@ -34,7 +34,7 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = parseConfig(process.env);
-  const engine = createEngine({
+  const engine = await createEngine({
     corpusDir: config.CORPUS_DIR,
     synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
   });

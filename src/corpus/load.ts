@@ -1,16 +1,14 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../errors.js";
-import { decodeDocument } from "./decode.js";
+import { extractText, isSupported, supportedExtensions } from "./extract.js";
 import { MANIFEST_FILE, parseManifest } from "./manifest.js";
 import { parseDocument } from "./parse-document.js";
-import type { ParsedDocument } from "./types.js";
+import type { DocumentMeta, ParsedDocument } from "./types.js";
 
 /** Files of the corpus directory that configure it rather than being documents. */
 const CONFIG_FILES = new Set(["synonyms.txt", "places.txt"]);
-
-/** File types the corpus reads as text. */
-export const TEXT_EXTENSIONS = [".txt", ".md"];
 
 /** A file that could not be read, with the reason. */
 export interface SkippedFile {
@@ -18,32 +16,63 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** A parsed document with the content hash of its file (so an unchanged file is not parsed again). */
+export interface LoadedDocument extends ParsedDocument {
+  hash: string;
+}
+
 /** The documents of a corpus directory, and the files left out with why. */
 export interface LoadedCorpus {
-  documents: ParsedDocument[];
+  documents: LoadedDocument[];
   skipped: SkippedFile[];
 }
 
-/** Reads every text document of a directory (with its manifest, if any) and parses it. */
-export function loadCorpus(dir: string): LoadedCorpus {
+/** SHA-256 of a file's bytes: a document's identity whatever its name. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The document files of a corpus directory, sorted by name. */
+export function listDocumentFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new AppError(
       "CORPUS_MISSING",
       `corpus directory ${dir} does not exist — create it or set CORPUS_DIR`,
     );
-  const manifestPath = join(dir, MANIFEST_FILE);
-  const manifest = existsSync(manifestPath)
-    ? parseManifest(readFileSync(manifestPath, "utf8"), manifestPath)
-    : new Map();
-  const documents: ParsedDocument[] = [];
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith(".") && !CONFIG_FILES.has(f) && isSupported(f))
+    .sort();
+}
+
+/** The manifest entries of a corpus directory (empty when it has no manifest.json). */
+export function readManifest(dir: string): Map<string, Partial<DocumentMeta>> {
+  const path = join(dir, MANIFEST_FILE);
+  return existsSync(path) ? parseManifest(readFileSync(path, "utf8"), path) : new Map();
+}
+
+/** Reads and parses one document file; throws AppError with the reason when it cannot. */
+export async function loadDocument(
+  dir: string,
+  file: string,
+  given: Partial<DocumentMeta> = {},
+): Promise<LoadedDocument> {
+  const bytes = readFileSync(join(dir, file));
+  const { text, meta } = await extractText(bytes, file);
+  const doc = parseDocument(file, text, { ...meta, ...given });
+  if (doc.passages.length === 0)
+    throw new AppError("NO_TEXT", `${file}: no text left after cleaning`, { file });
+  return { ...doc, hash: contentHash(bytes) };
+}
+
+/** Reads every document of a directory (with its manifest, if any) and parses it. */
+export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
+  const files = listDocumentFiles(dir);
+  const manifest = readManifest(dir);
+  const documents: LoadedDocument[] = [];
   const skipped: SkippedFile[] = [];
-  for (const file of readdirSync(dir).sort()) {
-    if (!TEXT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)) || CONFIG_FILES.has(file)) continue;
+  for (const file of files) {
     try {
-      const { text } = decodeDocument(readFileSync(join(dir, file)), file);
-      const doc = parseDocument(file, text, manifest.get(file) ?? {});
-      if (doc.passages.length === 0) skipped.push({ file, reason: "no text left after cleaning" });
-      else documents.push(doc);
+      documents.push(await loadDocument(dir, file, manifest.get(file) ?? {}));
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       skipped.push({ file, reason: e.message });
@@ -53,7 +82,7 @@ export function loadCorpus(dir: string): LoadedCorpus {
     const why = skipped.length ? ` (${skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
     throw new AppError(
       "CORPUS_EMPTY",
-      `no readable documents under ${dir}${why} — add UTF-8 or GBK .txt/.md files`,
+      `no readable documents under ${dir}${why} — add ${supportedExtensions().join("/")} files`,
     );
   }
   return { documents, skipped };

@@ -30,6 +30,12 @@ export interface CorpusIndex {
   index: MiniSearch<{ id: number }>;
   /** Place names recognised in passages and questions. */
   gazetteer: Gazetteer;
+  /** Passage ids of each document, for removal. */
+  docPassages: Map<string, number[]>;
+  /** Content hash of each document's file, when known. */
+  hashes: Map<string, string>;
+  /** Search tokens of each live passage (segmented once, at indexing). */
+  tokens: Map<number, string[]>;
 }
 
 /** The options MiniSearch needs both when building and when loading an index. */
@@ -45,11 +51,13 @@ export interface IndexInput {
   meta: DocumentMeta;
   articles: Article[];
   passages: Omit<Passage, "id">[];
+  /** Content hash of the file, when known: lets a re-scan skip unchanged files. */
+  hash?: string;
 }
 
-/** Builds the index: segments each passage once, counts document frequencies, finds places and years. */
-export function buildIndex(docs: IndexInput[], gazetteer: Gazetteer): CorpusIndex {
-  const out: CorpusIndex = {
+/** An empty index (documents are added with addDocuments). */
+export function createIndex(gazetteer: Gazetteer): CorpusIndex {
+  return {
     passages: [],
     facts: [],
     docs: new Map(),
@@ -59,46 +67,81 @@ export function buildIndex(docs: IndexInput[], gazetteer: Gazetteer): CorpusInde
     df: new Map(),
     index: new MiniSearch(MINISEARCH_OPTIONS),
     gazetteer,
+    docPassages: new Map(),
+    hashes: new Map(),
+    tokens: new Map(),
   };
+}
+
+/** Builds the index: segments each passage once, counts document frequencies, finds places and years. */
+export function buildIndex(docs: IndexInput[], gazetteer: Gazetteer): CorpusIndex {
+  const ix = createIndex(gazetteer);
+  addDocuments(ix, docs);
+  return ix;
+}
+
+/** Adds documents to the index (a document already there under the same name is replaced). */
+export function addDocuments(ix: CorpusIndex, docs: IndexInput[]): void {
   const entries: Array<{ id: number; text: string; title: string }> = [];
   for (const d of docs) {
-    out.docs.set(d.meta.doc, d.meta);
-    out.articles.set(d.meta.doc, d.articles);
-    const contexts = paragraphContexts(d);
-    const placeCounts = new Map<string, number>();
-    for (const p of d.passages) {
-      const id = out.passages.length;
-      const passage: Passage = { ...p, id };
-      const own = findPlaces(gazetteer, p.norm);
-      for (const pl of own) placeCounts.set(pl, (placeCounts.get(pl) ?? 0) + 1);
-      const title = [d.articles[p.article]?.title ?? "", p.section ?? ""].join(" ");
-      const places = own.length > 0 ? own : findPlaces(gazetteer, normalizeTitle(title));
-      const years = statedYears(p.norm, p.figures);
-      out.passages.push(passage);
-      out.facts.push({ places, years, context: contexts.get(paragraphKey(p)) ?? "" });
-      addYears(out.articleYears, `${p.doc}#${p.article}`, years);
-      const tokens = searchTokens(p.norm);
-      for (const t of new Set(tokens)) out.df.set(t, (out.df.get(t) ?? 0) + 1);
-      entries.push({ id, text: tokens.join(" "), title: searchTokens(normalizeTitle(title)).join(" ") });
-    }
-    out.homes.set(d.meta.doc, homePlace(placeCounts));
+    if (ix.docs.has(d.meta.doc)) removeDocument(ix, d.meta.doc);
+    entries.push(...indexDocument(ix, d));
   }
-  dropHomeFromFacts(out);
-  out.index.addAll(entries);
-  return out;
+  ix.index.addAll(entries);
+}
+
+/** Removes a document: its passages leave the search index and the term counts. */
+export function removeDocument(ix: CorpusIndex, doc: string): void {
+  for (const id of ix.docPassages.get(doc) ?? []) {
+    ix.index.discard(id);
+    for (const t of new Set(ix.tokens.get(id) ?? [])) {
+      const n = (ix.df.get(t) ?? 1) - 1;
+      if (n > 0) ix.df.set(t, n);
+      else ix.df.delete(t);
+    }
+    ix.tokens.delete(id);
+  }
+  for (const key of [...ix.articleYears.keys()]) if (key.startsWith(`${doc}#`)) ix.articleYears.delete(key);
+  for (const map of [ix.docs, ix.articles, ix.homes, ix.docPassages, ix.hashes]) map.delete(doc);
+}
+
+function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text: string; title: string }> {
+  ix.docs.set(d.meta.doc, d.meta);
+  ix.articles.set(d.meta.doc, d.articles);
+  if (d.hash) ix.hashes.set(d.meta.doc, d.hash);
+  const contexts = paragraphContexts(d);
+  const placeCounts = new Map<string, number>();
+  const ids: number[] = [];
+  const entries: Array<{ id: number; text: string; title: string }> = [];
+  for (const p of d.passages) {
+    const id = ix.passages.length;
+    const own = findPlaces(ix.gazetteer, p.norm);
+    for (const pl of own) placeCounts.set(pl, (placeCounts.get(pl) ?? 0) + 1);
+    const title = normalizeTitle([d.articles[p.article]?.title ?? "", p.section ?? ""].join(" "));
+    const places = own.length > 0 ? own : findPlaces(ix.gazetteer, title);
+    const years = statedYears(p.norm, p.figures);
+    ix.passages.push({ ...p, id });
+    ix.facts.push({ places, years, context: contexts.get(paragraphKey(p)) ?? "" });
+    addYears(ix.articleYears, `${p.doc}#${p.article}`, years);
+    const tokens = searchTokens(p.norm);
+    ix.tokens.set(id, tokens);
+    for (const t of new Set(tokens)) ix.df.set(t, (ix.df.get(t) ?? 0) + 1);
+    entries.push({ id, text: tokens.join(" "), title: searchTokens(title).join(" ") });
+    ids.push(id);
+  }
+  const home = homePlace(placeCounts);
+  ix.homes.set(d.meta.doc, home);
+  ix.docPassages.set(d.meta.doc, ids);
+  // The home place in a passage's facts says nothing about scope ("重庆" in a Chongqing paper).
+  for (const id of ids) {
+    const facts = ix.facts[id];
+    if (facts && home) facts.places = facts.places.filter((pl) => pl !== home);
+  }
+  return entries;
 }
 
 function normalizeTitle(title: string): string {
   return normalizeQuery(title);
-}
-
-/** A document's home place in a passage's facts says nothing about scope ("重庆" in a Chongqing paper). */
-function dropHomeFromFacts(ix: CorpusIndex): void {
-  ix.passages.forEach((p, i) => {
-    const facts = ix.facts[i];
-    const home = ix.homes.get(p.doc);
-    if (facts && home) facts.places = facts.places.filter((pl) => pl !== home);
-  });
 }
 
 /** Before a year, these make it a comparison base ("较2023年提高"), not the period the sentence is about. */

@@ -5,8 +5,8 @@ import { runConsoleChat } from "../../adapters/console/chat.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 
 let engine: Engine;
-beforeAll(() => {
-  engine = createEngine({ corpusDir: "seeds" });
+beforeAll(async () => {
+  engine = await createEngine({ corpusDir: "seeds" });
 });
 
 /** Feeds lines to the chat and collects everything it prints. */

@@ -24,8 +24,8 @@ const load = (file: string): GoldenCase[] =>
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
 let engine: Engine;
-beforeAll(() => {
-  engine = createEngine({ corpusDir: "seeds" });
+beforeAll(async () => {
+  engine = await createEngine({ corpusDir: "seeds" });
 });
 
 function answerHits(c: GoldenCase): boolean {

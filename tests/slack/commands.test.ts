@@ -10,7 +10,7 @@ let engine: Engine;
 let h: Harness;
 
 beforeAll(async () => {
-  engine = createEngine({ corpusDir: "seeds" });
+  engine = await createEngine({ corpusDir: "seeds" });
   h = await startHarness(engine, { retries: 0 }, 1);
 });
 afterAll(async () => h?.stop());

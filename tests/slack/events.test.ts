@@ -8,7 +8,7 @@ let engine: Engine;
 let h: Harness;
 
 beforeAll(async () => {
-  engine = createEngine({ corpusDir: "seeds" });
+  engine = await createEngine({ corpusDir: "seeds" });
   h = await startHarness(engine);
 });
 afterAll(async () => h?.stop());

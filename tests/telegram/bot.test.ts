@@ -13,7 +13,7 @@ let api: FakeBotApi;
 let t: TestBot;
 
 beforeAll(async () => {
-  engine = createEngine({ corpusDir: "seeds" });
+  engine = await createEngine({ corpusDir: "seeds" });
   api = await new FakeBotApi().start();
 });
 afterAll(() => api.close());

@@ -28,7 +28,7 @@ beforeAll(async () => {
     ],
   };
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest), "utf8");
-  engine = createEngine({ corpusDir: dir });
+  engine = await createEngine({ corpusDir: dir });
   api = await new FakeBotApi().start();
 });
 afterAll(() => api.close());

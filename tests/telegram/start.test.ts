@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  engine = createEngine({ corpusDir: "seeds" });
+  engine = await createEngine({ corpusDir: "seeds" });
   api = await new FakeBotApi().start();
 });
 afterAll(() => api.close());
