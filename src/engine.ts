@@ -3,6 +3,7 @@ import { answerQuestion } from "./answer/answer-question.js";
 import { checkClaim } from "./answer/check-claim.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import {
+  corpusFingerprint,
   listDocumentFiles,
   loadCorpus,
   loadDocument,
@@ -11,8 +12,10 @@ import {
 } from "./corpus/load.js";
 import type { DocumentMeta } from "./corpus/types.js";
 import { AppError } from "./errors.js";
+import { indexCodeVersion } from "./search/code-version.js";
 import { addDocuments, buildIndex, type CorpusIndex, removeDocument } from "./search/corpus-index.js";
 import { loadGazetteer } from "./search/places.js";
+import { readSnapshot, writeSnapshot } from "./search/snapshot-file.js";
 import { loadSynonyms, type SynonymTable } from "./search/synonyms.js";
 import { loadSegmenter } from "./text/segment.js";
 
@@ -21,6 +24,11 @@ export interface EngineOptions {
   corpusDir: string;
   /** Extra synonym files; a synonyms.txt inside the corpus directory is always read when present. */
   synonymFiles?: string[];
+  /**
+   * An index snapshot file: used at start when it was built from this very corpus and code, written after a
+   * build or a change otherwise (atomically). Without it the index is built from the files each time.
+   */
+  snapshotFile?: string;
 }
 
 /** What a re-scan of the corpus directory changed. */
@@ -51,17 +59,38 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   loadSegmenter();
   const synonyms = loadSynonyms([join(options.corpusDir, "synonyms.txt"), ...(options.synonymFiles ?? [])]);
   const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
-  const { documents, skipped } = await loadCorpus(options.corpusDir);
-  const index = buildIndex(documents, gazetteer);
+  const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer) : "";
+  const snapshot = options.snapshotFile ? readSnapshot(options.snapshotFile, key, gazetteer) : null;
+  let index: CorpusIndex;
+  let skipped: SkippedFile[];
+  if (snapshot) ({ index, skipped } = snapshot);
+  else {
+    const loaded = await loadCorpus(options.corpusDir);
+    index = buildIndex(loaded.documents, gazetteer);
+    skipped = loaded.skipped;
+    if (options.snapshotFile) writeSnapshot(options.snapshotFile, index, key, skipped);
+  }
+  const sync = async () => {
+    const changes = await syncCorpus(index, options.corpusDir);
+    const changed = changes.added.length + changes.updated.length + changes.removed.length > 0;
+    if (changed && options.snapshotFile)
+      writeSnapshot(options.snapshotFile, index, snapshotKey(options.corpusDir, gazetteer), changes.skipped);
+    return changes;
+  };
   return {
     ask: (question) => answerQuestion(index, question, synonyms),
     check: (claim) => checkClaim(index, claim, synonyms),
     sources: () => [...index.docs.values()],
-    sync: () => syncCorpus(index, options.corpusDir),
+    sync,
     skipped,
     index,
     synonyms,
   };
+}
+
+/** What a snapshot must have been built from to be reused: this corpus, these place names, this code. */
+function snapshotKey(corpusDir: string, gazetteer: string[]): string {
+  return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${gazetteer.join(",").length}:${gazetteer.length}`;
 }
 
 /** Brings the index in line with the directory; unchanged files (same content hash) are not parsed again. */

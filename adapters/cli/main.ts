@@ -1,8 +1,9 @@
 import { createInterface } from "node:readline";
 import { parseConfig } from "../../src/config.js";
-import { createEngine, type Engine } from "../../src/engine.js";
+import type { Engine } from "../../src/engine.js";
 import { AppError } from "../../src/errors.js";
 import { renderCheckText, renderCitation, renderText } from "../console/render-text.js";
+import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 
 const USAGE = `usage: npm run cli -- <command> [--json] [text]
@@ -34,10 +35,7 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = parseConfig(process.env);
-  const engine = await createEngine({
-    corpusDir: config.CORPUS_DIR,
-    synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
-  });
+  const engine = await openEngine(config);
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   if (command === "sources") return printSources(engine, json);
   const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);

@@ -20,8 +20,9 @@ export function citationOf(ix: CorpusIndex, p: Passage): Citation {
 
 /** Offsets of a figure (found in the normalized sentence) in the sentence as written. */
 export function figureRange(p: Passage, f: Figure): [number, number] {
-  const start = p.map[f.start] ?? 0;
-  const end = (p.map[f.end - 1] ?? start) + 1;
+  const at = (i: number) => (p.map ? (p.map[i] ?? i) : i);
+  const start = at(f.start);
+  const end = at(f.end - 1) + 1;
   return [start, end];
 }
 

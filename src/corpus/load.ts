@@ -87,3 +87,18 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   }
   return { documents, skipped };
 }
+
+/**
+ * Identity of a corpus directory's content: every document file's name and content hash, plus the manifest
+ * and the directory's synonym and place tables. Equal fingerprints mean an index built from one fits the other.
+ */
+export function corpusFingerprint(dir: string): string {
+  const h = createHash("sha256");
+  for (const file of listDocumentFiles(dir))
+    h.update(`${file}\0${contentHash(readFileSync(join(dir, file)))}\0`);
+  for (const extra of [MANIFEST_FILE, ...CONFIG_FILES]) {
+    const path = join(dir, extra);
+    h.update(`${extra}\0${existsSync(path) ? contentHash(readFileSync(path)) : "-"}\0`);
+  }
+  return h.digest("hex");
+}

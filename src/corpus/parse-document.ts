@@ -59,7 +59,7 @@ function makePassage(
     section,
     text: s.text,
     norm,
-    map,
+    ...(map.every((v, i) => v === i) ? {} : { map }),
     start: para.orig[s.start] ?? 0,
     end: (para.orig[s.end - 1] ?? 0) + 1,
     figures: parseFigures(norm),

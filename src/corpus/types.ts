@@ -32,10 +32,10 @@ export interface Passage {
   section: string | null;
   /** The sentence as written (original script), whitespace removed, full-width digits and letters folded. */
   text: string;
-  /** Searchable form of `text`: NFKC, lower case, simplified script; same length as `map`. */
+  /** Searchable form of `text`: NFKC, lower case, simplified script. */
   norm: string;
-  /** For each character of `norm`, the index of its character in `text`. */
-  map: number[];
+  /** For each character of `norm`, the index of its character in `text`; absent when they line up one to one. */
+  map?: number[];
   /** Offsets of the sentence in the original decoded file text. */
   start: number;
   end: number;

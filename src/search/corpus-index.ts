@@ -11,9 +11,16 @@ export interface PassageFacts {
   places: string[];
   /** Years the sentence mentions. */
   years: number[];
-  /** Searchable text of the whole paragraph (and the article title), for context. */
+  /** Searchable text of the whole paragraph, for context. */
   context: string;
+  /** Searchable text of the article headline and section heading the passage stands under. */
+  heading: string;
+  /** The passage states a goal (到2027年…, 力争…, or stands in a plan document) rather than an achieved value. */
+  target: boolean;
 }
+
+const TARGET_TEXT = /到20\d\d年|力争|争取|目标|预计|将达到|要达到/;
+const PLAN_TITLE = /规划|纲要|计划\(|方案/;
 
 /** The searchable corpus: passages, their facts, document metadata, and the MiniSearch index over them. */
 export interface CorpusIndex {
@@ -34,8 +41,6 @@ export interface CorpusIndex {
   docPassages: Map<string, number[]>;
   /** Content hash of each document's file, when known. */
   hashes: Map<string, string>;
-  /** Search tokens of each live passage (segmented once, at indexing). */
-  tokens: Map<number, string[]>;
 }
 
 /** The options MiniSearch needs both when building and when loading an index. */
@@ -69,7 +74,6 @@ export function createIndex(gazetteer: Gazetteer): CorpusIndex {
     gazetteer,
     docPassages: new Map(),
     hashes: new Map(),
-    tokens: new Map(),
   };
 }
 
@@ -94,12 +98,12 @@ export function addDocuments(ix: CorpusIndex, docs: IndexInput[]): void {
 export function removeDocument(ix: CorpusIndex, doc: string): void {
   for (const id of ix.docPassages.get(doc) ?? []) {
     ix.index.discard(id);
-    for (const t of new Set(ix.tokens.get(id) ?? [])) {
+    // Removal is rare: segmenting the sentence again is cheaper than keeping every token list in memory.
+    for (const t of new Set(searchTokens(ix.passages[id]?.norm ?? ""))) {
       const n = (ix.df.get(t) ?? 1) - 1;
       if (n > 0) ix.df.set(t, n);
       else ix.df.delete(t);
     }
-    ix.tokens.delete(id);
   }
   for (const key of [...ix.articleYears.keys()]) if (key.startsWith(`${doc}#`)) ix.articleYears.delete(key);
   for (const map of [ix.docs, ix.articles, ix.homes, ix.docPassages, ix.hashes]) map.delete(doc);
@@ -121,13 +125,24 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
     const places = own.length > 0 ? own : findPlaces(ix.gazetteer, title);
     const years = statedYears(p.norm, p.figures);
     ix.passages.push({ ...p, id });
-    ix.facts.push({ places, years, context: contexts.get(paragraphKey(p)) ?? "" });
+    ix.facts.push({
+      places,
+      years,
+      context: contexts.get(paragraphKey(p)) ?? "",
+      heading: ` ${title} `,
+      target: false,
+    });
     addYears(ix.articleYears, `${p.doc}#${p.article}`, years);
     const tokens = searchTokens(p.norm);
-    ix.tokens.set(id, tokens);
     for (const t of new Set(tokens)) ix.df.set(t, (ix.df.get(t) ?? 0) + 1);
     entries.push({ id, text: tokens.join(" "), title: searchTokens(title).join(" ") });
     ids.push(id);
+  }
+  const plan = PLAN_TITLE.test(normalizeTitle(d.meta.title ?? ""));
+  for (const id of ids) {
+    const facts = ix.facts[id] as PassageFacts;
+    facts.target =
+      plan || TARGET_TEXT.test((ix.passages[id] as Passage).norm) || TARGET_TEXT.test(facts.context);
   }
   const home = homePlace(placeCounts);
   ix.homes.set(d.meta.doc, home);

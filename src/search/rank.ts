@@ -1,5 +1,4 @@
 import type { Passage } from "../corpus/types.js";
-import { toSimplified } from "../text/script.js";
 import type { CorpusIndex, PassageFacts } from "./corpus-index.js";
 import { bestFigure, type FigureFit } from "./figure-fit.js";
 import { coverage, matchTerm, type TermHit, weighTerms } from "./match-terms.js";
@@ -17,9 +16,7 @@ export interface RankedPassage {
   hits: TermHit[];
 }
 
-const CANDIDATES = 300;
-const TARGET_TEXT = /到20\d\d年|力争|争取|目标|预计|将达到|要达到/;
-const PLAN_TITLE = /规划|纲要|计划\(|方案/;
+const CANDIDATES = 200;
 const NUMERIC_KINDS = new Set(["quantity", "percent", "rank", "date"]);
 
 /** Ranks the corpus for a question: MiniSearch finds candidates, then answer-aware features re-rank them. */
@@ -53,7 +50,7 @@ function scorePassage(
   bm25: number,
 ): RankedPassage | null {
   const home = ix.homes.get(passage.doc) ?? null;
-  const headings = headingText(ix, passage);
+  const headings = facts.heading;
   const place = placeScore(q, passage, facts, home, headings);
   if (place === null) return null;
   const years = yearScore(ix, q, passage, facts);
@@ -73,11 +70,6 @@ function scorePassage(
     sharedFigures(q, passage) +
     (passage.paragraph === 0 ? -0.2 : 0);
   return { passage, score, coverage: cov, fit, hits };
-}
-
-function headingText(ix: CorpusIndex, p: Passage): string {
-  const title = ix.articles.get(p.doc)?.[p.article]?.title ?? "";
-  return toSimplified(` ${title} ${p.section ?? ""}`.normalize("NFKC").toLowerCase());
 }
 
 /**
@@ -124,9 +116,7 @@ function sharedFigures(q: QueryAnalysis, p: Passage): number {
 
 /** Whether a passage states a goal (到2027年…, 力争…, or a plan document) rather than an achieved value. */
 export function isTargetPassage(ix: CorpusIndex, p: Passage): boolean {
-  const facts = ix.facts[p.id];
-  const plan = PLAN_TITLE.test(toSimplified(ix.docs.get(p.doc)?.title ?? ""));
-  return TARGET_TEXT.test(p.norm) || TARGET_TEXT.test(facts?.context ?? "") || plan;
+  return ix.facts[p.id]?.target ?? false;
 }
 
 /** Goals (到2027年…达到90%) answer questions about goals; achieved figures answer the rest. */
