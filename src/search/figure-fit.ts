@@ -34,17 +34,21 @@ function gap(norm: string, f: Figure, span: [number, number]): number {
   return between.length + 8 * breaks;
 }
 
-/** Weighted closeness of a figure to the matched question words. */
+/** Closeness of a figure to the matched question words: half their weighted mean, half the nearest one. */
 export function closeness(norm: string, f: Figure, hits: TermHit[]): number {
   let total = 0;
   let got = 0;
+  let nearest = 0;
   for (const h of hits) {
     total += h.term.weight;
     if (h.spans.length === 0) continue;
     const d = Math.min(...h.spans.map((s) => gap(norm, f, s)));
-    got += h.term.weight * h.strength * Math.exp(-d / 10);
+    const near = h.strength * Math.exp(-d / 10);
+    got += h.term.weight * near;
+    nearest = Math.max(nearest, near);
   }
-  return total === 0 ? 0 : got / total;
+  // The word right next to a figure names what it counts; the others may stand a clause away.
+  return total === 0 ? 0 : 0.5 * (got / total) + 0.5 * nearest;
 }
 
 /** The figure of a passage that best answers the question, if any fits. */
@@ -58,8 +62,8 @@ export function bestFigure(
   let best: FigureFit | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const f of figures) {
-    const k = kindFit(f, kind, unit);
-    if (k < 0) continue;
+    const k = kindFit(f, kind, unit) * (isBareCode(f) ? 0.4 : 1);
+    if (k < 0 || insideQuotes(norm, f.start)) continue;
     const c = closeness(norm, f, hits);
     const score = k + 2 * c;
     if (score > bestScore) {
@@ -67,5 +71,31 @@ export function bestFigure(
       bestScore = score;
     }
   }
+  // Without a numeric question, a figure is only the answer when it stands right by the question's words.
+  if (best && !NUMERIC_KINDS.has(kind) && best.closeness < 0.3) return null;
   return best;
+}
+
+const NUMERIC_KINDS = new Set<AnswerKind>(["quantity", "percent", "rank", "date"]);
+
+/**
+ * “119消防宣传月”, “416”科技创新布局: a number in short quotation marks names something rather than counting
+ * it. Long quotations are reported speech, where figures are real.
+ */
+function insideQuotes(norm: string, at: number): boolean {
+  const open = Math.max(norm.lastIndexOf("“", at), norm.lastIndexOf("「", at));
+  if (open < 0 || Math.max(norm.lastIndexOf("”", at), norm.lastIndexOf("」", at)) > open) return false;
+  const closes = [norm.indexOf("”", at), norm.indexOf("」", at)].filter((i) => i >= 0);
+  return closes.length > 0 && Math.min(...closes) - open <= 16;
+}
+
+/** A bare whole number with no unit and no 万/亿 ("119", "1345"): more often a code or a name than a count. */
+function isBareCode(f: Figure): boolean {
+  return (
+    f.kind === "quantity" &&
+    f.unit === "" &&
+    f.step === 1 &&
+    Number.isInteger(f.value) &&
+    !/[万亿千]/.test(f.text)
+  );
 }
