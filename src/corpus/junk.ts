@@ -13,8 +13,14 @@ export type LineKind =
   | { kind: "siteinfo"; url: string | null; date: string | null; publisher: string | null }
   | { kind: "timestamp"; date: string };
 
-/** Spam banners: adult-site keywords, or a run of three or more "_"-separated slogans. */
-const SPAM = /毛片|自慰|色情|成人视频|av(免费|在线)|免费观看|[^_\s]+_[^_\s]+_[^_\s]+/i;
+/** Spam banners: adult-site keywords. */
+const SPAM = /毛片|自慰|色情|成人视频|av(免费|在线)|免费观看/i;
+
+/** A run of three or more "_"-separated slogans (site title banners); counted, not matched, to stay linear. */
+function isSloganRun(s: string): boolean {
+  const parts = s.split("_");
+  return parts.length >= 3 && parts.every((p) => p.trim().length > 0);
+}
 /** Copyright, disclaimer and "read more" furniture (tested on the simplified, NFKC form). */
 const DISCLAIMER =
   /版权(均)?(属|归)|未经(本网)?(授权|许可)[^。]{0,6}不得|不作任何保证|特别说明|免责声明|仅供参考|请读者仅作参考|更多[^。]{0,12}(文章|新闻|内容)[^。]{0,6}点击|请点击查看|追究其?相关法律责任/;
@@ -35,7 +41,7 @@ const DATE_CN = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 /** Classifies one trimmed line of a document. */
 export function classifyLine(raw: string): LineKind {
   const s = normalizeQuery(raw);
-  if (SPAM.test(s) && !/[。,，]/.test(s)) return { kind: "drop" };
+  if ((SPAM.test(s) || isSloganRun(s)) && !/[。,，]/.test(s)) return { kind: "drop" };
   if (DISCLAIMER.test(s)) return { kind: "drop" };
   if (SEPARATOR.test(s)) return { kind: "separator" };
   const ts = TIMESTAMP.exec(raw.trim());

@@ -43,12 +43,24 @@ export interface CorpusIndex {
   hashes: Map<string, string>;
 }
 
+/**
+ * Terms are stored as the hex digits of their UTF-16 code units. MiniSearch's radix tree scans every child of
+ * a node when it inserts or looks up a term, and Chinese terms give a node thousands of children (one per
+ * leading character); in hex no node has more than 16. Prefix and fuzzy search, which the encoding would
+ * change, are not used (both would turn 学校 into 学位).
+ */
+export function encodeTerm(term: string): string {
+  let out = "";
+  for (let i = 0; i < term.length; i++) out += term.charCodeAt(i).toString(16).padStart(4, "0");
+  return out;
+}
+
 /** The options MiniSearch needs both when building and when loading an index. */
 export const MINISEARCH_OPTIONS = {
   fields: ["text", "title"],
   tokenize: splitTokens,
-  processTerm: (t: string) => t,
-  searchOptions: { tokenize: splitTokens, processTerm: (t: string) => t, fuzzy: false, prefix: false },
+  processTerm: encodeTerm,
+  searchOptions: { tokenize: splitTokens, processTerm: encodeTerm, fuzzy: false, prefix: false },
 };
 
 /** A document ready for indexing. */

@@ -22,12 +22,13 @@ const NUMERIC_KINDS = new Set(["quantity", "percent", "rank", "date"]);
 /** Ranks the corpus for a question: MiniSearch finds candidates, then answer-aware features re-rank them. */
 export function rankPassages(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): RankedPassage[] {
   const terms = weighTerms(q.words, ix.df, ix.passages.length, synonyms);
-  const queryTokens = new Set(
-    [...q.words, ...terms.flatMap((t) => t.alternatives)].flatMap((w) => [w, ...searchTokens(w)]),
-  );
-  if (queryTokens.size === 0) return [];
+  const queryTokens = retrievalTokens(ix, [
+    ...terms.map((t) => t.word),
+    ...terms.flatMap((t) => t.alternatives),
+  ]);
+  if (queryTokens.length === 0) return [];
   const results = ix.index
-    .search([...queryTokens].join(" "), { boost: { text: 2, title: 1 } })
+    .search(queryTokens.join(" "), { boost: { text: 2, title: 1 } })
     .slice(0, CANDIDATES);
   const top = results[0]?.score ?? 1;
   const ranked: RankedPassage[] = [];
@@ -39,6 +40,21 @@ export function rankPassages(ix: CorpusIndex, q: QueryAnalysis, synonyms: Synony
     if (scored) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The tokens that fetch candidates: each word as indexed (or, for a word the index lacks, its search-mode
+ * parts), without the commonest ones — a token in a fifth of all passages fetches thousands of candidates
+ * and ranks none of them; it still counts in the re-ranking. The two rarest tokens are always kept.
+ */
+function retrievalTokens(ix: CorpusIndex, words: string[]): string[] {
+  const df = (t: string) => ix.df.get(t) ?? 0;
+  const tokens = [
+    ...new Set(words.flatMap((w) => (df(w) > 0 ? [w] : searchTokens(w).filter((t) => df(t) > 0)))),
+  ];
+  const byRarity = tokens.sort((a, b) => df(a) - df(b));
+  const limit = Math.max(50, ix.passages.length / 5);
+  return byRarity.filter((t, i) => i < 2 || df(t) <= limit);
 }
 
 function scorePassage(

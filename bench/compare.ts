@@ -1,0 +1,111 @@
+import { performance } from "node:perf_hooks";
+import { loadSegmenter } from "../src/text/segment.js";
+import type { AskCase } from "./cases.js";
+import { measureLatency } from "./latency.js";
+import { heapMb, rssMb } from "./memory.js";
+import { flexSearchCjk } from "./peers/flexsearch-cjk.js";
+import { lunrZhPeer } from "./peers/lunr-zh.js";
+import { miniSearchJieba } from "./peers/minisearch-jieba.js";
+import { oramaMandarin } from "./peers/orama-mandarin.js";
+import type { BenchPassage, Peer } from "./peers/peer.js";
+import { scoreQuality } from "./quality.js";
+import { createEngineWith, replyTexts, searchOnly } from "./this-project.js";
+
+/** One engine's row of the comparison (the shape of results.json's `engines`, plus detail). */
+export interface EngineRow {
+  name: string;
+  setup: string;
+  hit1: number;
+  hit3: number;
+  questions: number;
+  noAnswerOk: number;
+  noAnswerCases: number;
+  buildMs: number;
+  p50Us: number;
+  p99Us: number;
+  queries: number;
+  heapMb: number;
+  rssMb: number;
+}
+
+/** The comparison: rows, and what only this project has. */
+export interface Comparison {
+  rows: EngineRow[];
+  passages: number;
+  jiebaLoadMs: number;
+  searchOnly: { p50Us: number; p99Us: number; queries: number };
+  /** This project's slowest questions (median µs of a few runs), where the p99 comes from. */
+  slowest: Array<{ q: string; us: number }>;
+}
+
+/** Median time of each question over `runs` runs, slowest first. */
+function slowestQuestions(questions: string[], run: (q: string) => unknown, runs = 5, top = 5) {
+  return questions
+    .map((q) => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const s = performance.now();
+        run(q);
+        times.push((performance.now() - s) * 1000);
+      }
+      return { q, us: times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0 };
+    })
+    .sort((a, b) => b.us - a.us)
+    .slice(0, top);
+}
+
+/** The peers, in table order. */
+export function peers(): Peer[] {
+  return [miniSearchJieba(), flexSearchCjk(), lunrZhPeer(true), lunrZhPeer(false), oramaMandarin()];
+}
+
+/** Measures this project and each peer on the same passages and questions, one after the other. */
+export async function compareEngines(
+  corpusDir: string,
+  cases: AskCase[],
+  minQueries: number,
+): Promise<Comparison> {
+  const questions = cases.map((c) => c.q);
+  let t = performance.now();
+  loadSegmenter();
+  const jiebaLoadMs = performance.now() - t;
+
+  const heap0 = heapMb();
+  t = performance.now();
+  const engine = await createEngineWith({ corpusDir });
+  const buildMs = performance.now() - t;
+  const heap = heapMb() - heap0;
+  const q = scoreQuality(cases, (question) => replyTexts(engine.ask(question)));
+  const lat = measureLatency(questions, (question) => engine.ask(question), minQueries);
+  const search = measureLatency(questions, (question) => searchOnly(engine, question), minQueries);
+  const slowest = slowestQuestions(questions, (question) => engine.ask(question));
+  const rows: EngineRow[] = [
+    {
+      name: "this project",
+      setup: "createEngine({ corpusDir }) then engine.ask(q) (jieba load not counted in build)",
+      ...q,
+      buildMs,
+      ...lat,
+      heapMb: heap,
+      rssMb: rssMb(),
+    },
+  ];
+
+  const passages: BenchPassage[] = engine.index.passages.map((p, i) => ({
+    id: i,
+    doc: p.doc,
+    text: p.text,
+    norm: p.norm,
+  }));
+  for (const peer of peers()) {
+    const h0 = heapMb();
+    const s = performance.now();
+    await peer.build(passages);
+    const ms = performance.now() - s;
+    const h = heapMb() - h0;
+    const pq = scoreQuality(cases, (question) => peer.search(question, 3));
+    const pl = measureLatency(questions, (question) => peer.search(question, 3), minQueries);
+    rows.push({ name: peer.name, setup: peer.setup, ...pq, buildMs: ms, ...pl, heapMb: h, rssMb: rssMb() });
+  }
+  return { rows, passages: passages.length, jiebaLoadMs, searchOnly: search, slowest };
+}

@@ -1,0 +1,18 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+/** bench/results.json: the latest comparison and the latest scale run, with machine and package versions. */
+export const RESULTS_FILE = "bench/results.json";
+
+/** Merges `part` into bench/results.json (a default run keeps the last scale figures, and the reverse). */
+export function writeResults(part: Record<string, unknown>): void {
+  let current: Record<string, unknown> = {};
+  if (existsSync(RESULTS_FILE)) {
+    try {
+      current = JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Record<string, unknown>;
+    } catch {
+      current = {};
+    }
+  }
+  const merged = { engines: [], scale: [], ...current, ...part };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
+}

@@ -1,0 +1,25 @@
+import type { AskReply } from "../src/answer/reply.js";
+import { createEngine, type Engine, type EngineOptions } from "../src/engine.js";
+import { analyzeQuery } from "../src/search/query.js";
+import { rankPassages } from "../src/search/rank.js";
+import type { RankedText } from "./quality.js";
+
+/** The answers of a reply as scoring sees them (quote text and first source, as `ask --json` prints them). */
+export function replyTexts(reply: AskReply): RankedText[] {
+  if (reply.kind !== "answer") return [];
+  return reply.answers.map((a) => ({ text: a.quote.text, doc: a.sources[0]?.doc ?? "" }));
+}
+
+/** Search only: query analysis, MiniSearch candidates and the re-rank, without building the answers. */
+export function searchOnly(engine: Engine, question: string): number {
+  const q = analyzeQuery(question, engine.index.gazetteer);
+  return rankPassages(engine.index, q, engine.synonyms).length;
+}
+
+/** Engine options with the snapshot file the lead is adding (ignored by an engine that does not know it). */
+export type SnapshotOptions = EngineOptions & { snapshotFile?: string };
+
+/** createEngine, passing `snapshotFile` through whether or not this version of the engine declares it. */
+export function createEngineWith(options: SnapshotOptions): Promise<Engine> {
+  return createEngine(options);
+}
