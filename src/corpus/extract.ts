@@ -12,20 +12,25 @@ export interface ExtractedText {
 /** Turns the bytes of one kind of document into text. */
 export type Extractor = (bytes: Uint8Array, file: string) => Promise<ExtractedText>;
 
-const extractors = new Map<string, Extractor>();
-
 /** Plain text and Markdown: decoded (UTF-8, UTF-16 with BOM, GB18030/GBK) as they are. */
 async function extractPlain(bytes: Uint8Array, file: string): Promise<ExtractedText> {
   return { text: decodeDocument(bytes, file).text, meta: {} };
 }
 
-extractors.set(".txt", extractPlain);
-extractors.set(".md", extractPlain);
+const plain = async (): Promise<Extractor> => extractPlain;
 
-/** Registers the extractor for a file extension (".html", ".pdf", ".docx"). */
-export function registerExtractor(extension: string, extractor: Extractor): void {
-  extractors.set(extension.toLowerCase(), extractor);
-}
+/**
+ * The extractor of each extension the corpus reads. The HTML, PDF and DOCX libraries take about 0.6 s to
+ * load, so each is imported the first time a file of its kind is read, not by every process that loads a corpus.
+ */
+const extractors = new Map<string, () => Promise<Extractor>>([
+  [".txt", plain],
+  [".md", plain],
+  [".html", async () => (await import("./extract-html.js")).extractHtml],
+  [".htm", async () => (await import("./extract-html.js")).extractHtml],
+  [".pdf", async () => (await import("./extract-pdf.js")).extractPdf],
+  [".docx", async () => (await import("./extract-docx.js")).extractDocx],
+]);
 
 /** The extensions the corpus can read. */
 export function supportedExtensions(): string[] {
@@ -39,12 +44,12 @@ export function isSupported(file: string): boolean {
 
 /** Extracts a document's text; UNSUPPORTED_TYPE for an extension no extractor handles. */
 export async function extractText(bytes: Uint8Array, file: string): Promise<ExtractedText> {
-  const extractor = extractors.get(extname(file).toLowerCase());
-  if (!extractor)
+  const load = extractors.get(extname(file).toLowerCase());
+  if (!load)
     throw new AppError(
       "UNSUPPORTED_TYPE",
       `${file}: unsupported file type — use ${supportedExtensions().join(", ")}`,
       { file },
     );
-  return extractor(bytes, file);
+  return (await load())(bytes, file);
 }

@@ -1,0 +1,25 @@
+import mammoth from "mammoth";
+import { AppError } from "../errors.js";
+import type { ExtractedText } from "./extract.js";
+import { docxTitle } from "./extract-docx-core.js";
+
+/**
+ * DOCX: the raw text, one paragraph a line, and the title from the core properties. The core properties'
+ * dates are when the file was made (often from a template), not when the document was issued: left out.
+ */
+export async function extractDocx(bytes: Uint8Array, file: string): Promise<ExtractedText> {
+  let value: string;
+  try {
+    ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
+  } catch (e) {
+    throw new AppError(
+      "UNDECODABLE",
+      `${file}: not a readable DOCX (${(e as Error).message}) — re-save it from Word or ingest a PDF/text version`,
+      { file },
+    );
+  }
+  const text = value.replace(/\n{2,}/g, "\n").trim();
+  if (!text) throw new AppError("NO_TEXT", `${file}: the document has no text — nothing to ingest`, { file });
+  const title = docxTitle(bytes);
+  return { text, meta: title ? { title } : {} };
+}
