@@ -7,6 +7,8 @@ export interface WeightedTerm {
   word: string;
   weight: number;
   alternatives: string[];
+  /** The word and its alternatives: every spelling that counts as a match. */
+  forms: string[];
 }
 
 /** Where a term was found: in the sentence (with positions), its paragraph, or its headings. */
@@ -37,7 +39,8 @@ export function weighTerms(
     const alternatives = [...(synonyms.get(word) ?? [])].filter((s) => s.length >= 2);
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
     const idf = Math.log(1 + total / (freq + 1));
-    return { word, weight: Math.max(0.5, idf) * (word.length === 1 ? 0.5 : 1), alternatives };
+    const weight = Math.max(0.5, idf) * (word.length === 1 ? 0.5 : 1);
+    return { word, weight, alternatives, forms: [word, ...alternatives] };
   });
 }
 
@@ -80,10 +83,12 @@ function occurrences(hay: string, needle: string): Array<[number, number]> {
 
 /** Matches one term against a sentence, then its paragraph and headings. */
 export function matchTerm(term: WeightedTerm, sentence: string, context: string): TermHit {
-  const forms = [term.word, ...term.alternatives];
-  const spans = forms.flatMap((f) => occurrences(sentence, f));
+  const spans: Array<[number, number]> = [];
+  for (const f of term.forms) {
+    for (let i = sentence.indexOf(f); i >= 0; i = sentence.indexOf(f, i + 1)) spans.push([i, i + f.length]);
+  }
   if (spans.length > 0) return { term, strength: 1, spans };
-  if (forms.some((f) => context.includes(f))) return { term, strength: 0.5, spans: [] };
+  for (const f of term.forms) if (context.includes(f)) return { term, strength: 0.5, spans: [] };
   return { term, strength: partialStrength(term.word, sentence), spans: bigramSpans(term.word, sentence) };
 }
 
