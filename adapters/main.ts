@@ -1,8 +1,11 @@
 import { parseConfig } from "../src/config.js";
 import { watchCorpus } from "../src/corpus/watch.js";
+import { seenDocuments } from "../src/digest/build-digest.js";
 import type { Engine } from "../src/engine.js";
 import { AppError } from "../src/errors.js";
+import { openStore, type Store } from "../src/store/open-store.js";
 import { runConsoleChat } from "./console/chat.js";
+import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
 import { openEngine } from "./open-engine.js";
 import { startSlack } from "./slack/start.js";
 import { startTelegram } from "./telegram/start.js";
@@ -22,10 +25,14 @@ function loadDotEnv(): void {
   }
 }
 
-/** Re-indexes the corpus directory after a change and logs what changed (a bad file is logged, not fatal). */
-async function syncAndLog(engine: Engine): Promise<void> {
+/**
+ * Re-indexes the corpus directory after a change, records newly seen documents for the digests, and logs
+ * what changed (a bad file is logged, not fatal).
+ */
+async function syncAndLog(engine: Engine, store: Store): Promise<void> {
   try {
     const c = await engine.sync();
+    store.documents.recordSeen(seenDocuments(engine.index), new Date());
     for (const [what, files] of [
       ["added", c.added],
       ["updated", c.updated],
@@ -44,19 +51,35 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const engine = await openEngine(config);
   for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
-  const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine));
+  const store = openStore(config.DATA_DIR);
+  store.documents.recordSeen(seenDocuments(engine.index), new Date());
+  const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store));
+  const tg = config.TELEGRAM_BOT_TOKEN ? await startTelegram(engine, config, store) : null;
+  const sl = config.SLACK_BOT_TOKEN ? await startSlack(engine, config, store) : null;
   const running: Running[] = [];
-  if (config.TELEGRAM_BOT_TOKEN) running.push({ name: "telegram", ...(await startTelegram(engine, config)) });
-  if (config.SLACK_BOT_TOKEN) running.push({ name: "slack", ...(await startSlack(engine, config)) });
+  if (tg) running.push({ name: "telegram", stop: tg.stop });
+  if (sl) running.push({ name: "slack", stop: sl.stop });
   if (running.length === 0) {
     await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
     watcher.close();
+    store.close();
     return;
   }
+  const digests = startDigests({
+    engine,
+    store,
+    log: (line) => console.error(line),
+    senders: {
+      ...(tg ? { telegram: telegramDigestSender(tg.bot.api) } : {}),
+      ...(sl ? { slack: slackDigestSender(sl.app.client) } : {}),
+    },
+  });
   const stop = async (signal: string) => {
     console.error(`${signal}: stopping ${running.map((r) => r.name).join(", ")}`);
     watcher.close();
+    digests.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
+    store.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));

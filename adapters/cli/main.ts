@@ -5,12 +5,17 @@ import { AppError } from "../../src/errors.js";
 import { renderCheckText, renderCitation, renderText } from "../console/render-text.js";
 import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
+import { DIGEST_CLI_USAGE, runDigestCli } from "./digest.js";
+import { runIngest } from "./ingest.js";
 
 const USAGE = `usage: npm run cli -- <command> [--json] [text]
   ask [--json] "问题"       answer a question (no text: one question a line on stdin)
   check [--json] "说法"     fact-check a claim with figures (no text: one claim a line on stdin)
   sources [--json]          list the documents of the corpus
-Environment: CORPUS_DIR (default seeds), SYNONYMS_FILE (extra synonym table).`;
+  ${DIGEST_CLI_USAGE}
+  ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…
+                            add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)
+Environment: CORPUS_DIR (default seeds), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20).`;
 
 /** Reads stdin lines (batch mode). */
 async function readLines(): Promise<string[]> {
@@ -30,7 +35,8 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  if (!["ask", "check", "sources"].includes(command)) {
+  if (command === "ingest") return runIngest(rest, process.env);
+  if (!["ask", "check", "sources", "digest"].includes(command)) {
     process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -38,6 +44,7 @@ async function run(argv: string[]): Promise<number> {
   const engine = await openEngine(config);
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   if (command === "sources") return printSources(engine, json);
+  if (command === "digest") return runDigestCli(engine, config, rest);
   const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);
   const style = { color: Boolean(process.stdout.isTTY) };
   for (const q of questions) {

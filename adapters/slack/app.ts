@@ -1,6 +1,6 @@
-import { join } from "node:path";
 import { App, type Logger, LogLevel, type Receiver, type webApi } from "@slack/bolt";
 import type { Engine } from "../../src/engine.js";
+import type { Store } from "../../src/store/open-store.js";
 import type { SlackDeps } from "./deps.js";
 import { registerErrorHandler } from "./handle-errors.js";
 import { registerActions } from "./listen-actions.js";
@@ -18,8 +18,9 @@ export interface SlackAppOptions {
   receiver?: Receiver;
   port?: number;
   clientOptions?: webApi.WebClientOptions;
-  /** Directory of feedback.jsonl. */
-  dataDir: string;
+  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
+  store: Store;
+  clock?: () => Date;
   logger?: Logger;
   logLevel?: LogLevel;
   cacheSize?: number;
@@ -57,7 +58,9 @@ export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
   const deps: SlackDeps = {
     engine,
     cache: new ReplyCache(o.cacheSize ?? 500),
-    feedbackFile: join(o.dataDir, "feedback.jsonl"),
+    recordFeedback: o.store.feedback.record,
+    store: o.store,
+    clock: o.clock ?? (() => new Date()),
     logger: app.logger,
     perPage: o.perPage ?? 3,
   };

@@ -1,6 +1,8 @@
 import type { Logger } from "@slack/bolt";
 import type { Reply } from "../../src/answer/reply.js";
 import type { Engine } from "../../src/engine.js";
+import type { FeedbackRecord } from "../../src/store/feedback.js";
+import type { Store } from "../../src/store/open-store.js";
 import type { Request } from "./parse-input.js";
 import type { ReplyCache } from "./reply-cache.js";
 
@@ -8,7 +10,11 @@ import type { ReplyCache } from "./reply-cache.js";
 export interface SlackDeps {
   engine: Engine;
   cache: ReplyCache;
-  feedbackFile: string;
+  /** Saves a 👍/👎. */
+  recordFeedback: (record: FeedbackRecord) => void;
+  /** Subscriptions for /digest; null when the app runs without a store. */
+  store: Store | null;
+  clock: () => Date;
   logger: Logger;
   /** Answers per page before 更多来源. */
   perPage: number;

@@ -1,5 +1,4 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
-import { recordFeedback } from "../../src/store/feedback-log.js";
 import { EXPIRED, type SlackDeps } from "./deps.js";
 import { ACTIONS, renderReply } from "./render-blocks.js";
 import type { CachedReply } from "./reply-cache.js";
@@ -61,7 +60,7 @@ async function feedback({ deps, body, client, respond, hit }: ActionCtx) {
   const { id, offset } = parseValue(action?.value);
   const chat = body.channel?.id ?? body.container?.channel_id ?? "";
   const at = new Date().toISOString();
-  recordFeedback(deps.feedbackFile, {
+  deps.recordFeedback({
     platform: "slack",
     chat,
     user: body.user.id,

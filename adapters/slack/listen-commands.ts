@@ -1,5 +1,6 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { replyFor, type SlackDeps, USAGE } from "./deps.js";
+import { handleDigest } from "./digest-command.js";
 import { type Request, unescapeSlack } from "./parse-input.js";
 import { renderReply } from "./render-blocks.js";
 
@@ -15,11 +16,30 @@ async function respondWith(deps: SlackDeps, respond: RespondFn, req: Request): P
   await respond({ response_type: "ephemeral", text: msg.text, blocks: msg.blocks });
 }
 
-/** `/policy 问题` answers a question, `/factcheck 说法` checks a claim; both ack at once and answer after. */
+/** `/policy 问题` answers, `/factcheck 说法` checks, `/digest …` (or `/policy digest …`) manages the daily digest. */
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command("/policy", async ({ command, ack, respond }) => {
+  app.command("/policy", async ({ command, ack, respond, client }) => {
     await ack();
-    await respondWith(deps, respond, { kind: "ask", text: unescapeSlack(command.text).trim() });
+    const text = unescapeSlack(command.text).trim();
+    const digest = /^digest(?:\s+|$)/i.exec(text);
+    if (digest) {
+      const req = {
+        text: text.slice(digest[0].length),
+        channelId: command.channel_id,
+        userId: command.user_id,
+      };
+      return handleDigest(deps, client, respond, req);
+    }
+    await respondWith(deps, respond, { kind: "ask", text });
+  });
+  app.command("/digest", async ({ command, ack, respond, client }) => {
+    await ack();
+    const req = {
+      text: unescapeSlack(command.text).trim(),
+      channelId: command.channel_id,
+      userId: command.user_id,
+    };
+    await handleDigest(deps, client, respond, req);
   });
   app.command("/factcheck", async ({ command, ack, respond }) => {
     await ack();

@@ -2,9 +2,11 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type BotError, type Composer, type Context, type Filter } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Engine } from "../../src/engine.js";
+import type { Store } from "../../src/store/open-store.js";
 import { isAddressed, questionText, startsWithCommand } from "./addressing.js";
 import { handleButton } from "./callbacks.js";
 import { type BotDeps, isAllowed, parseAllowedChats } from "./deps.js";
+import { handleDigestCommand } from "./digest-command.js";
 import { handleInline } from "./inline.js";
 import { examplesKeyboard } from "./keyboard.js";
 import { type Clock, RateLimiter } from "./rate-limit.js";
@@ -23,8 +25,8 @@ export interface BotOptions {
   allowedChats?: string | readonly string[];
   /** Questions per user per minute (TELEGRAM_RATE_LIMIT). */
   rateLimit?: number;
-  /** Where 👍/👎 are appended as JSON lines. */
-  feedbackFile: string;
+  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
+  store: Store;
   clock?: Clock;
   /** Longest retry_after (seconds) honoured on a 429 before the call fails. */
   maxRetryDelaySeconds?: number;
@@ -55,6 +57,7 @@ function registerCommands(chat: Composer<Filter<Context, "message">>, deps: BotD
   chat.command("help", (ctx) => replyPlain(ctx, TEXTS.help));
   chat.command("ask", (ctx) => respond(ctx, deps, ctx.match.trim(), "ask"));
   chat.command("check", (ctx) => respond(ctx, deps, ctx.match.trim(), "check"));
+  chat.command("digest", (ctx) => handleDigestCommand(ctx, deps));
   chat.command("sources", async (ctx) => {
     for (const html of splitMessage(renderSources(deps.engine.sources()))) {
       await ctx.reply(html, {
@@ -107,7 +110,8 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
     limiter: new RateLimiter(rateLimit, clock),
     rateLimit,
     allowedChats: parseAllowedChats(options.allowedChats),
-    feedbackFile: options.feedbackFile,
+    recordFeedback: options.store.feedback.record,
+    store: options.store,
     clock,
     log,
   };

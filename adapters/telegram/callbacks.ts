@@ -1,5 +1,4 @@
 import { type Context, type Filter, GrammyError } from "grammy";
-import { recordFeedback } from "../../src/store/feedback-log.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { parseButton, replyKeyboard } from "./keyboard.js";
 import { renderReply } from "./render-html.js";
@@ -43,7 +42,7 @@ async function saveFeedback(
     await ctx.answerCallbackQuery({ text: TEXTS.expired });
     return;
   }
-  recordFeedback(deps.feedbackFile, {
+  deps.recordFeedback({
     platform: "telegram",
     chat: String(ctx.chat?.id ?? ""),
     user: String(ctx.from.id),

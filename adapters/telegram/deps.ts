@@ -1,4 +1,6 @@
 import type { Engine } from "../../src/engine.js";
+import type { FeedbackRecord } from "../../src/store/feedback.js";
+import type { Store } from "../../src/store/open-store.js";
 import type { Clock, RateLimiter } from "./rate-limit.js";
 import type { ReplyCache } from "./reply-cache.js";
 
@@ -11,7 +13,10 @@ export interface BotDeps {
   rateLimit: number;
   /** Chat ids allowed to use the bot; null when every chat is. */
   allowedChats: Set<string> | null;
-  feedbackFile: string;
+  /** Saves a 👍/👎. */
+  recordFeedback: (record: FeedbackRecord) => void;
+  /** Subscriptions and deliveries for /digest; null when the bot runs without a store. */
+  store: Store | null;
   clock: Clock;
   log: (line: string) => void;
 }

@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
-import { join } from "node:path";
 import { type Bot, webhookCallback } from "grammy";
 import type { Config } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { AppError } from "../../src/errors.js";
+import type { Store } from "../../src/store/open-store.js";
 import { createBot } from "./bot.js";
 
 /** A running Telegram adapter. */
@@ -22,6 +22,7 @@ const COMMANDS = [
   { command: "sources", description: "查看语料文档" },
   { command: "help", description: "用法" },
   { command: "start", description: "介绍与示例问题" },
+  { command: "digest", description: "每日摘要：/digest on 08:30 学位 · off · status · now" },
 ];
 
 /** Serves webhook updates on `port`; grammY answers 401 to a request without the right secret header. */
@@ -56,14 +57,18 @@ async function startPolling(bot: Bot): Promise<void> {
 }
 
 /** Starts the bot: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise. SIGINT/SIGTERM stop it. */
-export async function startTelegram(engine: Engine, config: Config): Promise<TelegramHandle> {
+export async function startTelegram(
+  engine: Engine,
+  config: Config,
+  store: Store,
+): Promise<TelegramHandle & { bot: Bot }> {
   if (!config.TELEGRAM_BOT_TOKEN) throw new AppError("CONFIG_INVALID", "TELEGRAM_BOT_TOKEN is not set");
   const bot = createBot(engine, {
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
     allowedChats: config.TELEGRAM_ALLOWED_CHATS,
     rateLimit: config.TELEGRAM_RATE_LIMIT,
-    feedbackFile: join(config.DATA_DIR, "feedback.jsonl"),
+    store,
   });
   await bot.init();
   // The command menu is a convenience: failing to set it must not keep the bot from answering.
@@ -80,7 +85,7 @@ export async function startTelegram(engine: Engine, config: Config): Promise<Tel
   } else {
     await startPolling(bot);
   }
-  return withSignals(bot, server);
+  return { ...withSignals(bot, server), bot };
 }
 
 /** A stop function shared by the caller and SIGINT/SIGTERM, so either ends the adapter exactly once. */

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { blocksText, type Harness, startHarness } from "./helpers/harness.js";
@@ -101,8 +99,7 @@ describe("slash commands and buttons", () => {
     expect(update?.params.ts).toBe("1700.2");
     expect(blocksText(update?.params.blocks)).toContain("已收到反馈");
     expect(buttons(update?.params.blocks).some((b) => b.action_id.startsWith("policy_feedback"))).toBe(false);
-    const lines = readFileSync(join(h.dataDir, "feedback.jsonl"), "utf8").trim().split("\n");
-    const rec = JSON.parse(lines.at(-1) ?? "{}");
+    const rec = h.store.feedback.all().at(-1);
     expect(rec).toMatchObject({
       platform: "slack",
       chat: "C3",

@@ -50,7 +50,7 @@ describe("transport choice", () => {
     const app = createSlackApp(engine, {
       token: "xoxb-test",
       appToken: "xapp-test",
-      dataDir: h.dataDir,
+      store: h.store,
       clientOptions: { slackApiUrl: h.slack.apiUrl, retryConfig: { retries: 0 } },
     });
     expect((app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);

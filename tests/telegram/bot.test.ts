@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { FakeBotApi } from "./fake-api.js";
@@ -194,14 +193,14 @@ describe("buttons", () => {
     const up = (await askAndGetButtons()).find((d) => d.endsWith(":u")) ?? "";
     await t.send(callbackUpdate(up));
     expect(api.callsOf("answerCallbackQuery")[0]?.payload.text).toBe("已记录，谢谢");
-    const record = JSON.parse(readFileSync(t.feedbackFile, "utf8").trim());
+    const [record] = t.store.feedback.all();
     expect(record).toMatchObject({
       platform: "telegram",
       question: "新增学位多少",
       rating: "up",
       user: "777",
     });
-    expect(record.at).toBe("2025-01-01T00:00:00.000Z");
+    expect(record?.at).toBe("2025-01-01T00:00:00.000Z");
   });
 });
 

@@ -5,13 +5,14 @@ import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { type BotOptions, createBot } from "../../adapters/telegram/bot.js";
 import type { Engine } from "../../src/engine.js";
+import { openStore, type Store } from "../../src/store/open-store.js";
 import { BOT_INFO, type FakeBotApi } from "./fake-api.js";
 
 /** A test bot wired to the fake API, with a settable clock and a captured log. */
 export interface TestBot {
   bot: Bot;
   logs: string[];
-  feedbackFile: string;
+  store: Store;
   now: { ms: number };
   send(update: Update): Promise<void>;
 }
@@ -20,18 +21,18 @@ export interface TestBot {
 export function testBot(engine: Engine, api: FakeBotApi, options: Partial<BotOptions> = {}): TestBot {
   const now = { ms: Date.UTC(2025, 0, 1) };
   const logs: string[] = [];
-  const feedbackFile = join(mkdtempSync(join(tmpdir(), "tg-feedback-")), "feedback.jsonl");
+  const store = openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
   const bot = createBot(engine, {
     token: "123:abc",
     apiRoot: api.url,
     botInfo: BOT_INFO,
-    feedbackFile,
+    store,
     clock: () => now.ms,
     maxRetryDelaySeconds: 2,
     log: (line) => logs.push(line),
     ...options,
   });
-  return { bot, logs, feedbackFile, now, send: (u) => bot.handleUpdate(u) };
+  return { bot, logs, store, now, send: (u) => bot.handleUpdate(u) };
 }
 
 /** The text of the nth sendMessage call. */

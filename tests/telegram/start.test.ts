@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startTelegram, type TelegramHandle } from "../../adapters/telegram/start.js";
 import { parseConfig } from "../../src/config.js";
 import { createEngine, type Engine } from "../../src/engine.js";
+import { openStore } from "../../src/store/open-store.js";
 import { FakeBotApi } from "./fake-api.js";
 import { assertWellFormed, visibleText } from "./html-check.js";
 import { messageUpdate } from "./updates.js";
@@ -40,7 +41,7 @@ describe("long polling", () => {
       TELEGRAM_API_ROOT: api.url,
       DATA_DIR: tmpdir(),
     });
-    handle = await startTelegram(engine, config);
+    handle = await startTelegram(engine, config, openStore(mkdtempSync(join(tmpdir(), "tg-store-"))));
     api.pushUpdate(messageUpdate("新增学位多少"));
     const [sent] = await api.waitFor("sendMessage");
     const html = String(sent?.payload.text);
@@ -70,7 +71,7 @@ describe("webhook", () => {
       PORT: String(port),
       DATA_DIR: dataDir,
     });
-    handle = await startTelegram(engine, config);
+    handle = await startTelegram(engine, config, openStore(mkdtempSync(join(tmpdir(), "tg-store-"))));
   });
 
   const post = (headers: Record<string, string>) =>
@@ -103,5 +104,7 @@ describe("webhook", () => {
 
 it("a missing token is a configuration error", async () => {
   const config = parseConfig({ DATA_DIR: tmpdir() });
-  await expect(startTelegram(engine, config)).rejects.toThrow("TELEGRAM_BOT_TOKEN");
+  await expect(
+    startTelegram(engine, config, openStore(mkdtempSync(join(tmpdir(), "tg-store-")))),
+  ).rejects.toThrow("TELEGRAM_BOT_TOKEN");
 });

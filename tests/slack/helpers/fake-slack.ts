@@ -21,6 +21,8 @@ export class FakeSlack {
   readonly calls: Call[] = [];
   /** Methods to answer with 429 + Retry-After once, with the seconds. */
   readonly rateLimitOnce = new Map<string, number>();
+  /** Canned answers by method (e.g. conversations.members), instead of the generic ok. */
+  readonly answers = new Map<string, Record<string, unknown>>();
   private server: Server = createServer((req, res) => void this.handle(req, res));
   private ts = 0;
   base = "";
@@ -94,6 +96,8 @@ export class FakeSlack {
   }
 
   private answer(method: string): Record<string, unknown> {
+    const canned = this.answers.get(method);
+    if (canned) return canned;
     if (method === "auth.test")
       return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "policy" };
     this.ts++;

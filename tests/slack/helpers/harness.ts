@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type App, type Logger, LogLevel, type webApi } from "@slack/bolt";
 import { createSlackApp } from "../../../adapters/slack/app.js";
 import type { Engine } from "../../../src/engine.js";
+import { openStore, type Store } from "../../../src/store/open-store.js";
 import { FakeSlack } from "./fake-slack.js";
 import { SECRET } from "./signed.js";
 
@@ -15,6 +16,7 @@ export interface Harness {
   /** The Bolt endpoint: http://127.0.0.1:PORT/slack/events */
   url: string;
   dataDir: string;
+  store: Store;
   stop(): Promise<void>;
 }
 
@@ -28,10 +30,11 @@ export async function startHarness(
   const slack = new FakeSlack();
   await slack.start();
   const dataDir = mkdtempSync(join(tmpdir(), "slack-test-"));
+  const store = openStore(dataDir);
   const app = createSlackApp(engine, {
     token: "xoxb-test",
     signingSecret: SECRET,
-    dataDir,
+    store,
     logLevel: LogLevel.ERROR,
     perPage,
     ...(logger ? { logger } : {}),
@@ -44,9 +47,11 @@ export async function startHarness(
     slack,
     url,
     dataDir,
+    store,
     stop: async () => {
       await app.stop();
       await slack.stop();
+      store.close();
     },
   };
 }

@@ -1,0 +1,82 @@
+import type { Citation, Quote } from "../../src/answer/reply.js";
+import type { Config } from "../../src/config.js";
+import { buildDigest, seenDocuments } from "../../src/digest/build-digest.js";
+import { type Digest, digestHeading, isEmptyDigest, NOTHING_NEW } from "../../src/digest/digest.js";
+import {
+  DEFAULT_TIME_ZONE,
+  localParts,
+  previousDate,
+  startOfLocalDate,
+} from "../../src/digest/local-time.js";
+import type { Engine } from "../../src/engine.js";
+import { openStore } from "../../src/store/open-store.js";
+
+/** How to call the digest command. */
+export const DIGEST_CLI_USAGE =
+  "digest --preview [--since YYYY-MM-DD] [话题…]   print the digest of new documents";
+
+function quoteText(q: Quote): string {
+  let out = "";
+  let at = 0;
+  for (const [s, e] of q.highlights) {
+    if (s < at) continue;
+    out += `${q.text.slice(at, s)}【${q.text.slice(s, e)}】`;
+    at = e;
+  }
+  return out + q.text.slice(at);
+}
+
+function sourceText(c: Pick<Citation, "title" | "doc" | "publisher" | "date">): string {
+  return [c.title ? `《${c.title}》` : c.doc, c.publisher, c.date].filter(Boolean).join(" ");
+}
+
+/** A digest as plain text: figures and topic words in 【】, as the terminal chat marks answers. */
+export function renderDigestText(d: Digest): string {
+  const lines = [digestHeading(d)];
+  if (isEmptyDigest(d)) return [...lines, NOTHING_NEW].join("\n");
+  d.documents.forEach((doc, i) => {
+    lines.push("", `${i + 1}. ${sourceText(doc)}  [${doc.doc}]`);
+    for (const f of doc.figures) lines.push(`   • ${quoteText(f.quote)}`);
+  });
+  for (const t of d.topics) {
+    lines.push("", `话题：${t.topic}`);
+    for (const p of t.passages)
+      lines.push(`   • ${quoteText(p.quote)} —${sourceText(p.source)} · 第${p.source.paragraph}段`);
+  }
+  return lines.join("\n");
+}
+
+/** Parses `--preview [--since YYYY-MM-DD] [话题…]`; a string is the usage error to print. */
+function parseArgs(args: string[]): { since: string | null; topics: string[] } | string {
+  if (!args.includes("--preview")) return `digest needs --preview\nusage: npm run cli -- ${DIGEST_CLI_USAGE}`;
+  const i = args.indexOf("--since");
+  const since = i >= 0 ? (args[i + 1] ?? "") : null;
+  if (since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(since))
+    return `--since wants a date YYYY-MM-DD, got "${since}"`;
+  const topics = args.filter((a, j) => !a.startsWith("--") && (i < 0 || j !== i + 1));
+  return { since, topics };
+}
+
+/**
+ * `digest --preview`: records the corpus documents in the store (so a fresh checkout lists every seed), then
+ * prints the documents first seen since the given local date (default yesterday, Asia/Shanghai). Returns the exit code.
+ */
+export function runDigestCli(engine: Engine, config: Config, args: string[], now = new Date()): number {
+  const parsed = parseArgs(args);
+  if (typeof parsed === "string") {
+    process.stderr.write(`${parsed}\n`);
+    return 2;
+  }
+  const store = openStore(config.DATA_DIR);
+  try {
+    store.documents.recordSeen(seenDocuments(engine.index), now);
+    const today = localParts(now, DEFAULT_TIME_ZONE).date;
+    const from = startOfLocalDate(parsed.since ?? previousDate(today), DEFAULT_TIME_ZONE);
+    // first_seen is compared strictly after `from`: step back a millisecond to include the day's first instant.
+    const docs = store.documents.firstSeenBetween(new Date(from.getTime() - 1), now);
+    process.stdout.write(`${renderDigestText(buildDigest(engine, docs, parsed.topics, today, true))}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,88 @@
+import type { Database } from "better-sqlite3";
+
+/** One schema change: applied once, in order, inside a transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The schema, as an ordered list; append new migrations, never edit applied ones. */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: "documents, subscriptions, deliveries, feedback",
+    sql: `
+      CREATE TABLE documents (
+        hash TEXT PRIMARY KEY,
+        file TEXT NOT NULL,
+        title TEXT,
+        publisher TEXT,
+        date TEXT,
+        first_seen TEXT NOT NULL
+      );
+      CREATE INDEX documents_first_seen ON documents(first_seen);
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        time TEXT NOT NULL DEFAULT '09:00',
+        time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+        topics TEXT NOT NULL DEFAULT '[]',
+        subscribed_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0,
+        paused_reason TEXT,
+        want_empty INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (platform, chat_id)
+      );
+      CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        digest_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'skipped', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 1,
+        claimed_at TEXT NOT NULL,
+        sent_at TEXT,
+        error TEXT,
+        UNIQUE (subscription_id, digest_date)
+      );
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        chat TEXT NOT NULL,
+        user TEXT NOT NULL,
+        question TEXT NOT NULL,
+        rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+        at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies the migrations the database has not seen yet; returns the schema version afterwards. */
+export function migrate(db: Database, at: Date, migrations: Migration[] = MIGRATIONS): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    ),
+  );
+  const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    // All or nothing: a failed migration leaves the previous schema and no version row.
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, at.toISOString());
+    })();
+  }
+  return schemaVersion(db);
+}
+
+/** The highest applied migration (0 on a fresh file). */
+export function schemaVersion(db: Database): number {
+  const row = db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null };
+  return row.v ?? 0;
+}

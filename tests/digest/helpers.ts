@@ -1,0 +1,66 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { seenDocuments } from "../../src/digest/build-digest.js";
+import type { Digest } from "../../src/digest/digest.js";
+import { DigestScheduler } from "../../src/digest/scheduler.js";
+import type { Engine } from "../../src/engine.js";
+import { openStore, type Store } from "../../src/store/open-store.js";
+import type { Subscription, SubscriptionInput } from "../../src/store/subscriptions.js";
+
+/** A fresh temporary DATA_DIR. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "digest-test-"));
+}
+
+/** An instant from an ISO string ("2025-03-03T01:00:00Z"). */
+export const at = (iso: string): Date => new Date(iso);
+
+/** Records the seed documents: the first `split` at `early`, the rest at `late` (as a corpus sync would). */
+export function recordSeeds(store: Store, engine: Engine, early: Date, late: Date, split = 2): void {
+  const docs = seenDocuments(engine.index);
+  store.documents.recordSeen(docs.slice(0, split), early);
+  store.documents.recordSeen(docs.slice(split), late);
+}
+
+/** A subscription with defaults (Shanghai 09:00, no topics). */
+export function subscribe(store: Store, input: Partial<SubscriptionInput>, now: Date): Subscription {
+  return store.subscriptions.upsert(
+    {
+      platform: "telegram",
+      chatId: "100",
+      time: "09:00",
+      timeZone: "Asia/Shanghai",
+      topics: [],
+      subscribedBy: "u1",
+      wantEmpty: false,
+      ...input,
+    },
+    now,
+  );
+}
+
+/** What a fake sender received. */
+export interface Sent {
+  chatId: string;
+  digest: Digest;
+}
+
+/** A scheduler over a store with a recording sender; `fail` makes the sender throw. */
+export function scheduler(store: Store, engine: Engine, sent: Sent[], fail?: string) {
+  const logs: string[] = [];
+  const s = new DigestScheduler({
+    store,
+    source: engine,
+    platforms: ["telegram", "slack"],
+    send: async (sub, digest) => {
+      if (fail) throw new Error(fail);
+      sent.push({ chatId: sub.chatId, digest });
+    },
+    log: (line) => logs.push(line),
+  });
+  return { s, logs };
+}
+
+/** Opens the store of a data directory again, as a restarted process would. */
+export const reopen = (dir: string): Store => openStore(dir);

@@ -1,0 +1,114 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
+import { openStore } from "../../src/store/open-store.js";
+import { tempDataDir } from "../digest/helpers.js";
+
+const NOW = new Date("2025-03-03T01:00:00Z");
+
+function tables(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{
+      name: string;
+    }>
+  ).map((r) => r.name);
+  db.close();
+  return names;
+}
+
+describe("store", () => {
+  it("creates the schema on a fresh file, in WAL mode, and migrating again changes nothing", () => {
+    const dir = join(tempDataDir(), "nested", "data");
+    const store = openStore(dir, { now: NOW });
+    expect(existsSync(join(dir, "bot.sqlite"))).toBe(true);
+    expect(store.version).toBe(MIGRATIONS.length);
+    store.close();
+    expect(tables(join(dir, "bot.sqlite"))).toEqual(
+      expect.arrayContaining(["documents", "subscriptions", "deliveries", "feedback", "schema_migrations"]),
+    );
+    const again = openStore(dir);
+    expect(again.version).toBe(MIGRATIONS.length);
+    again.close();
+    const db = new Database(join(dir, "bot.sqlite"));
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.prepare("SELECT COUNT(*) AS n FROM schema_migrations").get()).toEqual({ n: MIGRATIONS.length });
+    expect(migrate(db, NOW)).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it("rolls back a failing migration as a whole", () => {
+    const db = new Database(":memory:");
+    migrate(db, NOW);
+    const broken = [
+      ...MIGRATIONS,
+      { version: 99, name: "broken", sql: "CREATE TABLE x (a); SELECT * FROM nope;" },
+    ];
+    expect(() => migrate(db, NOW, broken)).toThrow();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'x'").get()).toBeUndefined();
+    expect(db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get()).toEqual({ v: 1 });
+  });
+
+  it("records a document's first sighting once, keyed by content hash", () => {
+    const store = openStore(tempDataDir());
+    const doc = { doc: "a.txt", hash: "h1", title: "标题", publisher: "重庆日报", date: "2025-04-24" };
+    expect(store.documents.recordSeen([doc], NOW)).toBe(1);
+    expect(store.documents.recordSeen([doc], new Date("2025-03-04T00:00:00Z"))).toBe(0);
+    expect(store.documents.all()).toEqual([
+      {
+        hash: "h1",
+        file: "a.txt",
+        title: "标题",
+        publisher: "重庆日报",
+        date: "2025-04-24",
+        firstSeen: NOW.toISOString(),
+      },
+    ]);
+    expect(store.documents.recordSeen([{ ...doc, hash: "h2" }], new Date("2025-03-05T00:00:00Z"))).toBe(1);
+    const later = store.documents.firstSeenBetween(NOW, new Date("2025-03-06T00:00:00Z"));
+    expect(later.map((d) => d.hash)).toEqual(["h2"]);
+  });
+
+  it("records answer feedback rows", () => {
+    const store = openStore(tempDataDir());
+    const rec = {
+      platform: "telegram" as const,
+      chat: "1",
+      user: "2",
+      question: "新增学位多少",
+      rating: "up" as const,
+      at: NOW.toISOString(),
+    };
+    store.feedback.record(rec);
+    store.feedback.record({ ...rec, platform: "slack", rating: "down" });
+    expect(store.feedback.all()).toEqual([rec, { ...rec, platform: "slack", rating: "down" }]);
+  });
+
+  it("claims a day's delivery once; a second claim of the same day gets nothing", () => {
+    const store = openStore(tempDataDir());
+    const sub = store.subscriptions.upsert(
+      {
+        platform: "slack",
+        chatId: "C1",
+        time: "09:00",
+        timeZone: "Asia/Shanghai",
+        topics: ["学位"],
+        subscribedBy: "U1",
+        wantEmpty: false,
+      },
+      NOW,
+    );
+    expect(store.deliveries.claim(sub.id, "2025-03-03", NOW)?.status).toBe("claimed");
+    expect(store.deliveries.claim(sub.id, "2025-03-03", NOW)).toBeNull();
+    expect(store.subscriptions.remove("slack", "C1")).toBe(true);
+    expect(store.deliveries.get(sub.id, "2025-03-03")).toBeNull(); // history goes with the subscription
+  });
+
+  it("explains how to fix a DATA_DIR it cannot write", () => {
+    const file = join(tempDataDir(), "a-file");
+    writeFileSync(file, "not a directory");
+    expect(() => openStore(join(file, "data"))).toThrow(/DATA_DIR/);
+  });
+});
