@@ -34,9 +34,11 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 const URL = /https?:\/\/[^\s]+/;
 const SOURCE = /^[来來]源[:：]\s*《?([^》\s]{2,20})》?$/;
 const SOURCE_INLINE = /[来來]源[:：]\s*《?([^》\s]{2,20})》?/;
+/** "来源：江北区人民政府网　发布时间：2025-05-20": an article's info line, not its text. */
+const SOURCE_AND_TIME = /[来來]源[:：].{0,40}(发布|發布|时间|時間|日期)[:：]?\s*\d{4}/;
 const BYLINE =
   /^[□■◇]?\s*(?:([^\s□]{0,12}?)(?:首席)?记者|(?:文|图)[:／/]|通讯员)\s*([^\s。,，]{2,4})(\s+[^\s。,，]{2,4}){0,3}$/;
-const DATE_CN = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
+const DATE_CN = /(\d{4})[年-](\d{1,2})[月-](\d{1,2})/;
 
 /** Classifies one trimmed line of a document. */
 export function classifyLine(raw: string): LineKind {
@@ -46,7 +48,7 @@ export function classifyLine(raw: string): LineKind {
   if (SEPARATOR.test(s)) return { kind: "separator" };
   const ts = TIMESTAMP.exec(raw.trim());
   if (ts) return { kind: "timestamp", date: `${ts[1]}-${ts[2]}-${ts[3]}` };
-  if (URL.test(raw) && raw.length < 120) return siteInfo(raw);
+  if ((URL.test(raw) || SOURCE_AND_TIME.test(raw)) && raw.length < 120) return siteInfo(raw);
   const src = SOURCE.exec(raw.replace(/\s+/g, ""));
   if (src?.[1]) return { kind: "source", publisher: src[1] };
   if (

@@ -130,3 +130,13 @@ describe("parseDocument", () => {
     }
   });
 });
+
+describe("article info lines", () => {
+  it("reads an HTML article's 来源/发布时间 line as page information, not as part of the headline", () => {
+    const { items, info } = buildLayout(
+      "江北区加快新能源汽车充电设施建设\n来源：江北区人民政府网　发布时间：2025-05-20\n记者获悉，江北区已建成公共充电桩4200个。\n",
+    );
+    expect(info).toMatchObject({ publisher: "江北区人民政府网", date: "2025-05-20" });
+    expect(items.filter((i) => i.type === "block")).toHaveLength(2);
+  });
+});
