@@ -17,6 +17,7 @@ export const TEXTS = {
     "• 直接发送问题，例如：新增学位多少\n" +
     "• 核实 全市新增学位28万个 — 核对说法里的数字\n" +
     "• /ask 问题 · /check 说法 · /sources 查看语料文档\n" +
+    "• /digest on 08:30 学位 订阅每日摘要 · /digest off · /digest status · /digest now\n" +
     "• 群聊中请 @我 提问、回复我的消息，或用 /ask@机器人名\n" +
     "• 任意聊天中输入 @机器人名 问题 可使用内联模式",
   notText: "我只能读文字消息。请直接发送问题，例如：新增学位多少。发送 /help 查看用法。",
