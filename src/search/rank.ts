@@ -27,9 +27,7 @@ export function rankPassages(ix: CorpusIndex, q: QueryAnalysis, synonyms: Synony
     ...terms.flatMap((t) => t.alternatives),
   ]);
   if (queryTokens.length === 0) return [];
-  const results = ix.index
-    .search(queryTokens.join(" "), { boost: { text: 2, title: 1 } })
-    .slice(0, CANDIDATES);
+  const results = ix.index.search(queryTokens.join(" "), { fields: ["text"] }).slice(0, CANDIDATES);
   const top = results[0]?.score ?? 1;
   const ranked: RankedPassage[] = [];
   for (const r of results) {
@@ -42,10 +40,13 @@ export function rankPassages(ix: CorpusIndex, q: QueryAnalysis, synonyms: Synony
   return ranked.sort((a, b) => b.score - a.score);
 }
 
+/** Postings MiniSearch may walk to fetch candidates: its cost grows with the postings of every query token. */
+const POSTINGS_BUDGET = 12_000;
+
 /**
  * The tokens that fetch candidates: each word as indexed (or, for a word the index lacks, its search-mode
- * parts), without the commonest ones — a token in a fifth of all passages fetches thousands of candidates
- * and ranks none of them; it still counts in the re-ranking. The two rarest tokens are always kept.
+ * parts), rarest first, within a budget of postings. A token in a fifth of all passages fetches thousands of
+ * candidates and ranks none of them; it still counts in the re-ranking. The rarest token is always kept.
  */
 function retrievalTokens(ix: CorpusIndex, words: string[]): string[] {
   const df = (t: string) => ix.df.get(t) ?? 0;
@@ -53,8 +54,15 @@ function retrievalTokens(ix: CorpusIndex, words: string[]): string[] {
     ...new Set(words.flatMap((w) => (df(w) > 0 ? [w] : searchTokens(w).filter((t) => df(t) > 0)))),
   ];
   const byRarity = tokens.sort((a, b) => df(a) - df(b));
-  const limit = Math.max(50, ix.passages.length / 5);
-  return byRarity.filter((t, i) => i < 2 || df(t) <= limit);
+  const common = Math.max(50, ix.passages.length / 5);
+  const out: string[] = [];
+  let postings = 0;
+  for (const t of byRarity) {
+    if (out.length > 0 && (df(t) > common || postings + df(t) > POSTINGS_BUDGET)) break;
+    out.push(t);
+    postings += df(t);
+  }
+  return out;
 }
 
 function scorePassage(
