@@ -1,12 +1,12 @@
 import { App, type Logger, LogLevel, type Receiver, type webApi } from "@slack/bolt";
 import type { Engine } from "../../src/engine.js";
 import type { Store } from "../../src/store/open-store.js";
+import { ReplyCache } from "../reply-cache.js";
 import type { SlackDeps } from "./deps.js";
 import { registerErrorHandler } from "./handle-errors.js";
 import { registerActions } from "./listen-actions.js";
 import { registerCommands } from "./listen-commands.js";
 import { registerDedupe, registerEvents } from "./listen-events.js";
-import { ReplyCache } from "./reply-cache.js";
 import { SeenEvents } from "./seen-events.js";
 
 /** How to build the Slack app: credentials, transport (socket / HTTP receiver / port), Web API client, storage. */

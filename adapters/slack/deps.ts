@@ -3,8 +3,8 @@ import type { Reply } from "../../src/answer/reply.js";
 import type { Engine } from "../../src/engine.js";
 import type { FeedbackRecord } from "../../src/store/feedback.js";
 import type { Store } from "../../src/store/open-store.js";
+import type { ReplyCache } from "../reply-cache.js";
 import type { Request } from "./parse-input.js";
-import type { ReplyCache } from "./reply-cache.js";
 
 /** What the listeners share: the engine, the reply cache, where feedback goes, and a logger. */
 export interface SlackDeps {

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
+import type { CachedReply } from "../reply-cache.js";
 import { EXPIRED, type SlackDeps } from "./deps.js";
 import { ACTIONS, renderReply } from "./render-blocks.js";
-import type { CachedReply } from "./reply-cache.js";
 
 type Body = BlockAction<ButtonAction>;
 

@@ -3,6 +3,7 @@ import { Bot, type BotError, type Composer, type Context, type Filter } from "gr
 import type { UserFromGetMe } from "grammy/types";
 import type { Engine } from "../../src/engine.js";
 import type { Store } from "../../src/store/open-store.js";
+import { ReplyCache } from "../reply-cache.js";
 import { isAddressed, questionText, startsWithCommand } from "./addressing.js";
 import { handleButton } from "./callbacks.js";
 import { type BotDeps, isAllowed, parseAllowedChats } from "./deps.js";
@@ -11,7 +12,6 @@ import { handleInline } from "./inline.js";
 import { examplesKeyboard } from "./keyboard.js";
 import { type Clock, RateLimiter } from "./rate-limit.js";
 import { renderSources } from "./render-html.js";
-import { ReplyCache } from "./reply-cache.js";
 import { classify, quoteOf, replyPlain, respond } from "./respond.js";
 import { splitMessage } from "./split-message.js";
 import { EXAMPLE_QUESTIONS, TEXTS } from "./texts.js";
@@ -106,7 +106,7 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
   const log = options.log ?? ((line: string) => console.error(line));
   const deps: BotDeps = {
     engine,
-    cache: new ReplyCache(),
+    cache: new ReplyCache(1000),
     limiter: new RateLimiter(rateLimit, clock),
     rateLimit,
     allowedChats: parseAllowedChats(options.allowedChats),

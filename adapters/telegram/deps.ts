@@ -1,8 +1,8 @@
 import type { Engine } from "../../src/engine.js";
 import type { FeedbackRecord } from "../../src/store/feedback.js";
 import type { Store } from "../../src/store/open-store.js";
+import type { ReplyCache } from "../reply-cache.js";
 import type { Clock, RateLimiter } from "./rate-limit.js";
-import type { ReplyCache } from "./reply-cache.js";
 
 /** What every handler needs, built once per bot. */
 export interface BotDeps {

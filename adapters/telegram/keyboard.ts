@@ -25,9 +25,9 @@ export function examplesKeyboard(examples: readonly string[]): InlineKeyboard {
 
 /** Decodes callback data; null for anything this bot did not produce (forged or from an old version). */
 export function parseButton(data: string): ButtonAction | null {
-  const page = /^m:([0-9a-z]{1,12}):(\d{1,3})$/.exec(data);
+  const page = /^m:([0-9A-Za-z_-]{1,12}):(\d{1,3})$/.exec(data);
   if (page?.[1] && page[2]) return { kind: "page", id: page[1], page: Number(page[2]) };
-  const fb = /^f:([0-9a-z]{1,12}):([ud])$/.exec(data);
+  const fb = /^f:([0-9A-Za-z_-]{1,12}):([ud])$/.exec(data);
   if (fb?.[1]) return { kind: "feedback", id: fb[1], rating: fb[2] === "u" ? "up" : "down" };
   const ex = /^x:(\d{1,2})$/.exec(data);
   if (ex?.[1]) return { kind: "example", index: Number(ex[1]) };

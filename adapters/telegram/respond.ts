@@ -61,7 +61,7 @@ export async function respond(
 ): Promise<void> {
   if (await refuse(ctx, deps, text, mode)) return;
   const reply: Reply = mode === "check" ? deps.engine.check(text) : deps.engine.ask(text);
-  const id = deps.cache.put({ question: text, reply });
+  const id = deps.cache.put(reply, text);
   const chunks = splitMessage(renderReply(reply, 0));
   for (const [i, html] of chunks.entries()) {
     const last = i === chunks.length - 1;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ReplyCache } from "../../adapters/reply-cache.js";
 import { escapeMrkdwn } from "../../adapters/slack/escape-mrkdwn.js";
 import { parseRequest, unescapeSlack } from "../../adapters/slack/parse-input.js";
 import { renderReply } from "../../adapters/slack/render-blocks.js";
-import { ReplyCache } from "../../adapters/slack/reply-cache.js";
 import { SeenEvents } from "../../adapters/slack/seen-events.js";
 import type { AnswerReply, CheckReply, Citation, NoAnswerReply } from "../../src/answer/reply.js";
 
