@@ -24,15 +24,7 @@ export interface Subscription {
 }
 
 /** What `/digest on` sets. */
-export interface SubscriptionInput {
-  platform: Platform;
-  chatId: string;
-  time: string;
-  timeZone: string;
-  topics: string[];
-  subscribedBy: string;
-  wantEmpty: boolean;
-}
+export type SubscriptionInput = Omit<Subscription, "id" | "createdAt" | "paused" | "pausedReason">;
 
 /** Digest subscriptions, one per chat. */
 export interface SubscriptionRepo {
