@@ -2,7 +2,7 @@ import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex } from "../search/corpus-index.js";
 import { closeness } from "../search/figure-fit.js";
 import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
-import { isTargetPassage, type RankedPassage, rankPassages } from "../search/rank.js";
+import { isAboutOneUnit, isTargetPassage, type RankedPassage, rankPassages } from "../search/rank.js";
 import { isStopword } from "../search/stopwords.js";
 import type { SynonymTable } from "../search/synonyms.js";
 import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
@@ -190,6 +190,7 @@ function sameScope(ix: CorpusIndex, q: QueryAnalysis, p: Passage): boolean {
   const facts = ix.facts[p.id];
   if (!facts) return false;
   if (facts.places.some((pl) => !q.places.includes(pl))) return false;
+  if (isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm)) return false;
   if (q.years.length > 0 && facts.years.length > 0 && !facts.years.some((y) => q.years.includes(y)))
     return false;
   return true;

@@ -117,7 +117,8 @@ function placeScore(
     else if (!headings.includes(pl)) return null;
   }
   const others = facts.places.filter((pl) => !q.places.includes(pl));
-  if (others.length === 0) return score;
+  // "该校…13个学科": a sentence about one school, district or company, not about the city as a whole.
+  if (others.length === 0) return isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm) ? score - 0.4 : score;
   // Asked about the city itself ("重庆GDP", "全市…"): a district's figure is not an answer.
   return q.places.includes(home ?? "") || q.citywide ? null : score - 0.4;
 }
@@ -136,6 +137,13 @@ function sharedFigures(q: QueryAnalysis, p: Passage): number {
   const own = q.figures.filter((f) => f.kind !== "year" && f.kind !== "date");
   const shared = own.filter((f) => p.figures.some((g) => g.value === f.value && g.unit === f.unit));
   return 0.5 * shared.length;
+}
+
+const ONE_UNIT = /该(校|区|县|镇|乡|院|所|公司|企业|集团|园区)|本校|我校/;
+
+/** Whether a sentence speaks of one school, district or company ("该校", "该区") rather than the whole city. */
+export function isAboutOneUnit(norm: string): boolean {
+  return ONE_UNIT.test(norm);
 }
 
 /** Whether a passage states a goal (到2027年…, 力争…, or a plan document) rather than an achieved value. */
