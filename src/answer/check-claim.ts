@@ -170,11 +170,16 @@ function anchoredFigure(
   const hits = r.hits.filter((h) => anchors.some((a) => h.term.word.includes(a) || a.includes(h.term.word)));
   let best: { figure: Figure; anchored: number } | null = null;
   for (const g of r.passage.figures) {
-    if (!unitsCompatible(f, g)) continue;
+    if (!unitsCompatible(f, g) || !sameRankScope(f, g)) continue;
     const anchored = closeness(r.passage.norm, g, hits);
     if (!best || anchored > best.anchored) best = { figure: g, anchored };
   }
   return best;
+}
+
+/** Ranks compare within one scope: "西部第一" is checked against "西部第1", not against "全国第6". */
+function sameRankScope(a: Figure, b: Figure): boolean {
+  return a.kind !== "rank" || !a.scope || !b.scope || a.scope === b.scope;
 }
 
 /**
