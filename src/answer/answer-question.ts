@@ -75,14 +75,18 @@ function mergeAnswers(ix: CorpusIndex, ranked: RankedPassage[]): AnswerItem[] {
 
 /** Other figures for the same indicator below the answers: other places, years, stages. */
 function relatedFigures(ix: CorpusIndex, ranked: RankedPassage[], answers: AnswerItem[]): RelatedFigure[] {
-  const shown = new Set(answers.slice(0, 1).map((a) => a.figure?.value));
+  const main = answers[0]?.figure;
+  const shown = new Set([main?.value]);
   const out: RelatedFigure[] = [];
   for (const r of ranked.slice(1)) {
     const f = r.fit?.figure;
-    if (!f || r.coverage < 0.7 || shown.has(f.value)) continue;
+    // The same indicator elsewhere: measured in the same unit as the answer, and naming all the question's words.
+    if (!f || r.coverage < 0.9 || shown.has(f.value) || (main && f.unit !== main.unit)) continue;
     shown.add(f.value);
+    const clause = clauseOf(r.passage, f);
+    const scope = ix.facts[r.passage.id]?.places[0];
     out.push({
-      label: clauseOf(r.passage, f),
+      label: scope && !clause.includes(scope) ? `${scope}：${clause}` : clause,
       figure: figureView(r.passage, f),
       source: citationOf(ix, r.passage),
     });
