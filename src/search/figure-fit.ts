@@ -14,7 +14,8 @@ export interface FigureFit {
 /** 0..1 fit of a figure's kind and unit to what the question asks (negative: not an answer at all). */
 export function kindFit(f: Figure, kind: AnswerKind, unit: string | null): number {
   const temporal = f.kind === "year" || f.kind === "date";
-  if (kind === "date") return temporal ? 1 : -1;
+  // A dated month or day answers "when" better than a year, and a year better than a span of years.
+  if (kind === "date") return !temporal ? -1 : f.kind === "date" ? 1 : f.high ? 0.6 : 0.85;
   if (temporal) return -1;
   if (kind === "rank") return f.kind === "rank" ? 1 : 0.1;
   if (f.kind === "rank") return 0.15;
@@ -51,6 +52,23 @@ export function closeness(norm: string, f: Figure, hits: TermHit[]): number {
   return total === 0 ? 0 : 0.5 * (got / total) + 0.5 * nearest;
 }
 
+/**
+ * Weighted share of the question's words standing right after the figure in its clause: the noun a figure
+ * counts follows it ("9270个公办园学位" counts 学位, "52所公办园" counts 公办园).
+ */
+function countedNoun(norm: string, f: Figure, hits: TermHit[]): number {
+  let total = 0;
+  let after = 0;
+  for (const h of hits) {
+    total += h.term.weight;
+    const follows = h.spans.some(
+      ([s]) => s >= f.end && s - f.end <= 6 && !/[，,、；;。]/.test(norm.slice(f.end, s)),
+    );
+    if (follows) after += h.term.weight * h.strength;
+  }
+  return total === 0 ? 0 : (0.5 * after) / total;
+}
+
 /** The figure of a passage that best answers the question, if any fits. */
 export function bestFigure(
   norm: string,
@@ -65,7 +83,7 @@ export function bestFigure(
     const k = kindFit(f, kind, unit) * (isBareCode(f) ? 0.4 : 1);
     if (k < 0 || insideQuotes(norm, f.start)) continue;
     const c = closeness(norm, f, hits);
-    const score = k + 2 * c;
+    const score = k + 2 * c + countedNoun(norm, f, hits);
     if (score > bestScore) {
       best = { figure: f, kind: k, closeness: c };
       bestScore = score;

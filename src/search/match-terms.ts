@@ -9,6 +9,8 @@ export interface WeightedTerm {
   alternatives: string[];
   /** The word and its alternatives: every spelling that counts as a match. */
   forms: string[];
+  /** The shorter words inside a long word ("教师工资" -> 教师, 工资): all present is nearly a match. */
+  parts: string[];
 }
 
 /** Where a term was found: in the sentence (with positions), its paragraph, or its headings. */
@@ -40,7 +42,10 @@ export function weighTerms(
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
     const idf = Math.log(1 + total / (freq + 1));
     const weight = Math.max(0.5, idf) * (word.length === 1 ? 0.5 : 1);
-    return { word, weight, alternatives, forms: [word, ...alternatives] };
+    const found = word.length >= 3 ? cutForSearch(word).filter((p) => p !== word && p.length >= 2) : [];
+    // Only a split that covers the whole word counts ("教育强市" -> 教育 alone is not 教育强市).
+    const parts = found.join("").length >= word.length ? found : [];
+    return { word, weight, alternatives, forms: [word, ...alternatives], parts };
   });
 }
 
@@ -84,11 +89,18 @@ function occurrences(hay: string, needle: string): Array<[number, number]> {
 /** Matches one term against a sentence, then its paragraph and headings. */
 export function matchTerm(term: WeightedTerm, sentence: string, context: string): TermHit {
   const spans: Array<[number, number]> = [];
+  let literal = false;
   for (const f of term.forms) {
-    for (let i = sentence.indexOf(f); i >= 0; i = sentence.indexOf(f, i + 1)) spans.push([i, i + f.length]);
+    for (let i = sentence.indexOf(f); i >= 0; i = sentence.indexOf(f, i + 1)) {
+      spans.push([i, i + f.length]);
+      literal ||= f === term.word;
+    }
   }
-  if (spans.length > 0) return { term, strength: 1, spans };
+  // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
+  if (spans.length > 0) return { term, strength: literal ? 1 : 0.85, spans };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: 0.5, spans: [] };
+  if (term.parts.length > 0 && term.parts.every((p) => sentence.includes(p)))
+    return { term, strength: 0.8, spans: term.parts.flatMap((p) => occurrences(sentence, p)) };
   return { term, strength: partialStrength(term.word, sentence), spans: bigramSpans(term.word, sentence) };
 }
 

@@ -31,7 +31,8 @@ export interface QueryAnalysis {
   figures: Figure[];
 }
 
-const DATE_Q = /什么时候|何时|哪一?年|几月|哪天|几号|什么时间|哪个月|日期/;
+const DATE_Q =
+  /什么时候|何时|哪一?年|几月|哪天|几号|什么时间|哪个月|日期|(建成|印发|出台|发布|召开|举办|开通|实施|成立|启动|通过|完成)的?时间/;
 const RANK_Q = /第几|排名|排第|名次|位次|排几|位列/;
 const LIST_Q = /哪些|有哪几|包括什么|包含什么|有什么/;
 const DEFINITION_Q = /什么是|是什么(?!时)|指什么|含义|什么意思|是指/;
@@ -43,6 +44,8 @@ const UNIT_Q =
   /(?:几|多少|若干)(万|亿|千)?(所|个|项|家|人次|人|名|元|块钱|台|辆|张|条|件|门|座|场|次|倍|岁|小时|天|公里|亩|吨|户|位|届|批|篇|套|间|册|周|分钟|平方米)/;
 const MONEY_WORDS = /gdp|多少钱|资金|经费|投入|营收|营业收入|收入|金额|产值|总值|预算|贷款|补贴|工资|利润/;
 const TARGET_Q = /目标|力争|争取|要达到|要建设|要建成|计划|规划|将要|预计|到20\d\d年/;
+/** Words that, in a question about a date, ask for it rather than name the indicator. */
+const DATE_WORDS = new Set(["时间", "日期"]);
 /** Fragments of question phrasing that jieba may keep inside a word. */
 const QUESTION_PARTS = /多少钱|几块钱|多少|第几|多大|多长|多久|多高|几/g;
 
@@ -63,7 +66,7 @@ export function analyzeQuery(question: string, gazetteer: Gazetteer): QueryAnaly
     target: TARGET_Q.test(norm),
     national: /全国(?!第|排|前|平均|领先|首)/.test(norm),
     citywide: /全市|我市|本市/.test(norm),
-    words: indicatorWords(norm, places, figures),
+    words: indicatorWords(norm, places, figures).filter((w) => kind !== "date" || !DATE_WORDS.has(w)),
     figures,
   };
 }
@@ -75,12 +78,12 @@ function answerKind(norm: string): { kind: AnswerKind; unit: string | null } {
   if (RANK_Q.test(norm)) return { kind: "rank", unit: "名" };
   if (/多少钱|几块钱/.test(norm)) return { kind: "quantity", unit: "元" };
   if (GROWTH_Q.test(norm)) return { kind: "percent", unit: "%" };
-  if (PERCENT_Q.test(norm) || /(率|占比|比重|匹配度|满意度)(是|为|有|达|达到|多少|几|$)/.test(norm))
+  if (PERCENT_Q.test(norm) || /(?<!率)率(?!先)|占比|比重|匹配度|满意度/.test(norm))
     return { kind: "percent", unit: "%" };
   if (LIST_Q.test(norm)) return { kind: "list", unit: null };
   if (DEFINITION_Q.test(norm)) return { kind: "definition", unit: null };
-  if (MONEY_WORDS.test(norm)) return { kind: "quantity", unit: "元" };
-  if (QUANTITY_Q.test(norm)) return { kind: "quantity", unit: null };
+  // A money word asks for an amount only in a question ("投入了多少"); "财政性教育经费" alone may be a ratio.
+  if (QUANTITY_Q.test(norm)) return { kind: "quantity", unit: MONEY_WORDS.test(norm) ? "元" : null };
   return { kind: "any", unit: null };
 }
 
