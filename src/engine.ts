@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerQuestion } from "./answer/answer-question.js";
 import { checkClaim } from "./answer/check-claim.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import {
+  contentHash,
   corpusFingerprint,
   listDocumentFiles,
   loadCorpus,
@@ -104,10 +106,11 @@ async function syncCorpus(ix: CorpusIndex, dir: string): Promise<CorpusChanges> 
     changes.removed.push(doc);
   }
   for (const file of files) {
+    const known = ix.hashes.get(file);
+    // Hashing is cheap, parsing is not: an unchanged file is not parsed again.
+    if (known && known === contentHash(readFileSync(join(dir, file)))) continue;
     try {
       const loaded = await loadDocument(dir, file, manifest.get(file) ?? {});
-      const known = ix.hashes.get(file);
-      if (known === loaded.hash) continue;
       addDocuments(ix, [loaded]);
       (known ? changes.updated : changes.added).push(file);
     } catch (e) {
