@@ -12,7 +12,6 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default("data"),
   SYNONYMS_FILE: optionalText,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),

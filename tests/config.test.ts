@@ -19,7 +19,7 @@ describe("parseConfig", () => {
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ TELEGRAM_API_ROOT: "not a url" }, "TELEGRAM_API_ROOT"],
-    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ TELEGRAM_RATE_LIMIT: "0" }, "TELEGRAM_RATE_LIMIT"],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
     [
       { TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_URL: "https://bot.example/tg" },
@@ -39,6 +39,6 @@ describe("parseConfig", () => {
   });
 
   it("lists every problem at once", () => {
-    expect(() => parseConfig({ PORT: "x", LOG_LEVEL: "y" })).toThrowError(/PORT[\s\S]*LOG_LEVEL/);
+    expect(() => parseConfig({ PORT: "x", TELEGRAM_API_ROOT: "y" })).toThrowError(/PORT[\s\S]*TELEGRAM_API_ROOT/);
   });
 });
