@@ -39,6 +39,8 @@ describe("parseConfig", () => {
   });
 
   it("lists every problem at once", () => {
-    expect(() => parseConfig({ PORT: "x", TELEGRAM_API_ROOT: "y" })).toThrowError(/PORT[\s\S]*TELEGRAM_API_ROOT/);
+    expect(() => parseConfig({ PORT: "x", TELEGRAM_API_ROOT: "y" })).toThrowError(
+      /PORT[\s\S]*TELEGRAM_API_ROOT/,
+    );
   });
 });
