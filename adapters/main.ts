@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const engine = await openEngine(config);
   for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+  for (const w of engine.warnings) console.error(`warning: ${w}`);
   const store = openStore(config.DATA_DIR);
   store.documents.recordSeen(seenDocuments(engine.index), new Date());
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store));

@@ -52,6 +52,8 @@ export interface Engine {
   sync(): Promise<CorpusChanges>;
   /** Files of the corpus directory that could not be read at start, with why. */
   skipped: SkippedFile[];
+  /** Problems that cost speed, not answers (a snapshot that could not be written). */
+  warnings: string[];
   index: CorpusIndex;
   synonyms: SynonymTable;
 }
@@ -65,18 +67,26 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const snapshot = options.snapshotFile ? readSnapshot(options.snapshotFile, key, gazetteer) : null;
   let index: CorpusIndex;
   let skipped: SkippedFile[];
+  const warnings: string[] = [];
   if (snapshot) ({ index, skipped } = snapshot);
   else {
     const loaded = await loadCorpus(options.corpusDir);
     index = buildIndex(loaded.documents, gazetteer);
     skipped = loaded.skipped;
-    if (options.snapshotFile) writeSnapshot(options.snapshotFile, index, key, skipped);
+    if (options.snapshotFile) warnings.push(...saveSnapshot(options.snapshotFile, index, key, skipped));
   }
   const sync = async () => {
     const changes = await syncCorpus(index, options.corpusDir);
     const changed = changes.added.length + changes.updated.length + changes.removed.length > 0;
     if (changed && options.snapshotFile)
-      writeSnapshot(options.snapshotFile, index, snapshotKey(options.corpusDir, gazetteer), changes.skipped);
+      warnings.push(
+        ...saveSnapshot(
+          options.snapshotFile,
+          index,
+          snapshotKey(options.corpusDir, gazetteer),
+          changes.skipped,
+        ),
+      );
     return changes;
   };
   return {
@@ -85,9 +95,22 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     sources: () => [...index.docs.values()],
     sync,
     skipped,
+    warnings,
     index,
     synonyms,
   };
+}
+
+/** Writes the snapshot; an unwritable DATA_DIR costs the next start its speed, not this one its answers. */
+function saveSnapshot(file: string, ix: CorpusIndex, key: string, skipped: SkippedFile[]): string[] {
+  try {
+    writeSnapshot(file, ix, key, skipped);
+    return [];
+  } catch (e) {
+    return [
+      `index snapshot not written to ${file}: ${(e as Error).message} — check that DATA_DIR is writable`,
+    ];
+  }
 }
 
 /** What a snapshot must have been built from to be reused: this corpus, these place names, this code. */

@@ -43,6 +43,7 @@ async function run(argv: string[]): Promise<number> {
   const config = parseConfig(process.env);
   const engine = await openEngine(config);
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+  for (const w of engine.warnings) process.stderr.write(`warning: ${w}\n`);
   if (command === "sources") return printSources(engine, json);
   if (command === "digest") return runDigestCli(engine, config, rest);
   const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);

@@ -60,6 +60,16 @@ describe("cli ask/check --json (the scored contract)", () => {
 });
 
 describe("cli errors", () => {
+  it("still answers when DATA_DIR cannot be written, with a warning", () => {
+    const dir = mkdtempSync(join(tmpdir(), "data-"));
+    const file = join(dir, "not-a-dir");
+    writeFileSync(file, "");
+    const r = cli(["ask", "--json", "新增学位多少"], undefined, { DATA_DIR: join(file, "data") });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).answers[0].figures[0].text).toBe("27.8万个");
+    expect(r.err).toContain("warning: index snapshot not written");
+  }, 60_000);
+
   it("names a missing corpus directory and the fix", () => {
     const r = cli(["ask", "新增学位多少"], undefined, { CORPUS_DIR: "/nonexistent/corpus" });
     expect(r.code).toBe(1);
