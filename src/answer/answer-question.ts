@@ -1,6 +1,6 @@
 import type { CorpusIndex } from "../search/corpus-index.js";
 import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
-import { type RankedPassage, rankPassages } from "../search/rank.js";
+import { type Candidates, fetchCandidates, type RankedPassage, rankPassages } from "../search/rank.js";
 import type { SynonymTable } from "../search/synonyms.js";
 import { normalizeQuery } from "../text/script.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
@@ -24,8 +24,9 @@ export function answerQuestion(ix: CorpusIndex, question: string, synonyms: Syno
       reason: "问题里没有可查询的指标词",
       suggestions: topicSuggestions(ix),
     };
-  const ranked = rankPassages(ix, q, synonyms).filter((r) => acceptable(q, r));
-  if (ranked.length === 0) return noAnswer(ix, q, synonyms);
+  const candidates = fetchCandidates(ix, q, synonyms);
+  const ranked = rankPassages(ix, q, synonyms, candidates).filter((r) => acceptable(q, r));
+  if (ranked.length === 0) return noAnswer(ix, q, synonyms, candidates);
   const answers = mergeAnswers(ix, ranked).slice(0, MAX_ANSWERS);
   return { kind: "answer", question, answers, related: relatedFigures(ix, ranked, answers) };
 }
@@ -95,8 +96,13 @@ function relatedFigures(ix: CorpusIndex, ranked: RankedPassage[], answers: Answe
   return out;
 }
 
-function noAnswer(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): AskReply {
-  const unscoped = rankPassages(ix, { ...q, places: [], years: [] }, synonyms).filter((r) =>
+function noAnswer(
+  ix: CorpusIndex,
+  q: QueryAnalysis,
+  synonyms: SynonymTable,
+  candidates: Candidates,
+): AskReply {
+  const unscoped = rankPassages(ix, { ...q, places: [], years: [] }, synonyms, candidates).filter((r) =>
     acceptable(q, r),
   );
   const suggestions = unscoped.slice(0, 3).map((r) => {

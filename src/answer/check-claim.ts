@@ -2,7 +2,14 @@ import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex } from "../search/corpus-index.js";
 import { closeness } from "../search/figure-fit.js";
 import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
-import { isAboutOneUnit, isTargetPassage, type RankedPassage, rankPassages } from "../search/rank.js";
+import {
+  type Candidates,
+  candidateMemo,
+  isAboutOneUnit,
+  isTargetPassage,
+  type RankedPassage,
+  rankPassages,
+} from "../search/rank.js";
 import { isStopword } from "../search/stopwords.js";
 import type { SynonymTable } from "../search/synonyms.js";
 import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
@@ -73,13 +80,14 @@ export function checkClaim(ix: CorpusIndex, rawClaim: string, synonyms: SynonymT
   const figures = amounts.length > 0 ? amounts : q.figures;
   if (figures.length === 0) return withoutFigure(ix, claim, q, synonyms);
   const scoped = amounts.length > 0 ? q : { ...q, years: [] };
-  const items = figures.map((f) => checkFigure(ix, scoped, f, synonyms));
+  const fetch = candidateMemo(ix, synonyms);
+  const items = figures.map((f) => checkFigure(ix, scoped, f, synonyms, fetch));
   const verdict = items.reduce<Verdict>(
     (w, i) => (SEVERITY[i.verdict] > SEVERITY[w] ? i.verdict : w),
     "supported",
   );
   const ordered = [...items].sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict]);
-  const suggestions = verdict === "not_found" ? nearby(ix, q, synonyms) : [];
+  const suggestions = verdict === "not_found" ? nearby(ix, q, synonyms, fetch) : [];
   return { kind: "check", claim, verdict, items: ordered, lookedFor, note: null, suggestions };
 }
 
@@ -120,11 +128,12 @@ function checkFigure(
   claimQuery: QueryAnalysis,
   f: Figure,
   synonyms: SynonymTable,
+  fetch: (q: QueryAnalysis) => Candidates,
 ): CheckedFigure {
   const q = clauseQuery(ix, claimQuery, f);
   const claim = claimView(f);
   const statements = exactIndicator(
-    samePeriod(sameIndicator(ix, q, f, synonyms), q.target),
+    samePeriod(sameIndicator(ix, q, f, synonyms, fetch), q.target),
     q.words,
     synonyms,
   );
@@ -146,9 +155,10 @@ function sameIndicator(
   q: QueryAnalysis & { anchors: string[] },
   f: Figure,
   synonyms: SynonymTable,
+  fetch: (q: QueryAnalysis) => Candidates,
 ): Statement[] {
   const out: Statement[] = [];
-  for (const r of rankPassages(ix, q, synonyms).slice(0, 40)) {
+  for (const r of rankPassages(ix, q, synonyms, fetch(q)).slice(0, 40)) {
     if (r.coverage < MIN_COVERAGE || !sameScope(ix, q, r.passage)) continue;
     const picked = anchoredFigure(r, f, q.anchors);
     // Dates open their sentence ("2024年12月,市委…印发") and ranks follow the value they rank ("普惠率达94.61%,全国排名第六"):
@@ -290,8 +300,18 @@ function withoutFigure(ix: CorpusIndex, claim: string, q: QueryAnalysis, synonym
 }
 
 /** The closest indicators the corpus does have, for a not_found reply. */
-function nearby(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): string[] {
-  const ranked = rankPassages(ix, { ...q, places: [], years: [], kind: "any", unit: null }, synonyms);
+function nearby(
+  ix: CorpusIndex,
+  q: QueryAnalysis,
+  synonyms: SynonymTable,
+  fetch: (q: QueryAnalysis) => Candidates,
+): string[] {
+  const ranked = rankPassages(
+    ix,
+    { ...q, places: [], years: [], kind: "any", unit: null },
+    synonyms,
+    fetch(q),
+  );
   const out = ranked.slice(0, 3).flatMap((r) => (r.fit ? [clauseOf(r.passage, r.fit.figure)] : []));
   return [...new Set(out)];
 }

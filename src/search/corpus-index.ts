@@ -57,7 +57,7 @@ export function encodeTerm(term: string): string {
 
 /** The options MiniSearch needs both when building and when loading an index. */
 export const MINISEARCH_OPTIONS = {
-  fields: ["text", "title"],
+  fields: ["text"],
   tokenize: splitTokens,
   processTerm: encodeTerm,
   searchOptions: { tokenize: splitTokens, processTerm: encodeTerm, fuzzy: false, prefix: false },
@@ -98,7 +98,7 @@ export function buildIndex(docs: IndexInput[], gazetteer: Gazetteer): CorpusInde
 
 /** Adds documents to the index (a document already there under the same name is replaced). */
 export function addDocuments(ix: CorpusIndex, docs: IndexInput[]): void {
-  const entries: Array<{ id: number; text: string; title: string }> = [];
+  const entries: Array<{ id: number; text: string }> = [];
   for (const d of docs) {
     if (ix.docs.has(d.meta.doc)) removeDocument(ix, d.meta.doc);
     entries.push(...indexDocument(ix, d));
@@ -121,20 +121,29 @@ export function removeDocument(ix: CorpusIndex, doc: string): void {
   for (const map of [ix.docs, ix.articles, ix.homes, ix.docPassages, ix.hashes]) map.delete(doc);
 }
 
-function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text: string; title: string }> {
+function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text: string }> {
   ix.docs.set(d.meta.doc, d.meta);
   ix.articles.set(d.meta.doc, d.articles);
   if (d.hash) ix.hashes.set(d.meta.doc, d.hash);
   const contexts = paragraphContexts(d);
   const placeCounts = new Map<string, number>();
+  // Headline and section heading, normalized, with the places they name: the same for every passage under them.
+  const headings = new Map<string, { title: string; places: string[] }>();
   const ids: number[] = [];
-  const entries: Array<{ id: number; text: string; title: string }> = [];
+  const entries: Array<{ id: number; text: string }> = [];
   for (const p of d.passages) {
     const id = ix.passages.length;
     const own = findPlaces(ix.gazetteer, p.norm);
     for (const pl of own) placeCounts.set(pl, (placeCounts.get(pl) ?? 0) + 1);
-    const title = normalizeTitle([d.articles[p.article]?.title ?? "", p.section ?? ""].join(" "));
-    const places = own.length > 0 ? own : findPlaces(ix.gazetteer, title);
+    const raw = [d.articles[p.article]?.title ?? "", p.section ?? ""].join(" ");
+    let heading = headings.get(raw);
+    if (!heading) {
+      const title = normalizeTitle(raw);
+      heading = { title, places: findPlaces(ix.gazetteer, title) };
+      headings.set(raw, heading);
+    }
+    const title = heading.title;
+    const places = own.length > 0 ? own : heading.places;
     const years = statedYears(p.norm, p.figures);
     ix.passages.push({ ...p, id });
     ix.facts.push({
@@ -147,7 +156,7 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
     addYears(ix.articleYears, `${p.doc}#${p.article}`, years);
     const tokens = searchTokens(p.norm);
     for (const t of new Set(tokens)) ix.df.set(t, (ix.df.get(t) ?? 0) + 1);
-    entries.push({ id, text: tokens.join(" "), title: searchTokens(title).join(" ") });
+    entries.push({ id, text: tokens.join(" ") });
     ids.push(id);
   }
   const plan = PLAN_TITLE.test(normalizeTitle(d.meta.title ?? ""));

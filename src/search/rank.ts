@@ -19,22 +19,56 @@ export interface RankedPassage {
 const CANDIDATES = 200;
 const NUMERIC_KINDS = new Set(["quantity", "percent", "rank", "date"]);
 
-/** Ranks the corpus for a question: MiniSearch finds candidates, then answer-aware features re-rank them. */
-export function rankPassages(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): RankedPassage[] {
+/** What MiniSearch found for a question's words: the same for every re-ranking of those words. */
+export interface Candidates {
+  terms: ReturnType<typeof weighTerms>;
+  results: Array<{ id: number; score: number }>;
+}
+
+/** MiniSearch candidates for the question's words (its places, years and kind do not change them). */
+export function fetchCandidates(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): Candidates {
   const terms = weighTerms(q.words, ix.df, ix.passages.length, synonyms);
   const queryTokens = retrievalTokens(ix, [
     ...terms.map((t) => t.word),
     ...terms.flatMap((t) => t.alternatives),
   ]);
-  if (queryTokens.length === 0) return [];
+  if (queryTokens.length === 0) return { terms, results: [] };
   const results = ix.index.search(queryTokens.join(" "), { fields: ["text"] }).slice(0, CANDIDATES);
+  return { terms, results: results.map((r) => ({ id: r.id as number, score: r.score })) };
+}
+
+/** Fetches candidates once per set of words: a fact check ranks the same words more than once. */
+export function candidateMemo(ix: CorpusIndex, synonyms: SynonymTable): (q: QueryAnalysis) => Candidates {
+  const memo = new Map<string, Candidates>();
+  return (q) => {
+    const key = q.words.join("\u0001");
+    let found = memo.get(key);
+    if (!found) {
+      found = fetchCandidates(ix, q, synonyms);
+      memo.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * Ranks the corpus for a question: MiniSearch finds candidates, then answer-aware features re-rank them.
+ * Candidates fetched for the same words may be passed in, so that a second ranking does not search again.
+ */
+export function rankPassages(
+  ix: CorpusIndex,
+  q: QueryAnalysis,
+  synonyms: SynonymTable,
+  candidates: Candidates = fetchCandidates(ix, q, synonyms),
+): RankedPassage[] {
+  const { terms, results } = candidates;
   const top = results[0]?.score ?? 1;
   const ranked: RankedPassage[] = [];
   for (const r of results) {
-    const passage = ix.passages[r.id as number];
-    const facts = ix.facts[r.id as number];
+    const passage = ix.passages[r.id];
+    const facts = ix.facts[r.id];
     if (!passage || !facts) continue;
-    const scored = scorePassage(ix, q, passage, facts, terms.length ? terms : [], r.score / top);
+    const scored = scorePassage(ix, q, passage, facts, terms, r.score / top);
     if (scored) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score);

@@ -5,7 +5,7 @@ import { type CorpusIndex, MINISEARCH_OPTIONS, type PassageFacts } from "./corpu
 import type { Gazetteer } from "./places.js";
 
 /** Bumped whenever the index layout or the cleaning changes, so that an old snapshot is rebuilt. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** An index as plain data: what a snapshot file holds. Paragraph texts are stored once, not per sentence. */
 export interface IndexSnapshot {
