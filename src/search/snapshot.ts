@@ -5,9 +5,15 @@ import { type CorpusIndex, MINISEARCH_OPTIONS, type PassageFacts } from "./corpu
 import type { Gazetteer } from "./places.js";
 
 /** Bumped whenever the index layout or the cleaning changes, so that an old snapshot is rebuilt. */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
-/** An index as plain data: what a snapshot file holds. Paragraph texts are stored once, not per sentence. */
+/** A passage as stored: `norm` left out when it equals `text` (most sentences in simplified script). */
+export type StoredPassage = Omit<Passage, "norm"> & { norm?: string };
+
+/** Passage facts as stored: the paragraph and the heading as indexes into shared string tables. */
+export type StoredFacts = Omit<PassageFacts, "context" | "heading"> & { context: number; heading: number };
+
+/** An index as plain data: what a snapshot file holds. Repeated strings (paragraphs, headings) are stored once. */
 export interface IndexSnapshot {
   version: number;
   /** Identity of the corpus the snapshot was built from (file hashes, manifest, tables). */
@@ -17,9 +23,9 @@ export interface IndexSnapshot {
   homes: Array<[string, string | null]>;
   articleYears: Array<[string, number[]]>;
   df: Array<[string, number]>;
-  passages: Passage[];
-  contexts: string[];
-  facts: Array<Omit<PassageFacts, "context"> & { context: number }>;
+  passages: StoredPassage[];
+  strings: string[];
+  facts: StoredFacts[];
   docPassages: Array<[string, number[]]>;
   hashes: Array<[string, string]>;
   index: AsPlainObject;
@@ -29,14 +35,20 @@ export interface IndexSnapshot {
 
 /** Turns an index into plain data for a snapshot. */
 export function snapshotIndex(ix: CorpusIndex, key: string, skipped: SkippedFile[]): IndexSnapshot {
-  const contextIds = new Map<string, number>();
-  const facts = ix.facts.map((f) => {
-    let id = contextIds.get(f.context);
+  const stringIds = new Map<string, number>();
+  const intern = (text: string): number => {
+    let id = stringIds.get(text);
     if (id === undefined) {
-      id = contextIds.size;
-      contextIds.set(f.context, id);
+      id = stringIds.size;
+      stringIds.set(text, id);
     }
-    return { ...f, context: id };
+    return id;
+  };
+  const facts = ix.facts.map((f) => ({ ...f, context: intern(f.context), heading: intern(f.heading) }));
+  const passages = ix.passages.map((p): StoredPassage => {
+    if (p.norm !== p.text) return p;
+    const { norm: _same, ...rest } = p;
+    return rest;
   });
   return {
     version: SNAPSHOT_VERSION,
@@ -46,8 +58,8 @@ export function snapshotIndex(ix: CorpusIndex, key: string, skipped: SkippedFile
     homes: [...ix.homes],
     articleYears: [...ix.articleYears].map(([k, v]) => [k, [...v]]),
     df: [...ix.df],
-    passages: ix.passages,
-    contexts: [...contextIds.keys()],
+    passages,
+    strings: [...stringIds.keys()],
     facts,
     docPassages: [...ix.docPassages],
     hashes: [...ix.hashes],
@@ -58,9 +70,13 @@ export function snapshotIndex(ix: CorpusIndex, key: string, skipped: SkippedFile
 
 /** Rebuilds an index from a snapshot (MiniSearch loaded with the same tokenizer options it was built with). */
 export function restoreIndex(s: IndexSnapshot, gazetteer: Gazetteer): CorpusIndex {
+  const text = (id: number) => s.strings[id] ?? "";
   return {
-    passages: s.passages,
-    facts: s.facts.map((f) => ({ ...f, context: s.contexts[f.context] ?? "" })),
+    passages: s.passages.map((p) => {
+      if (p.norm === undefined) p.norm = p.text;
+      return p as Passage;
+    }),
+    facts: s.facts.map((f) => ({ ...f, context: text(f.context), heading: text(f.heading) })),
     docs: new Map(s.docs.map((d) => [d.doc, d])),
     articles: new Map(s.articles),
     homes: new Map(s.homes),

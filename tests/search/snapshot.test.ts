@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEngine, type Engine } from "../../src/engine.js";
+import { readSnapshot, writeSnapshot } from "../../src/search/snapshot-file.js";
+
+let root: string;
+let engine: Engine;
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), "snapshot-"));
+  engine = await createEngine({ corpusDir: "seeds" });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const search = (e: Engine["index"], words: string) =>
+  e.index.search(words, { fields: ["text"] }).map((r) => [r.id, r.score.toFixed(6)]);
+
+describe("index snapshot file", () => {
+  it("restores the same passages, facts, tables and MiniSearch results, whatever the part size", () => {
+    const ix = engine.index;
+    for (const partChars of [8_000_000, 2_000]) {
+      const file = join(root, `round-${partChars}.snap`);
+      writeSnapshot(file, ix, "key-1", [{ file: "x.bin", reason: "binary" }], partChars);
+      const back = readSnapshot(file, "key-1", ix.gazetteer);
+      if (!back) throw new Error("snapshot not read back");
+      expect(back.skipped).toEqual([{ file: "x.bin", reason: "binary" }]);
+      expect(back.index.passages).toEqual(ix.passages);
+      expect(back.index.facts).toEqual(ix.facts);
+      expect([...back.index.df]).toEqual([...ix.df]);
+      expect([...back.index.docs]).toEqual([...ix.docs]);
+      expect([...back.index.articleYears]).toEqual([...ix.articleYears]);
+      expect([...back.index.docPassages]).toEqual([...ix.docPassages]);
+      expect(back.index.index.documentCount).toBe(ix.index.documentCount);
+      for (const words of ["e5ad a6e4 bd8d", "学位", "新增 学位 普通 高中"])
+        expect(search(back.index, words)).toEqual(search(ix, words));
+    }
+    // Small parts really split the long arrays.
+    const small = readFileSync(join(root, "round-2000.snap"), "utf8");
+    const large = readFileSync(join(root, "round-8000000.snap"), "utf8");
+    expect(small.split("\n").length).toBeGreaterThan(large.split("\n").length + 50);
+  });
+
+  it("keeps a sentence's own searchable form when it differs from its text", () => {
+    const traditional = engine.index.passages.find((p) => p.norm !== p.text);
+    expect(traditional).toBeDefined();
+    const file = join(root, "norm.snap");
+    writeSnapshot(file, engine.index, "k", []);
+    const back = readSnapshot(file, "k", engine.index.gazetteer);
+    expect(back?.index.passages[traditional?.id ?? -1]?.norm).toBe(traditional?.norm);
+  });
+
+  it("is refused for another corpus key, when truncated, or when it is not a snapshot", () => {
+    const file = join(root, "refuse.snap");
+    writeSnapshot(file, engine.index, "key-a", []);
+    expect(readSnapshot(file, "key-b", engine.index.gazetteer)).toBeNull();
+    const whole = readFileSync(file);
+    for (const cut of [10, Math.floor(whole.length / 2), whole.length - 3]) {
+      writeFileSync(file, whole.subarray(0, cut));
+      expect(readSnapshot(file, "key-a", engine.index.gazetteer)).toBeNull();
+    }
+    // A part's bytes altered (same length): the JSON no longer parses or no longer lines up.
+    const damaged = Buffer.from(whole);
+    damaged.fill(0x7b, 100, 140);
+    writeFileSync(file, damaged);
+    expect(readSnapshot(file, "key-a", engine.index.gazetteer)).toBeNull();
+    writeFileSync(file, "not a snapshot");
+    expect(readSnapshot(file, "key-a", engine.index.gazetteer)).toBeNull();
+    expect(readSnapshot(join(root, "missing.snap"), "key-a", engine.index.gazetteer)).toBeNull();
+    expect(statSync(file).size).toBe(14);
+  });
+});
