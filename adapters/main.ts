@@ -6,7 +6,7 @@ import { AppError } from "../src/errors.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
-import { openEngine } from "./open-engine.js";
+import { describeStartup, openEngine } from "./open-engine.js";
 import { startSlack } from "./slack/start.js";
 import { startTelegram } from "./telegram/start.js";
 
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   const engine = await openEngine(config);
   for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
   for (const w of engine.warnings) console.error(`warning: ${w}`);
+  console.error(describeStartup(engine));
   const store = openStore(config.DATA_DIR);
   store.documents.recordSeen(seenDocuments(engine.index), new Date());
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store));

@@ -15,3 +15,13 @@ export function openEngine(config: Config): Promise<Engine> {
     snapshotFile: snapshotPath(config),
   });
 }
+
+/** One line on how the index came up: "index: 1,268 passages from 5 documents, built in 0.4 s (snapshot written in 0.1 s)". */
+export function describeStartup(engine: Engine): string {
+  const s = engine.startup;
+  const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const size = `${engine.index.passages.length.toLocaleString("en-US")} passages from ${engine.index.docs.size.toLocaleString("en-US")} documents`;
+  if (s.from === "snapshot") return `index: ${size}, read from the snapshot in ${sec(s.snapshotReadMs)}`;
+  const write = s.snapshotWriteMs > 0 ? ` (snapshot written in ${sec(s.snapshotWriteMs)})` : "";
+  return `index: ${size}, built in ${sec(s.buildMs)}${write}`;
+}

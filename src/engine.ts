@@ -41,6 +41,16 @@ export interface CorpusChanges {
   skipped: SkippedFile[];
 }
 
+/** How the engine started: from its snapshot or from the files, and what each step took (ms, 0 if skipped). */
+export interface EngineStartup {
+  from: "snapshot" | "files";
+  /** Hashing the corpus files and reading the snapshot (whether or not it could be used). */
+  snapshotReadMs: number;
+  /** Reading, cleaning and indexing the files. */
+  buildMs: number;
+  snapshotWriteMs: number;
+}
+
 /** The core: answers questions from an indexed corpus. Platform code lives in the adapters. */
 export interface Engine {
   ask(question: string): AskReply;
@@ -56,6 +66,7 @@ export interface Engine {
   warnings: string[];
   index: CorpusIndex;
   synonyms: SynonymTable;
+  startup: EngineStartup;
 }
 
 /** Loads the corpus, builds the index and returns the engine. Throws AppError on a missing or empty corpus. */
@@ -63,17 +74,28 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   loadSegmenter();
   const synonyms = loadSynonyms([join(options.corpusDir, "synonyms.txt"), ...(options.synonymFiles ?? [])]);
   const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
+  let t = performance.now();
   const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer) : "";
   const snapshot = options.snapshotFile ? readSnapshot(options.snapshotFile, key, gazetteer) : null;
+  const startup: EngineStartup = {
+    from: snapshot ? "snapshot" : "files",
+    snapshotReadMs: options.snapshotFile ? performance.now() - t : 0,
+    buildMs: 0,
+    snapshotWriteMs: 0,
+  };
   let index: CorpusIndex;
   let skipped: SkippedFile[];
   const warnings: string[] = [];
   if (snapshot) ({ index, skipped } = snapshot);
   else {
+    t = performance.now();
     const loaded = await loadCorpus(options.corpusDir);
     index = buildIndex(loaded.documents, gazetteer);
     skipped = loaded.skipped;
+    startup.buildMs = performance.now() - t;
+    t = performance.now();
     if (options.snapshotFile) warnings.push(...saveSnapshot(options.snapshotFile, index, key, skipped));
+    startup.snapshotWriteMs = options.snapshotFile ? performance.now() - t : 0;
   }
   const sync = async () => {
     const changes = await syncCorpus(index, options.corpusDir);
@@ -98,6 +120,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     warnings,
     index,
     synonyms,
+    startup,
   };
 }
 

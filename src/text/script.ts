@@ -29,6 +29,12 @@ export interface NormalizedText {
  * with a map back to the input's offsets so that a figure found in `norm` can be highlighted in the quote.
  */
 export function normalizeText(text: string): NormalizedText {
+  // Most sentences are already NFKC: then only lower-casing can move characters, and it rarely does.
+  if (text.normalize("NFKC") === text) {
+    const lower = text.toLowerCase();
+    if (lower.length === text.length)
+      return { norm: toSimplified(lower), map: text.split("").map((_c, i) => i) };
+  }
   let nfkc = "";
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {

@@ -20,6 +20,20 @@ describe("script and normalization", () => {
     expect(map).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it.each([
+    ["重庆GDP增长6.1%", "重庆gdp增长6.1%", null],
+    ["ＧＤＰ增長６．１％", "gdp增长6.1%", null],
+    ["面积12㎡", "面积12m2", [0, 1, 2, 3, 4, 4]],
+    ["İstanbul", "i̇stanbul", [0, 0, 1, 2, 3, 4, 5, 6, 7]],
+  ])(
+    "normalizeText(%s): the fast path for text already in NFKC gives what the character walk gives",
+    (t, n, m) => {
+      const { norm, map } = normalizeText(t);
+      expect(norm).toBe(n);
+      expect(map).toEqual(m ?? [...t].map((_c, i) => i));
+    },
+  );
+
   it("normalizes a question: spaces between Chinese removed, Latin lower-cased", () => {
     expect(normalizeQuery("  丰都 GDP 增速？ ")).toBe("丰都gdp增速?");
   });
