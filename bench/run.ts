@@ -42,13 +42,12 @@ log(
 
 if (flag("scale")) {
   const sizes = (value("sizes") ?? "1000,10000").split(",").map(Number);
-  const answerable = cases.filter((c) => !c.noAnswer).map((c) => c.q);
   log(
     `\nSCALE — SYNTHETIC corpus: seed articles recombined, paragraphs shuffled, figures perturbed, places varied`,
   );
   const s = await runScale({
     sizes,
-    questions: answerable,
+    cases,
     coldLargest: flag("cold-largest"),
     budgetMs: Number(value("budget") ?? "420") * 1000,
     keep: flag("keep"),

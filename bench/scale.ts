@@ -4,20 +4,22 @@
  * For timing only: answers on it mean nothing. Each size is built in this process with createEngine (the
  * 1k engine is dropped before the 10k build); cold starts run the CLI in a child process.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Engine } from "../src/engine.js";
 import { loadSegmenter } from "../src/text/segment.js";
 import { timeAddAll } from "./add-all.js";
+import type { AskCase } from "./cases.js";
 import { type ColdStart, coldStart, findSnapshot } from "./cold-start.js";
 import { type Fanout, measureFanout } from "./fanout.js";
 import { corpusBytes, jiebaThroughput } from "./ingestion.js";
 import { measureLatency } from "./latency.js";
 import { collect, heapMb, rssMb } from "./memory.js";
+import { type Quality, scoreQuality } from "./quality.js";
 import { generateCorpus } from "./synthetic.js";
-import { createEngineWith, searchOnly } from "./this-project.js";
+import { createEngineWith, replyTexts, searchOnly } from "./this-project.js";
 
 /** Figures for one corpus size. */
 export interface ScaleRow {
@@ -37,6 +39,8 @@ export interface ScaleRow {
   searchP50Us: number;
   searchP99Us: number;
   snapshot: { bytes: number; loadMs: number } | null;
+  /** The seed questions asked of the seeds hidden among the synthetic documents (see addSeeds). */
+  needle: Quality;
   ingestMBps: number;
   fanout: Fanout | null;
   coldStartMs: number | null;
@@ -61,7 +65,8 @@ export interface ScaleReport {
 /** Options of the scale run. */
 export interface ScaleOptions {
   sizes: number[];
-  questions: string[];
+  /** The ask cases: answerable ones are timed, all are scored on the seeds hidden in each corpus. */
+  cases: AskCase[];
   /** Also spawn the CLI on the largest corpus from raw files (takes as long as its build). */
   coldLargest: boolean;
   keep: boolean;
@@ -75,7 +80,7 @@ const MB = 2 ** 20;
 async function measureSize(
   dir: string,
   docs: number,
-  questions: string[],
+  cases: AskCase[],
   snapshotFile: string,
   withAddAll: boolean,
   log: (line: string) => void,
@@ -89,6 +94,11 @@ async function measureSize(
   log(
     `  ${docs} docs: build ${(buildMs / 1000).toFixed(1)} s (snapshot write ${(snapshotWriteMs / 1000).toFixed(1)} s), ${engine.index.passages.length} passages`,
   );
+  const needle = scoreQuality(cases, (q) => (engine ? replyTexts(engine.ask(q)) : []));
+  log(
+    `  ${docs} docs: seed questions with the seeds among them: hit@1 ${(100 * needle.hit1).toFixed(1)}%, no-answer ${needle.noAnswerOk}/${needle.noAnswerCases}`,
+  );
+  const questions = cases.filter((c) => !c.noAnswer).map((c) => c.q);
   const budget = docs >= 10_000 ? 30_000 : 15_000;
   const lat = measureLatency(questions, (q) => engine?.ask(q), 2000, budget);
   const search = measureLatency(questions, (q) => (engine ? searchOnly(engine, q) : 0), 2000, budget / 2);
@@ -121,12 +131,22 @@ async function measureSize(
     searchP50Us: search.p50Us,
     searchP99Us: search.p99Us,
     snapshot,
+    needle,
     ingestMBps: mb / (buildMs / 1000),
     fanout,
     coldStartMs: null,
     coldStartEstimated: false,
     coldStartSnapshotMs: null,
   };
+}
+
+/**
+ * The seed documents (and their manifest) copied in beside the synthetic ones: the seed questions then look for
+ * the real answer among thousands of near-copies of its sentence with other figures and other cities — a test of
+ * candidate retrieval and place scoping under heavy duplication, not of answers on synthetic text.
+ */
+function addSeeds(seedDir: string, dir: string): void {
+  for (const f of readdirSync(seedDir)) copyFileSync(join(seedDir, f), join(dir, f));
 }
 
 function exponent(a: number, b: number, n1: number, n2: number): number {
@@ -153,7 +173,7 @@ async function coldPair(
 
 /** Generates the corpora, measures each size, then the cold starts; removes the temp dir unless `keep`. */
 export async function runScale(options: ScaleOptions): Promise<ScaleReport> {
-  const { sizes, questions, log } = options;
+  const { sizes, cases, log } = options;
   loadSegmenter();
   const root = mkdtempSync(join(tmpdir(), "policy-bench-"));
   log(`SYNTHETIC corpora in ${root} (seed paragraphs recombined; for timing only)`);
@@ -180,10 +200,11 @@ export async function runScale(options: ScaleOptions): Promise<ScaleReport> {
     }
     const t = performance.now();
     const dir = generateCorpus("seeds", join(root, `docs-${n}`), n).dir;
+    addSeeds("seeds", dir);
     generateMs += performance.now() - t;
     dirs.push(dir);
     const first = rows.length === 0;
-    rows.push(await measureSize(dir, n, questions, join(root, `snapshot-${n}.bin`), first, log));
+    rows.push(await measureSize(dir, n, cases, join(root, `snapshot-${n}.bin`), first, log));
   }
   const jieba = jiebaThroughput(dirs[0] as string);
   log("  cold starts (CLI child process, fresh DATA_DIR)…");
