@@ -8,11 +8,12 @@ export function snapshotPath(config: Config): string {
 }
 
 /** The engine as every entry point builds it from configuration: corpus, extra synonyms, snapshot. */
-export function openEngine(config: Config): Promise<Engine> {
+export function openEngine(config: Config, snapshotWrite: "now" | "later" = "now"): Promise<Engine> {
   return createEngine({
     corpusDir: config.CORPUS_DIR,
     synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
     snapshotFile: snapshotPath(config),
+    snapshotWrite,
   });
 }
 

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { parseConfig } from "../../src/config.js";
+import { type Config, parseConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { AppError } from "../../src/errors.js";
 import { renderCheckText, renderCitation, renderText } from "../console/render-text.js";
@@ -41,9 +41,24 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = parseConfig(process.env);
-  const engine = await openEngine(config);
+  // A snapshot due after a build is written once the answers are out: the user does not wait for it.
+  const engine = await openEngine(config, "later");
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
-  for (const w of engine.warnings) process.stderr.write(`warning: ${w}\n`);
+  try {
+    return await answer(engine, config, command, rest, text, json);
+  } finally {
+    for (const w of engine.flushSnapshot()) process.stderr.write(`warning: ${w}\n`);
+  }
+}
+
+async function answer(
+  engine: Engine,
+  config: Config,
+  command: string,
+  rest: string[],
+  text: string,
+  json: boolean,
+): Promise<number> {
   if (command === "sources") return printSources(engine, json);
   if (command === "digest") return runDigestCli(engine, config, rest);
   const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);

@@ -12,6 +12,7 @@ const SOURCES = [
   "./places.ts",
   "./places.txt",
   "./snapshot.ts",
+  "./minisearch-load.ts",
 ];
 
 /**

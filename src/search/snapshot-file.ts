@@ -61,14 +61,10 @@ export function writeSnapshot(
       hash.update(bytes);
       table.parts.push([field, bytes.length]);
     };
-    const { index, ...fields } = snapshot;
-    const { index: terms, ...miniSearch } = index;
-    for (const [field, value] of Object.entries(fields)) {
-      if (Array.isArray(value)) for (const part of arrayParts(value, partChars)) put(field, part);
+    for (const [field, value] of Object.entries(snapshot)) {
+      if (isList(value)) for (const part of arrayParts(value, partChars)) put(field, part);
       else put(field, JSON.stringify(value));
     }
-    put("miniSearch", JSON.stringify(miniSearch));
-    for (const part of arrayParts(terms, partChars)) put("terms", part);
     table.sha256 = hash.digest("hex");
     const tableJson = Buffer.from(JSON.stringify(table));
     writeSync(fd, tableJson);
@@ -80,8 +76,12 @@ export function writeSnapshot(
   renameSync(tmp, file);
 }
 
-/** An array as JSON arrays of at most `partChars` characters each (one element may exceed it alone). */
-function* arrayParts(items: unknown[], partChars: number): Generator<string> {
+function isList(value: unknown): value is Iterable<unknown> {
+  return typeof value === "object" && value !== null && Symbol.iterator in value;
+}
+
+/** A list as JSON arrays of at most `partChars` characters each (one element may exceed it alone). */
+function* arrayParts(items: Iterable<unknown>, partChars: number): Generator<string> {
   let chunk: string[] = [];
   let chars = 0;
   for (const item of items) {
@@ -133,6 +133,5 @@ function readSnapshotData(buf: Buffer, key: string): IndexSnapshot | null {
     } else fields[field] = value;
   }
   if (offset !== tableStart) return null;
-  const { miniSearch, terms, ...rest } = fields;
-  return { ...rest, index: { ...(miniSearch as object), index: terms } } as IndexSnapshot;
+  return fields as unknown as IndexSnapshot;
 }

@@ -1,11 +1,16 @@
-import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { SkippedFile } from "../corpus/load.js";
 import type { Article, DocumentMeta, Passage } from "../corpus/types.js";
-import { type CorpusIndex, MINISEARCH_OPTIONS, type PassageFacts } from "./corpus-index.js";
+import type { CorpusIndex, PassageFacts } from "./corpus-index.js";
+import {
+  loadMiniSearch,
+  type StoredMiniSearch,
+  storeMiniSearch,
+  type TermPostings,
+} from "./minisearch-load.js";
 import type { Gazetteer } from "./places.js";
 
 /** Bumped whenever the index layout or the cleaning changes, so that an old snapshot is rebuilt. */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 
 /** A passage as stored: `norm` left out when it equals `text` (most sentences in simplified script). */
 export type StoredPassage = Omit<Passage, "norm"> & { norm?: string };
@@ -28,7 +33,10 @@ export interface IndexSnapshot {
   facts: StoredFacts[];
   docPassages: Array<[string, number[]]>;
   hashes: Array<[string, string]>;
-  index: AsPlainObject;
+  /** MiniSearch's plain form without its term index… */
+  miniSearch: StoredMiniSearch["plain"];
+  /** …which is stored as compact postings. */
+  postings: Iterable<TermPostings>;
   /** Files the corpus directory had that could not be read, to report again on a start from the snapshot. */
   skipped: SkippedFile[];
 }
@@ -50,6 +58,7 @@ export function snapshotIndex(ix: CorpusIndex, key: string, skipped: SkippedFile
     const { norm: _same, ...rest } = p;
     return rest;
   });
+  const { plain, postings: termPostings } = storeMiniSearch(ix.index);
   return {
     version: SNAPSHOT_VERSION,
     key,
@@ -63,7 +72,8 @@ export function snapshotIndex(ix: CorpusIndex, key: string, skipped: SkippedFile
     facts,
     docPassages: [...ix.docPassages],
     hashes: [...ix.hashes],
-    index: ix.index.toJSON(),
+    miniSearch: plain,
+    postings: termPostings,
     skipped,
   };
 }
@@ -82,7 +92,7 @@ export function restoreIndex(s: IndexSnapshot, gazetteer: Gazetteer): CorpusInde
     homes: new Map(s.homes),
     articleYears: new Map(s.articleYears.map(([k, v]) => [k, new Set(v)])),
     df: new Map(s.df),
-    index: MiniSearch.loadJS(s.index, MINISEARCH_OPTIONS),
+    index: loadMiniSearch({ plain: s.miniSearch, postings: s.postings }),
     gazetteer,
     docPassages: new Map(s.docPassages),
     hashes: new Map(s.hashes),

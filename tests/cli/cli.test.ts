@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -56,6 +56,19 @@ describe("cli ask/check --json (the scored contract)", () => {
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.verdict)).toEqual(["contradicted", "supported", "not_found"]);
     expect(lines[0].evidence[0].text).toContain("27.8万个");
+  }, 60_000);
+});
+
+describe("cli snapshot", () => {
+  it("answers first and leaves the index snapshot behind for the next run, which starts from it", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "data-"));
+    const first = cli(["ask", "--json", "新增学位多少"], undefined, { DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out).answers[0].figures[0].text).toBe("27.8万个");
+    expect(readdirSync(dataDir)).toEqual(["index-snapshot.bin"]);
+    const second = cli(["check", "--json", "全市新增学位28万个"], undefined, { DATA_DIR: dataDir });
+    expect(JSON.parse(second.out).verdict).toBe("supported");
+    expect(existsSync(join(dataDir, "index-snapshot.bin"))).toBe(true);
   }, 60_000);
 });
 

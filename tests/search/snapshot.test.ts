@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
+import { loadMiniSearch, loadThroughPublicApi, storeMiniSearch } from "../../src/search/minisearch-load.js";
 import { readSnapshot, writeSnapshot } from "../../src/search/snapshot-file.js";
 
 let root: string;
@@ -68,5 +69,84 @@ describe("index snapshot file", () => {
     expect(readSnapshot(file, "key-a", engine.index.gazetteer)).toBeNull();
     expect(readSnapshot(join(root, "missing.snap"), "key-a", engine.index.gazetteer)).toBeNull();
     expect(statSync(file).size).toBe(14);
+  });
+
+  it("loads MiniSearch's postings straight into its term tree, exactly as its public loadJS would", () => {
+    const stored = { ...storeMiniSearch(engine.index.index) };
+    stored.postings = [...stored.postings];
+    const fast = loadMiniSearch(stored);
+    const slow = loadThroughPublicApi(stored);
+    // The same documents, lengths and postings (the tree iterates terms in insertion order, so sort them).
+    const plain = (ms: typeof fast) => {
+      const json = ms.toJSON();
+      return { ...json, index: [...json.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+    };
+    expect(plain(fast)).toEqual(plain(engine.index.index));
+    expect(plain(slow)).toEqual(plain(engine.index.index));
+    expect(fast.termCount).toBe(engine.index.index.termCount);
+  });
+
+  it("takes new and changed files after a start from the snapshot", async () => {
+    const dir = join(root, "corpus");
+    cpSync("seeds", dir, { recursive: true });
+    const snapshotFile = join(root, "live.snap");
+    await createEngine({ corpusDir: dir, snapshotFile });
+    const started = await createEngine({ corpusDir: dir, snapshotFile });
+    expect(started.startup.from).toBe("snapshot");
+    writeFileSync(
+      join(dir, "parking.txt"),
+      "渝北区停车设施建设加快推进\n\n今年以来，渝北区新增公共停车位1.2万个。\n",
+    );
+    const changes = await started.sync();
+    expect(changes.added).toEqual(["parking.txt"]);
+    const figure = (e: Engine, q: string) => {
+      const reply = e.ask(q);
+      return reply.kind === "answer" ? reply.answers[0]?.figure?.text : null;
+    };
+    expect(figure(started, "渝北区新增停车位多少")).toBe("1.2万个");
+    // The snapshot written after the change holds the new document, and not the old version of a changed one.
+    writeFileSync(
+      join(dir, "parking.txt"),
+      "渝北区停车设施建设加快推进\n\n今年以来，渝北区新增公共停车位1.5万个。\n",
+    );
+    expect((await started.sync()).updated).toEqual(["parking.txt"]);
+    const restarted = await createEngine({ corpusDir: dir, snapshotFile });
+    expect(restarted.startup.from).toBe("snapshot");
+    expect(figure(restarted, "渝北区新增停车位多少")).toBe("1.5万个");
+    expect(figure(restarted, "新增学位多少")).toBe("27.8万个");
+    rmSync(join(dir, "parking.txt"));
+    await restarted.sync();
+    expect(restarted.ask("渝北区新增停车位多少").kind).toBe("no-answer");
+  });
+
+  it("with snapshotWrite 'later', writes nothing until flushSnapshot, then once", async () => {
+    const snapshotFile = join(root, "later.snap");
+    const engine = await createEngine({ corpusDir: "seeds", snapshotFile, snapshotWrite: "later" });
+    expect(engine.ask("新增学位多少").kind).toBe("answer");
+    expect(existsSync(snapshotFile)).toBe(false);
+    expect(engine.startup.snapshotWriteMs).toBe(0);
+    expect(engine.flushSnapshot()).toEqual([]);
+    expect(existsSync(snapshotFile)).toBe(true);
+    expect(engine.startup.snapshotWriteMs).toBeGreaterThan(0);
+    const written = statSync(snapshotFile).mtimeMs;
+    expect(engine.flushSnapshot()).toEqual([]);
+    expect(statSync(snapshotFile).mtimeMs).toBe(written);
+    const fromSnapshot = await createEngine({ corpusDir: "seeds", snapshotFile, snapshotWrite: "later" });
+    expect(fromSnapshot.startup.from).toBe("snapshot");
+    expect(fromSnapshot.flushSnapshot()).toEqual([]);
+  });
+
+  it("reports an unwritable snapshot from flushSnapshot as a warning, not an error", async () => {
+    const blocker = join(root, "blocker");
+    writeFileSync(blocker, "");
+    const engine = await createEngine({
+      corpusDir: "seeds",
+      snapshotFile: join(blocker, "sub", "x.snap"),
+      snapshotWrite: "later",
+    });
+    const warnings = engine.flushSnapshot();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("index snapshot not written");
+    expect(engine.warnings).toEqual(warnings);
   });
 });
