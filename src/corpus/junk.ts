@@ -40,8 +40,15 @@ const BYLINE =
   /^[□■◇]?\s*(?:([^\s□]{0,12}?)(?:首席)?记者|(?:文|图)[:／/]|通讯员)\s*([^\s。,，]{2,4})(\s+[^\s。,，]{2,4}){0,3}$/;
 const DATE_CN = /(\d{4})[年-](\d{1,2})[月-](\d{1,2})/;
 
+/**
+ * Page furniture comes as short lines. A paragraph-length line that contains a disclaimer or a "点击查看版面"
+ * is a page saved without line breaks: it is kept as text rather than dropped whole with everything around it.
+ */
+const FURNITURE_MAX_CHARS = 300;
+
 /** Classifies one trimmed line of a document. */
 export function classifyLine(raw: string): LineKind {
+  if (raw.length > FURNITURE_MAX_CHARS) return { kind: "text" };
   const s = normalizeQuery(raw);
   if ((SPAM.test(s) || isSloganRun(s)) && !/[。,，]/.test(s)) return { kind: "drop" };
   if (DISCLAIMER.test(s)) return { kind: "drop" };

@@ -34,6 +34,15 @@ describe("classifyLine", () => {
     expect(classifyLine(line).kind).toBe(kind);
   });
 
+  it("keeps a paragraph-length line as text even when it quotes page furniture (a page without line breaks)", () => {
+    const body = "近年来，全市新增学位27.8万个，有效满足适龄青少年入学需求。".repeat(6);
+    const line = `${body}点击查看版面↓↓↓凡注明来源重庆日报的作品,版权均属重庆日报所有,未经授权不得转载。${body}`;
+    expect(line.length).toBeGreaterThan(300);
+    expect(classifyLine(line).kind).toBe("text");
+    const doc = parseDocument("one-line.txt", `全市教育大会召开\n\n${line}\n`);
+    expect(doc.passages.filter((p) => p.text.includes("27.8万个")).length).toBe(12);
+  });
+
   it("reads publisher and date from a site line, as written", () => {
     expect(classifyLine("http://m.hxsscy.com  2025年2月28日  來源:重慶市人民政府網站")).toEqual({
       kind: "siteinfo",
