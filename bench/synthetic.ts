@@ -41,6 +41,8 @@ const DISTRICT_PARTS = ["东", "西", "南", "北", "新", "高", "锦", "龙", 
 const DISTRICT_ENDS = ["湖", "山", "江", "桥", "城", "泉", "河", "坪"];
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
 const FIGURE = /\d+(?:\.\d+)?/g;
+/** Longer blank-line-separated blocks are split at their line breaks (seed 004 has no blank lines at all). */
+const MAX_BLOCK_CHARS = 1500;
 /** Paragraphs are added while the text is under this; the overshoot brings the mean to about 5 KB. */
 const TARGET_BYTES = 4300;
 
@@ -65,7 +67,9 @@ export function readSeedPool(seedDir: string): SeedPool {
     .sort()) {
     const text = readFileSync(join(seedDir, file), "utf8").replace(/^\uFEFF/, "");
     let current = "";
-    for (const raw of text.split(/\n\s*\n/)) {
+    // A block far longer than a paragraph is a web page whose lines are its paragraphs (no blank lines between).
+    const blocks = text.split(/\n\s*\n/).flatMap((b) => (b.length > MAX_BLOCK_CHARS ? b.split("\n") : [b]));
+    for (const raw of blocks) {
       const block = raw.replace(/\s*\n\s*/g, "").trim();
       if (!block) continue;
       if (!current && block.length <= 40 && !/[。！？]/.test(block)) {

@@ -15,6 +15,11 @@ describe("synthetic bench corpus", () => {
     expect(syntheticDocument(pool, 3, 7)).not.toBe(syntheticDocument(pool, 4, 7));
   });
 
+  it("takes paragraphs, not whole pages, from the seeds", () => {
+    expect(pool.paragraphs.length).toBeGreaterThan(150);
+    expect(Math.max(...pool.paragraphs.map((p) => p.length))).toBeLessThan(1500);
+  });
+
   it("makes documents of about 5 KB", () => {
     const sizes = Array.from({ length: 50 }, (_, i) => Buffer.byteLength(syntheticDocument(pool, i, 7)));
     const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
