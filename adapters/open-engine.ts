@@ -24,5 +24,6 @@ export function describeStartup(engine: Engine): string {
   const size = `${engine.index.passages.length.toLocaleString("en-US")} passages from ${engine.index.docs.size.toLocaleString("en-US")} documents`;
   if (s.from === "snapshot") return `index: ${size}, read from the snapshot in ${sec(s.snapshotReadMs)}`;
   const write = s.snapshotWriteMs > 0 ? ` (snapshot written in ${sec(s.snapshotWriteMs)})` : "";
-  return `index: ${size}, built in ${sec(s.buildMs)}${write}`;
+  const threads = s.buildWorker ? " on 2 threads" : "";
+  return `index: ${size}, built in ${sec(s.buildMs)}${threads}${write}`;
 }

@@ -7,7 +7,6 @@ import {
   contentHash,
   corpusFingerprint,
   listDocumentFiles,
-  loadCorpus,
   loadDocument,
   readManifest,
   type SkippedFile,
@@ -15,14 +14,15 @@ import {
 import type { DocumentMeta } from "./corpus/types.js";
 import { AppError } from "./errors.js";
 import { indexCodeVersion } from "./search/code-version.js";
-import { addDocuments, buildIndex, type CorpusIndex, removeDocument } from "./search/corpus-index.js";
+import { addDocuments, type CorpusIndex, createIndex, removeDocument } from "./search/corpus-index.js";
+import { type IndexCorpusOptions, indexCorpus } from "./search/parallel-build.js";
 import { loadGazetteer } from "./search/places.js";
 import { readSnapshot, writeSnapshot } from "./search/snapshot-file.js";
 import { loadSynonyms, type SynonymTable } from "./search/synonyms.js";
 import { loadSegmenter } from "./text/segment.js";
 
 /** Where the engine reads its documents and extra synonyms. */
-export interface EngineOptions {
+export interface EngineOptions extends IndexCorpusOptions {
   corpusDir: string;
   /** Extra synonym files; a synonyms.txt inside the corpus directory is always read when present. */
   synonymFiles?: string[];
@@ -54,6 +54,8 @@ export interface EngineStartup {
   snapshotReadMs: number;
   /** Reading, cleaning and indexing the files. */
   buildMs: number;
+  /** Whether a worker thread read and segmented the files while this one indexed them (large corpora). */
+  buildWorker: boolean;
   snapshotWriteMs: number;
 }
 
@@ -89,6 +91,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     from: snapshot ? "snapshot" : "files",
     snapshotReadMs: options.snapshotFile ? performance.now() - t : 0,
     buildMs: 0,
+    buildWorker: false,
     snapshotWriteMs: 0,
   };
   let index: CorpusIndex;
@@ -97,9 +100,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   if (snapshot) ({ index, skipped } = snapshot);
   else {
     t = performance.now();
-    const loaded = await loadCorpus(options.corpusDir);
-    index = buildIndex(loaded.documents, gazetteer);
-    skipped = loaded.skipped;
+    index = createIndex(gazetteer);
+    const built = await indexCorpus(options.corpusDir, index, options);
+    skipped = built.skipped;
+    startup.buildWorker = built.worker;
     startup.buildMs = performance.now() - t;
   }
   let pending = !snapshot && Boolean(options.snapshotFile);

@@ -78,14 +78,17 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
       skipped.push({ file, reason: e.message });
     }
   }
-  if (documents.length === 0) {
-    const why = skipped.length ? ` (${skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
-    throw new AppError(
-      "CORPUS_EMPTY",
-      `no readable documents under ${dir}${why} — add ${supportedExtensions().join("/")} files`,
-    );
-  }
+  if (documents.length === 0) throw emptyCorpusError(dir, skipped);
   return { documents, skipped };
+}
+
+/** The error for a corpus directory without one readable document, naming why each file was left out. */
+export function emptyCorpusError(dir: string, skipped: SkippedFile[]): AppError {
+  const why = skipped.length ? ` (${skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
+  return new AppError(
+    "CORPUS_EMPTY",
+    `no readable documents under ${dir}${why} — add ${supportedExtensions().join("/")} files`,
+  );
 }
 
 /**

@@ -70,6 +70,8 @@ export interface IndexInput {
   passages: Omit<Passage, "id">[];
   /** Content hash of the file, when known: lets a re-scan skip unchanged files. */
   hash?: string;
+  /** Each passage's search tokens, when already segmented (by the loading worker); else segmented here. */
+  tokens?: string[][];
 }
 
 /** An empty index (documents are added with addDocuments). */
@@ -131,7 +133,7 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
   const headings = new Map<string, { title: string; places: string[] }>();
   const ids: number[] = [];
   const entries: Array<{ id: number; text: string }> = [];
-  for (const p of d.passages) {
+  d.passages.forEach((p, i) => {
     const id = ix.passages.length;
     const own = findPlaces(ix.gazetteer, p.norm);
     for (const pl of own) placeCounts.set(pl, (placeCounts.get(pl) ?? 0) + 1);
@@ -154,11 +156,11 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
       target: false,
     });
     addYears(ix.articleYears, `${p.doc}#${p.article}`, years);
-    const tokens = searchTokens(p.norm);
+    const tokens = d.tokens?.[i] ?? searchTokens(p.norm);
     for (const t of new Set(tokens)) ix.df.set(t, (ix.df.get(t) ?? 0) + 1);
     entries.push({ id, text: tokens.join(" ") });
     ids.push(id);
-  }
+  });
   const plan = PLAN_TITLE.test(normalizeTitle(d.meta.title ?? ""));
   for (const id of ids) {
     const facts = ix.facts[id] as PassageFacts;

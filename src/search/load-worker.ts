@@ -1,0 +1,33 @@
+/**
+ * The worker thread of a corpus build: reads, cleans and segments the files it is given, in order, and posts
+ * each document back with its passages' search tokens (the main thread indexes them meanwhile).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { loadDocument } from "../corpus/load.js";
+import { AppError } from "../errors.js";
+import { loadSegmenter } from "../text/segment.js";
+import type { LoadJob, LoadMessage } from "./parallel-build.js";
+import { searchTokens } from "./tokens.js";
+
+function post(message: LoadMessage): void {
+  parentPort?.postMessage(message);
+}
+
+async function run(job: LoadJob): Promise<void> {
+  loadSegmenter();
+  const manifest = new Map(job.manifest);
+  for (const file of job.files) {
+    try {
+      const doc = await loadDocument(job.dir, file, manifest.get(file) ?? {});
+      post({ type: "doc", doc, tokens: doc.passages.map((p) => searchTokens(p.norm)) });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      post({ type: "skip", file, reason: e.message });
+    }
+  }
+  post({ type: "done" });
+}
+
+run(workerData as LoadJob).catch((e: unknown) => {
+  post({ type: "failed", message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+});

@@ -1,0 +1,108 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import {
+  emptyCorpusError,
+  type LoadedDocument,
+  listDocumentFiles,
+  loadDocument,
+  readManifest,
+  type SkippedFile,
+} from "../corpus/load.js";
+import type { DocumentMeta } from "../corpus/types.js";
+import { AppError } from "../errors.js";
+import { addDocuments, type CorpusIndex } from "./corpus-index.js";
+
+/** What the loading worker is given: the files to read, in order, and their manifest entries. */
+export interface LoadJob {
+  dir: string;
+  files: string[];
+  manifest: Array<[string, Partial<DocumentMeta>]>;
+}
+
+/** What the loading worker posts back, in file order. */
+export type LoadMessage =
+  | { type: "doc"; doc: LoadedDocument; tokens: string[][] }
+  | { type: "skip"; file: string; reason: string }
+  | { type: "failed"; message: string }
+  | { type: "done" };
+
+export interface IndexCorpusOptions {
+  /**
+   * Corpora of at least this many bytes are read in a worker thread (it loads its own copy of jieba's
+   * dictionaries, ~1 s and ~300 MB while the build runs, so small corpora are read here). Default 4 MB.
+   */
+  workerMinBytes?: number;
+}
+
+const WORKER_MIN_BYTES = 4 * 2 ** 20;
+
+/**
+ * Reads a corpus directory into an index. On a large corpus a worker thread reads, cleans and segments the
+ * files while this thread indexes what it has sent (the two halves of a build take about as long each, so a
+ * second core nearly halves it). Should the worker fail to start or stop midway, the files it has not
+ * delivered are read here: the result is the same index either way. Throws CORPUS_MISSING / CORPUS_EMPTY.
+ */
+export async function indexCorpus(
+  dir: string,
+  ix: CorpusIndex,
+  options: IndexCorpusOptions = {},
+): Promise<{ skipped: SkippedFile[]; worker: boolean }> {
+  const files = listDocumentFiles(dir);
+  const manifest = readManifest(dir);
+  const skipped: SkippedFile[] = [];
+  let indexed = 0;
+  const take = (m: LoadMessage) => {
+    if (m.type === "doc") {
+      addDocuments(ix, [{ ...m.doc, tokens: m.tokens }]);
+      indexed++;
+    } else if (m.type === "skip") skipped.push({ file: m.file, reason: m.reason });
+  };
+  const bytes = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  let done = 0;
+  let worker = false;
+  if (bytes >= (options.workerMinBytes ?? WORKER_MIN_BYTES)) {
+    done = await inWorker({ dir, files, manifest: [...manifest] }, take);
+    worker = done > 0;
+  }
+  for (const file of files.slice(done)) {
+    try {
+      addDocuments(ix, [await loadDocument(dir, file, manifest.get(file) ?? {})]);
+      indexed++;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      skipped.push({ file, reason: e.message });
+    }
+  }
+  if (indexed === 0) throw emptyCorpusError(dir, skipped);
+  return { skipped, worker };
+}
+
+/** Runs the job in a worker; resolves with how many files it delivered (all of them, unless it failed). */
+function inWorker(job: LoadJob, take: (m: LoadMessage) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let delivered = 0;
+    let settled = false;
+    const w = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: job });
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      void w.terminate();
+      if (error) reject(error);
+      else resolve(delivered);
+    };
+    w.on("message", (m: LoadMessage) => {
+      if (settled) return;
+      if (m.type === "done" || m.type === "failed") return finish();
+      try {
+        take(m);
+        delivered++;
+      } catch (e) {
+        finish(e);
+      }
+    });
+    // A worker that cannot start or dies leaves the rest of the files to this thread.
+    w.on("error", () => finish());
+    w.on("exit", () => finish());
+  });
+}
