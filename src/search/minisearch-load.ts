@@ -72,9 +72,19 @@ interface TermTree extends Iterable<[string, Map<number, Map<number, number>>]> 
   size: number;
 }
 
+/** Whether this MiniSearch keeps its terms where the fast store and load expect them (else they fall back). */
+export function hasTermTree(ms: MiniSearch<{ id: number }>): boolean {
+  return termTreeOf(ms) !== null;
+}
+
 function termTreeOf(ms: MiniSearch<{ id: number }>): TermTree | null {
   const tree = (ms as unknown as { _index?: Partial<TermTree> })._index;
-  const usable = tree && typeof tree.set === "function" && typeof tree.get === "function" && tree.size === 0;
+  const usable =
+    tree &&
+    typeof tree.set === "function" &&
+    typeof tree.get === "function" &&
+    typeof tree[Symbol.iterator] === "function" &&
+    typeof tree.size === "number";
   return usable ? (tree as TermTree) : null;
 }
 

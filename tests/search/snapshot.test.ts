@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
-import { loadMiniSearch, loadThroughPublicApi, storeMiniSearch } from "../../src/search/minisearch-load.js";
+import {
+  hasTermTree,
+  loadMiniSearch,
+  loadThroughPublicApi,
+  storeMiniSearch,
+} from "../../src/search/minisearch-load.js";
 import { readSnapshot, writeSnapshot } from "../../src/search/snapshot-file.js";
 
 let root: string;
@@ -72,8 +77,11 @@ describe("index snapshot file", () => {
   });
 
   it("loads MiniSearch's postings straight into its term tree, exactly as its public loadJS would", () => {
-    const stored = { ...storeMiniSearch(engine.index.index) };
-    stored.postings = [...stored.postings];
+    // The fast paths are taken: postings come term by term from the tree, not from toJSON's objects.
+    expect(hasTermTree(engine.index.index)).toBe(true);
+    const streamed = storeMiniSearch(engine.index.index);
+    expect(Array.isArray(streamed.postings)).toBe(false);
+    const stored = { ...streamed, postings: [...streamed.postings] };
     const fast = loadMiniSearch(stored);
     const slow = loadThroughPublicApi(stored);
     // The same documents, lengths and postings (the tree iterates terms in insertion order, so sort them).
@@ -84,6 +92,7 @@ describe("index snapshot file", () => {
     expect(plain(fast)).toEqual(plain(engine.index.index));
     expect(plain(slow)).toEqual(plain(engine.index.index));
     expect(fast.termCount).toBe(engine.index.index.termCount);
+    expect(hasTermTree(fast)).toBe(true);
   });
 
   it("takes new and changed files after a start from the snapshot", async () => {
