@@ -8,6 +8,7 @@ import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
 import { describeStartup, openEngine } from "./open-engine.js";
 import { startSlack } from "./slack/start.js";
+import { scheduleSnapshots } from "./snapshot-schedule.js";
 import { startTelegram } from "./telegram/start.js";
 
 /** A running platform adapter. */
@@ -29,9 +30,10 @@ function loadDotEnv(): void {
  * Re-indexes the corpus directory after a change, records newly seen documents for the digests, and logs
  * what changed (a bad file is logged, not fatal).
  */
-async function syncAndLog(engine: Engine, store: Store): Promise<void> {
+async function syncAndLog(engine: Engine, store: Store, changed: () => void): Promise<void> {
   try {
     const c = await engine.sync();
+    if (c.added.length + c.updated.length + c.removed.length > 0) changed();
     store.documents.recordSeen(seenDocuments(engine.index), new Date());
     for (const [what, files] of [
       ["added", c.added],
@@ -49,13 +51,16 @@ async function syncAndLog(engine: Engine, store: Store): Promise<void> {
 async function main(): Promise<void> {
   loadDotEnv();
   const config = parseConfig(process.env);
-  const engine = await openEngine(config);
+  // Snapshots are written by the schedule below: the first one now, before connecting; later ones once a
+  // burst of corpus changes has settled.
+  const engine = await openEngine(config, "later");
+  const snapshots = scheduleSnapshots(engine, (line) => console.error(line));
+  snapshots.flush();
   for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
-  for (const w of engine.warnings) console.error(`warning: ${w}`);
   console.error(describeStartup(engine));
   const store = openStore(config.DATA_DIR);
   store.documents.recordSeen(seenDocuments(engine.index), new Date());
-  const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store));
+  const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, snapshots.changed));
   const tg = config.TELEGRAM_BOT_TOKEN ? await startTelegram(engine, config, store) : null;
   const sl = config.SLACK_BOT_TOKEN ? await startSlack(engine, config, store) : null;
   const running: Running[] = [];
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
   if (running.length === 0) {
     await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
     watcher.close();
+    snapshots.flush();
     store.close();
     return;
   }
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
     watcher.close();
     digests.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
+    snapshots.flush();
     store.close();
     process.exit(0);
   };

@@ -158,4 +158,26 @@ describe("index snapshot file", () => {
     expect(warnings[0]).toContain("index snapshot not written");
     expect(engine.warnings).toEqual(warnings);
   });
+
+  it("with snapshotWrite 'later', a sync leaves the new snapshot pending until flushSnapshot", async () => {
+    const dir = join(root, "later-sync");
+    cpSync("seeds", dir, { recursive: true });
+    const snapshotFile = join(root, "later-sync.snap");
+    const engine = await createEngine({ corpusDir: dir, snapshotFile, snapshotWrite: "later" });
+    engine.flushSnapshot();
+    const first = statSync(snapshotFile).mtimeMs;
+    writeFileSync(
+      join(dir, "parking.txt"),
+      "渝北区停车设施建设加快推进\n\n今年以来，渝北区新增公共停车位1.2万个。\n",
+    );
+    expect((await engine.sync()).added).toEqual(["parking.txt"]);
+    expect(statSync(snapshotFile).mtimeMs).toBe(first);
+    expect((await engine.sync()).added).toEqual([]);
+    engine.flushSnapshot();
+    expect(statSync(snapshotFile).mtimeMs).toBeGreaterThan(first);
+    const restarted = await createEngine({ corpusDir: dir, snapshotFile });
+    expect(restarted.startup.from).toBe("snapshot");
+    const reply = restarted.ask("渝北区新增停车位多少");
+    expect(reply.kind === "answer" ? reply.answers[0]?.figure?.text : null).toBe("1.2万个");
+  });
 });
