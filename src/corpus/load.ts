@@ -21,12 +21,6 @@ export interface LoadedDocument extends ParsedDocument {
   hash: string;
 }
 
-/** The documents of a corpus directory, and the files left out with why. */
-export interface LoadedCorpus {
-  documents: LoadedDocument[];
-  skipped: SkippedFile[];
-}
-
 /** SHA-256 of a file's bytes: a document's identity whatever its name. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -62,24 +56,6 @@ export async function loadDocument(
   if (doc.passages.length === 0)
     throw new AppError("NO_TEXT", `${file}: no text left after cleaning`, { file });
   return { ...doc, hash: contentHash(bytes) };
-}
-
-/** Reads every document of a directory (with its manifest, if any) and parses it. */
-export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
-  const files = listDocumentFiles(dir);
-  const manifest = readManifest(dir);
-  const documents: LoadedDocument[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const file of files) {
-    try {
-      documents.push(await loadDocument(dir, file, manifest.get(file) ?? {}));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      skipped.push({ file, reason: e.message });
-    }
-  }
-  if (documents.length === 0) throw emptyCorpusError(dir, skipped);
-  return { documents, skipped };
 }
 
 /** The error for a corpus directory without one readable document, naming why each file was left out. */

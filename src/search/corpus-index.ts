@@ -91,13 +91,6 @@ export function createIndex(gazetteer: Gazetteer): CorpusIndex {
   };
 }
 
-/** Builds the index: segments each passage once, counts document frequencies, finds places and years. */
-export function buildIndex(docs: IndexInput[], gazetteer: Gazetteer): CorpusIndex {
-  const ix = createIndex(gazetteer);
-  addDocuments(ix, docs);
-  return ix;
-}
-
 /** Adds documents to the index (a document already there under the same name is replaced). */
 export function addDocuments(ix: CorpusIndex, docs: IndexInput[]): void {
   const entries: Array<{ id: number; text: string }> = [];
