@@ -33,36 +33,38 @@ export function storeMiniSearch(ms: MiniSearch<{ id: number }>): StoredMiniSearc
 }
 
 function* postingsOf(tree: TermTree): Generator<TermPostings> {
-  for (const [term, data] of tree) {
-    const fields: TermPostings[1] = [];
-    for (const [fieldId, docs] of data) {
-      const gaps: number[] = [];
-      const counts: number[] = [];
-      let last = 0;
-      for (const [id, count] of docs) {
-        // Gaps may be negative: a document re-indexed after a change gets a later id in the middle.
-        gaps.push(id - last);
-        counts.push(count);
-        last = id;
-      }
-      fields.push([fieldId, gaps, counts]);
-    }
-    yield [term, fields];
-  }
+  for (const [term, data] of tree)
+    yield [term, [...data].map(([fieldId, docs]): TermPostings[1][number] => [fieldId, ...encodeGaps(docs)])];
 }
 
 function fieldsFromPlain(fields: AsPlainObject["index"][number][1]): TermPostings[1] {
-  return Object.entries(fields).map(([fieldId, entry]) => {
-    const gaps: number[] = [];
-    const counts: number[] = [];
-    let last = 0;
-    for (const [shortId, count] of Object.entries(entry)) {
-      gaps.push(Number(shortId) - last);
-      counts.push(count);
-      last = Number(shortId);
-    }
-    return [Number(fieldId), gaps, counts];
-  });
+  return Object.entries(fields).map(([fieldId, entry]) => [
+    Number(fieldId),
+    ...encodeGaps(Object.entries(entry).map(([id, count]): [number, number] => [Number(id), count])),
+  ]);
+}
+
+/** Document ids as gaps from the previous one, and their counts. */
+function encodeGaps(docs: Iterable<[number, number]>): [gaps: number[], counts: number[]] {
+  const gaps: number[] = [];
+  const counts: number[] = [];
+  let last = 0;
+  for (const [id, count] of docs) {
+    // Gaps may be negative: a document re-indexed after a change gets a later id in the middle.
+    gaps.push(id - last);
+    counts.push(count);
+    last = id;
+  }
+  return [gaps, counts];
+}
+
+/** Calls `put` with each document id (undoing the gaps) and its count. */
+function decodeGaps(gaps: number[], counts: number[], put: (id: number, count: number) => void): void {
+  let id = 0;
+  for (let i = 0; i < gaps.length; i++) {
+    id += gaps[i] as number;
+    put(id, counts[i] as number);
+  }
 }
 
 /** The term tree MiniSearch keeps in its private `_index` (a SearchableMap), as far as loading needs it. */
@@ -102,11 +104,7 @@ export function loadMiniSearch(stored: StoredMiniSearch): MiniSearch<{ id: numbe
     const data = new Map<number, Map<number, number>>();
     for (const [fieldId, gaps, counts] of fields) {
       const docs = new Map<number, number>();
-      let id = 0;
-      for (let i = 0; i < gaps.length; i++) {
-        id += gaps[i] as number;
-        docs.set(id, counts[i] as number);
-      }
+      decodeGaps(gaps, counts, (id, count) => docs.set(id, count));
       data.set(fieldId, docs);
     }
     tree.set(term, data);
@@ -120,10 +118,8 @@ export function loadThroughPublicApi(stored: StoredMiniSearch): MiniSearch<{ id:
     const entry: Record<string, Record<string, number>> = {};
     for (const [fieldId, gaps, counts] of fields) {
       const docs: Record<string, number> = {};
-      let id = 0;
-      gaps.forEach((gap, i) => {
-        id += gap;
-        docs[id] = counts[i] as number;
+      decodeGaps(gaps, counts, (id, count) => {
+        docs[id] = count;
       });
       entry[fieldId] = docs;
     }
