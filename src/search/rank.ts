@@ -28,10 +28,11 @@ export interface Candidates {
 /** MiniSearch candidates for the question's words (its places, years and kind do not change them). */
 export function fetchCandidates(ix: CorpusIndex, q: QueryAnalysis, synonyms: SynonymTable): Candidates {
   const terms = weighTerms(q.words, ix.df, ix.passages.length, synonyms);
-  const queryTokens = retrievalTokens(ix, [
-    ...terms.map((t) => t.word),
-    ...terms.flatMap((t) => t.alternatives),
-  ]);
+  const queryTokens = retrievalTokens(
+    ix,
+    terms.map((t) => t.word),
+    terms.flatMap((t) => t.alternatives),
+  );
   if (queryTokens.length === 0) return { terms, results: [] };
   const results = ix.index.search(queryTokens.join(" "), { fields: ["text"] }).slice(0, CANDIDATES);
   return { terms, results: results.map((r) => ({ id: r.id as number, score: r.score })) };
@@ -86,18 +87,20 @@ const POSTINGS_BUDGET = 8_000;
 /**
  * The tokens that fetch candidates: each word as indexed (or, for a word the index lacks, its search-mode
  * parts), rarest first, within a budget of postings. A token in a fifth of all passages fetches thousands of
- * candidates and ranks none of them; it still counts in the re-ranking. The rarest token is always kept.
+ * candidates and ranks none of them; it still counts in the re-ranking. The rarest of the question's own
+ * tokens is always kept: a rare synonym alone would fetch only passages that use the synonym.
  */
-function retrievalTokens(ix: CorpusIndex, words: string[]): string[] {
+function retrievalTokens(ix: CorpusIndex, words: string[], alternatives: string[]): string[] {
   const df = (t: string) => ix.df.get(t) ?? 0;
-  const tokens = [
-    ...new Set(words.flatMap((w) => (df(w) > 0 ? [w] : searchTokens(w).filter((t) => df(t) > 0)))),
-  ];
-  const byRarity = tokens.sort((a, b) => df(a) - df(b));
+  const indexed = (ws: string[]) =>
+    ws.flatMap((w) => (df(w) > 0 ? [w] : searchTokens(w).filter((t) => df(t) > 0)));
+  const byRarity = (ts: string[]) => [...new Set(ts)].sort((a, b) => df(a) - df(b));
+  const own = byRarity(indexed(words))[0];
   const common = Math.max(50, ix.passages.length / 5);
-  const out: string[] = [];
-  let postings = 0;
-  for (const t of byRarity) {
+  const out: string[] = own ? [own] : [];
+  let postings = own ? df(own) : 0;
+  for (const t of byRarity([...indexed(words), ...indexed(alternatives)])) {
+    if (t === own) continue;
     if (out.length > 0 && (df(t) > common || postings + df(t) > POSTINGS_BUDGET)) break;
     out.push(t);
     postings += df(t);
