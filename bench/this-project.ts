@@ -1,7 +1,7 @@
 import type { AskReply } from "../src/answer/reply.js";
 import { createEngine, type Engine, type EngineOptions } from "../src/engine.js";
-import { analyzeQuery } from "../src/search/query.js";
-import { rankPassages } from "../src/search/rank.js";
+import { analyzeQuery } from "../src/query/analyze-query.js";
+import { rankPassages } from "../src/rank/rank-passages.js";
 import type { RankedText } from "./quality.js";
 
 /** The answers of a reply as scoring sees them (quote text and first source, as `ask --json` prints them). */

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerQuestion } from "./answer/answer-question.js";
-import { checkClaim } from "./answer/check-claim.js";
+import { checkClaim } from "./check/check-claim.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import {
   contentHash,
@@ -13,12 +14,12 @@ import {
 } from "./corpus/load.js";
 import type { DocumentMeta } from "./corpus/types.js";
 import { AppError } from "./errors.js";
-import { indexCodeVersion } from "./search/code-version.js";
-import { addDocuments, type CorpusIndex, createIndex, removeDocument } from "./search/corpus-index.js";
-import { type IndexCorpusOptions, indexCorpus } from "./search/parallel-build.js";
-import { loadGazetteer } from "./search/places.js";
-import { readSnapshot, writeSnapshot } from "./search/snapshot-file.js";
-import { loadSynonyms, type SynonymTable } from "./search/synonyms.js";
+import { indexCodeVersion } from "./index/code-version.js";
+import { addDocuments, type CorpusIndex, createIndex, removeDocument } from "./index/corpus-index.js";
+import { type IndexCorpusOptions, indexCorpus } from "./index/build-index.js";
+import { loadGazetteer } from "./lexicon/places.js";
+import { readSnapshot, writeSnapshot } from "./index/snapshot-file.js";
+import { loadSynonyms, type SynonymTable } from "./lexicon/synonyms.js";
 import { loadSegmenter } from "./text/segment.js";
 
 /** Where the engine reads its documents and extra synonyms. */
@@ -159,7 +160,8 @@ function saveSnapshot(file: string, ix: CorpusIndex, key: string, skipped: Skipp
 
 /** What a snapshot must have been built from to be reused: this corpus, these place names, this code. */
 function snapshotKey(corpusDir: string, gazetteer: string[]): string {
-  return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${gazetteer.join(",").length}:${gazetteer.length}`;
+  const places = createHash("sha256").update(gazetteer.join("\n")).digest("hex").slice(0, 16);
+  return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${places}`;
 }
 
 /** Brings the index in line with the directory; unchanged files (same content hash) are not parsed again. */

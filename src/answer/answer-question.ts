@@ -1,7 +1,7 @@
-import type { CorpusIndex } from "../search/corpus-index.js";
-import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
-import { type Candidates, fetchCandidates, type RankedPassage, rankPassages } from "../search/rank.js";
-import type { SynonymTable } from "../search/synonyms.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
+import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
+import { type Candidates, fetchCandidates, type RankedPassage, rankPassages } from "../rank/rank-passages.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
 import { normalizeQuery } from "../text/script.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
 import type { AnswerItem, AskReply, RelatedFigure } from "./reply.js";

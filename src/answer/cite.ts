@@ -1,5 +1,5 @@
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex } from "../search/corpus-index.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
 import type { Figure } from "../text/figure.js";
 import type { Citation, FigureView, Quote } from "./reply.js";
 

@@ -1,5 +1,5 @@
-import type { CorpusIndex } from "../search/corpus-index.js";
-import type { SynonymTable } from "../search/synonyms.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { SeenDocument, StoredDocument } from "../store/documents.js";
 import type { Digest, DigestDocument } from "./digest.js";
 import { keyFigures } from "./key-figures.js";

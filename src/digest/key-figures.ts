@@ -1,6 +1,6 @@
 import { citationOf, figureView, quoteOf } from "../answer/cite.js";
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex } from "../search/corpus-index.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
 import type { Figure } from "../text/figure.js";
 import { normalizeQuery } from "../text/script.js";
 import type { DigestFigure } from "./digest.js";

@@ -1,9 +1,9 @@
 import { citationOf } from "../answer/cite.js";
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex } from "../search/corpus-index.js";
-import { analyzeQuery } from "../search/query.js";
-import { rankPassages } from "../search/rank.js";
-import type { SynonymTable } from "../search/synonyms.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
+import { analyzeQuery } from "../query/analyze-query.js";
+import { rankPassages } from "../rank/rank-passages.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { TopicSection } from "./digest.js";
 
 /** Passages shown per topic. */

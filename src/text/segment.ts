@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 type Jieba = typeof import("nodejieba");
 let jieba: Jieba | null = null;
 
-const USER_WORDS = fileURLToPath(new URL("./user-words.txt", import.meta.url));
+const USER_WORDS = fileURLToPath(new URL("../lexicon/user-words.txt", import.meta.url));
 
 /** Loads jieba once (about 1.3 s), with the project's domain words. */
 export function loadSegmenter(): Jieba {

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIndex } from "../../src/search/corpus-index.js";
-import { indexCorpus } from "../../src/search/parallel-build.js";
-import { loadGazetteer } from "../../src/search/places.js";
+import { createIndex } from "../../src/index/corpus-index.js";
+import { indexCorpus } from "../../src/index/build-index.js";
+import { loadGazetteer } from "../../src/lexicon/places.js";
 
 let root: string;
 let corpus: string;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Gazetteer, loadGazetteer } from "../../src/search/places.js";
-import { analyzeQuery } from "../../src/search/query.js";
+import { type Gazetteer, loadGazetteer } from "../../src/lexicon/places.js";
+import { analyzeQuery } from "../../src/query/analyze-query.js";
 import { loadSegmenter } from "../../src/text/segment.js";
 
 let gazetteer: Gazetteer;

@@ -8,8 +8,8 @@ import {
   loadMiniSearch,
   loadThroughPublicApi,
   storeMiniSearch,
-} from "../../src/search/minisearch-load.js";
-import { readSnapshot, writeSnapshot } from "../../src/search/snapshot-file.js";
+} from "../../src/index/minisearch-load.js";
+import { readSnapshot, writeSnapshot } from "../../src/index/snapshot-file.js";
 
 let root: string;
 let engine: Engine;

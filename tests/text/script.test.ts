@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchTokens } from "../../src/search/tokens.js";
+import { searchTokens } from "../../src/index/tokens.js";
 import { normalizeQuery, normalizeText, toSimplified } from "../../src/text/script.js";
 import { cut } from "../../src/text/segment.js";
 

@@ -1,6 +1,6 @@
 import type { Figure } from "../text/figure.js";
 import type { TermHit } from "./match-terms.js";
-import type { AnswerKind } from "./query.js";
+import type { AnswerKind } from "../query/analyze-query.js";
 
 /** How well a figure answers the question: kind/unit fit and closeness to the question's words. */
 export interface FigureFit {

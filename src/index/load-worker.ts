@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { loadDocument } from "../corpus/load.js";
 import { AppError } from "../errors.js";
 import { loadSegmenter } from "../text/segment.js";
-import type { LoadJob, LoadMessage } from "./parallel-build.js";
+import type { LoadJob, LoadMessage } from "./build-index.js";
 import { searchTokens } from "./tokens.js";
 
 function post(message: LoadMessage): void {

@@ -1,7 +1,7 @@
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex } from "../search/corpus-index.js";
-import { closeness } from "../search/figure-fit.js";
-import { analyzeQuery, type QueryAnalysis } from "../search/query.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
+import { closeness } from "../rank/figure-fit.js";
+import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
 import {
   type Candidates,
   candidateMemo,
@@ -9,15 +9,15 @@ import {
   isTargetPassage,
   type RankedPassage,
   rankPassages,
-} from "../search/rank.js";
-import { isStopword } from "../search/stopwords.js";
-import type { SynonymTable } from "../search/synonyms.js";
+} from "../rank/rank-passages.js";
+import { isStopword } from "../lexicon/stopwords.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
 import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
 import type { Figure } from "../text/figure.js";
 import { cut } from "../text/segment.js";
-import { answerQuestion } from "./answer-question.js";
-import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
-import type { CheckedFigure, CheckReply, Evidence, Verdict } from "./reply.js";
+import { answerQuestion } from "../answer/answer-question.js";
+import { citationOf, clauseOf, figureView, quoteOf } from "../answer/cite.js";
+import type { CheckedFigure, CheckReply, Evidence, Verdict } from "../answer/reply.js";
 
 /** How bad a verdict is, for "the verdict of a claim is the worst of its figures". */
 const SEVERITY: Record<Verdict, number> = { supported: 0, not_found: 1, conflicting: 2, contradicted: 3 };

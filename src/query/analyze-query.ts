@@ -2,9 +2,9 @@ import type { Figure } from "../text/figure.js";
 import { parseFigures } from "../text/figures.js";
 import { normalizeQuery } from "../text/script.js";
 import { cut } from "../text/segment.js";
-import { statedYears } from "./corpus-index.js";
-import { findPlaces, type Gazetteer } from "./places.js";
-import { isPunctuation, isStopword } from "./stopwords.js";
+import { statedYears } from "../index/corpus-index.js";
+import { findPlaces, type Gazetteer } from "../lexicon/places.js";
+import { isPunctuation, isStopword } from "../lexicon/stopwords.js";
 
 /** The kind of answer a question wants. */
 export type AnswerKind = "quantity" | "percent" | "rank" | "date" | "list" | "definition" | "any";

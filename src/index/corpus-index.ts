@@ -2,7 +2,7 @@ import MiniSearch from "minisearch";
 import type { Article, DocumentMeta, Passage } from "../corpus/types.js";
 import type { Figure } from "../text/figure.js";
 import { normalizeQuery } from "../text/script.js";
-import { findPlaces, type Gazetteer, homePlace } from "./places.js";
+import { findPlaces, type Gazetteer, homePlace } from "../lexicon/places.js";
 import { searchTokens, splitTokens } from "./tokens.js";
 
 /** What ranking needs to know about a passage beyond its text. */

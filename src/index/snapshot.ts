@@ -7,7 +7,7 @@ import {
   storeMiniSearch,
   type TermPostings,
 } from "./minisearch-load.js";
-import type { Gazetteer } from "./places.js";
+import type { Gazetteer } from "../lexicon/places.js";
 
 /** Bumped whenever the index layout or the cleaning changes, so that an old snapshot is rebuilt. */
 export const SNAPSHOT_VERSION = 6;

@@ -1,10 +1,10 @@
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex, PassageFacts } from "./corpus-index.js";
+import type { CorpusIndex, PassageFacts } from "../index/corpus-index.js";
 import { bestFigure, type FigureFit } from "./figure-fit.js";
 import { coverage, matchTerm, type TermHit, weighTerms } from "./match-terms.js";
-import type { QueryAnalysis } from "./query.js";
-import type { SynonymTable } from "./synonyms.js";
-import { searchTokens } from "./tokens.js";
+import type { QueryAnalysis } from "../query/analyze-query.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
+import { searchTokens } from "../index/tokens.js";
 
 /** A passage scored for a question, with the figure that answers it. */
 export interface RankedPassage {
