@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerQuestion } from "./answer/answer-question.js";
-import { checkClaim } from "./check/check-claim.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
+import { checkClaim } from "./check/check-claim.js";
 import {
   contentHash,
   corpusFingerprint,
@@ -14,11 +14,11 @@ import {
 } from "./corpus/load.js";
 import type { DocumentMeta } from "./corpus/types.js";
 import { AppError } from "./errors.js";
+import { type IndexCorpusOptions, indexCorpus } from "./index/build-index.js";
 import { indexCodeVersion } from "./index/code-version.js";
 import { addDocuments, type CorpusIndex, createIndex, removeDocument } from "./index/corpus-index.js";
-import { type IndexCorpusOptions, indexCorpus } from "./index/build-index.js";
-import { loadGazetteer } from "./lexicon/places.js";
 import { readSnapshot, writeSnapshot } from "./index/snapshot-file.js";
+import { loadGazetteer } from "./lexicon/places.js";
 import { loadSynonyms, type SynonymTable } from "./lexicon/synonyms.js";
 import { loadSegmenter } from "./text/segment.js";
 

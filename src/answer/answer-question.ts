@@ -1,7 +1,8 @@
 import type { CorpusIndex } from "../index/corpus-index.js";
+import { NUMERIC_KINDS } from "../lexicon/question-words.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
 import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
 import { type Candidates, fetchCandidates, type RankedPassage, rankPassages } from "../rank/rank-passages.js";
-import type { SynonymTable } from "../lexicon/synonyms.js";
 import { normalizeQuery } from "../text/script.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
 import type { AnswerItem, AskReply, RelatedFigure } from "./reply.js";
@@ -12,7 +13,6 @@ const MAX_RELATED = 4;
 const MIN_COVERAGE = 0.55;
 /** A figure must stand near the question's words to answer it (not merely share a long sentence with them). */
 const MIN_CLOSENESS = 0.2;
-const NUMERIC = new Set(["quantity", "percent", "rank", "date"]);
 
 /** Answers a question from the corpus: the best sentences with their figure and sources, or an honest no-answer. */
 export function answerQuestion(ix: CorpusIndex, question: string, synonyms: SynonymTable): AskReply {
@@ -34,7 +34,7 @@ export function answerQuestion(ix: CorpusIndex, question: string, synonyms: Syno
 /** A passage answers only if it covers the question's words well enough and, for numeric questions, has a figure that fits. */
 function acceptable(q: QueryAnalysis, r: RankedPassage): boolean {
   if (r.coverage < MIN_COVERAGE || !coversCore(r)) return false;
-  if (!NUMERIC.has(q.kind)) return true;
+  if (!NUMERIC_KINDS.has(q.kind)) return true;
   if (!r.fit || r.fit.closeness < MIN_CLOSENESS) return false;
   return r.fit.kind >= 0.3;
 }

@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
+import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import type { Figure } from "../text/figure.js";
 import type { Citation, FigureView, Quote } from "./reply.js";
 
@@ -37,15 +38,10 @@ export function quoteOf(p: Passage, f: Figure | null): Quote {
   return { text: p.text, highlights: f ? [figureRange(p, f)] : [] };
 }
 
-const CLAUSE = /[，,；;。！？!?]/;
-
 /** The clause a figure stands in ("新增普通高中学位1.9万个"), as written. */
 export function clauseOf(p: Passage, f: Figure): string {
   const [s, e] = figureRange(p, f);
-  let from = s;
-  while (from > 0 && !CLAUSE.test(p.text[from - 1] as string)) from--;
-  let to = e;
-  while (to < p.text.length && !CLAUSE.test(p.text[to] as string)) to++;
+  const [from, to] = spanBetween(p.text, s, e, CLAUSE_END);
   const clause = p.text.slice(from, to).replace(/^[“”"]+|[“”"]+$/g, "");
   return clause.length > 40 ? `${clause.slice(Math.max(0, s - from - 20), s - from + 20)}…` : clause;
 }

@@ -1,7 +1,13 @@
+import { answerQuestion } from "../answer/answer-question.js";
+import { citationOf, clauseOf, figureView, quoteOf } from "../answer/cite.js";
+import type { CheckedFigure, CheckReply, Evidence, Verdict } from "../answer/reply.js";
 import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
-import { closeness } from "../rank/figure-fit.js";
+import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
+import { isStopword, LINK_WORDS } from "../lexicon/stopwords.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
 import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
+import { closeness } from "../rank/figure-fit.js";
 import {
   type Candidates,
   candidateMemo,
@@ -10,52 +16,15 @@ import {
   type RankedPassage,
   rankPassages,
 } from "../rank/rank-passages.js";
-import { isStopword } from "../lexicon/stopwords.js";
-import type { SynonymTable } from "../lexicon/synonyms.js";
 import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
 import type { Figure } from "../text/figure.js";
 import { cut } from "../text/segment.js";
-import { answerQuestion } from "../answer/answer-question.js";
-import { citationOf, clauseOf, figureView, quoteOf } from "../answer/cite.js";
-import type { CheckedFigure, CheckReply, Evidence, Verdict } from "../answer/reply.js";
 
 /** How bad a verdict is, for "the verdict of a claim is the worst of its figures". */
 const SEVERITY: Record<Verdict, number> = { supported: 0, not_found: 1, conflicting: 2, contradicted: 3 };
 const CLAIM_PREFIX = /^\s*(?:\/check(?:@\w+)?|核实|核查|查证)\s*[:：,，]?\s*/i;
-const CLAUSE_SPLIT = /[，,、；;。]|以及|并且/;
 const MIN_COVERAGE = 0.7;
 const MIN_CLOSENESS = 0.2;
-/** Verbs and markers that link an indicator to its figure without narrowing it. */
-const GENERIC = new Set([
-  "累计",
-  "共计",
-  "总计",
-  "已经",
-  "达到",
-  "突破",
-  "超过",
-  "增至",
-  "降至",
-  "提升",
-  "提升至",
-  "提高",
-  "实现",
-  "保持",
-  "全年",
-  "目前",
-  "其中",
-  "同比",
-  "分别",
-  "全市",
-  "我市",
-  "本市",
-  "全省",
-  "全国",
-  "近年来",
-  "今年",
-  "去年",
-  "以来",
-]);
 
 /** A passage that states the claim's indicator, with the figure it gives for it. */
 interface Statement {
@@ -93,10 +62,7 @@ export function checkClaim(ix: CorpusIndex, rawClaim: string, synonyms: SynonymT
 
 /** The words of the clause a figure stands in ("9270个公办园学位"), or the whole claim's if the clause has too few. */
 function clauseQuery(ix: CorpusIndex, q: QueryAnalysis, f: Figure): QueryAnalysis & { anchors: string[] } {
-  let start = f.start;
-  while (start > 0 && !CLAUSE_SPLIT.test(q.norm[start - 1] as string)) start--;
-  let end = f.end;
-  while (end < q.norm.length && !CLAUSE_SPLIT.test(q.norm[end] as string)) end++;
+  const [start, end] = spanBetween(q.norm, f.start, f.end, ITEM_END);
   const clause = analyzeQuery(q.norm.slice(start, end), ix.gazetteer);
   const words = clause.words.length >= 2 ? [...new Set([...clause.words, ...q.words.slice(0, 1)])] : q.words;
   const kind =
@@ -223,17 +189,14 @@ function exactIndicator(statements: Statement[], words: string[], synonyms: Syno
 /** Content words in the figure's clause ("9270个公办园学位": 公办园) that the claim does not have. */
 function qualifiers(s: Statement, words: string[], synonyms: SynonymTable): string[] {
   const norm = s.ranked.passage.norm;
-  let start = s.figure.start;
-  while (start > 0 && !CLAUSE_SPLIT.test(norm[start - 1] as string)) start--;
-  let end = s.figure.end;
-  while (end < norm.length && !CLAUSE_SPLIT.test(norm[end] as string)) end++;
+  const [start, end] = spanBetween(norm, s.figure.start, s.figure.end, ITEM_END);
   const forms = words.flatMap((w) => [w, ...(synonyms.get(w) ?? [])]);
   const clause = norm.slice(start, s.figure.start) + norm.slice(s.figure.end, end);
   return cut(clause).filter(
     (w) =>
       w.length >= 2 &&
       !isStopword(w) &&
-      !GENERIC.has(w) &&
+      !LINK_WORDS.has(w) &&
       !forms.some((f) => f.includes(w) || w.includes(f)),
   );
 }

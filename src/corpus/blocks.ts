@@ -1,3 +1,13 @@
+import {
+  CLOSERS,
+  COLONS,
+  COMMAS,
+  CONTINUATION_START,
+  charClass,
+  INNER_SENTENCE_END,
+  LINE_END,
+  OPEN_LINE_END,
+} from "../lexicon/punctuation.js";
 import { spansWord } from "../text/segment.js";
 import { classifyLine, type LineKind } from "./junk.js";
 import { concatMapped, type Line, type MappedText, splitLines } from "./lines.js";
@@ -26,12 +36,12 @@ export interface PageInfo {
   publisher: string | null;
 }
 
-const TERMINAL_END = /[。！？!?；;…][”"’』」)）]*$/;
-const OPEN_END = /[，,、“‘《（(—-]$/;
-const COLON_END = /[：:]$/;
-const CONTINUES = /^[，,。、；;：:）)”’』」%]/;
-const INNER_STOP = /[。；;]/;
-const COMMA = /[，,]/;
+const TERMINAL_END = new RegExp(`${charClass(LINE_END)}${charClass(CLOSERS)}*$`);
+const OPEN_END = new RegExp(`${charClass(OPEN_LINE_END)}$`);
+const COLON_END = new RegExp(`${charClass(COLONS)}$`);
+const CONTINUES = new RegExp(`^${charClass(CONTINUATION_START)}`);
+const INNER_STOP = new RegExp(charClass(INNER_SENTENCE_END));
+const COMMA = new RegExp(charClass(COMMAS));
 
 /** Splits decoded text into blocks (joined paragraphs and headings) and layout markers, plus page info. */
 export function buildLayout(original: string): { items: LayoutItem[]; info: PageInfo } {

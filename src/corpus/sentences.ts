@@ -1,3 +1,4 @@
+import { CLOSERS, isOneOf, SENTENCE_END } from "../lexicon/punctuation.js";
 import type { MappedText } from "./lines.js";
 
 /** A sentence of a paragraph: its text and offsets into the paragraph's text. */
@@ -7,8 +8,6 @@ export interface SentenceSpan {
   end: number;
 }
 
-const STOP = /[。！？!?；;]/;
-const CLOSER = /[”"’』」)）]/;
 const MAX_SENTENCE = 300;
 
 /**
@@ -20,9 +19,9 @@ export function splitSentences(paragraph: MappedText): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!STOP.test(text[i] as string)) continue;
+    if (!isOneOf(SENTENCE_END, text[i])) continue;
     let end = i + 1;
-    while (end < text.length && CLOSER.test(text[end] as string)) end++;
+    while (end < text.length && isOneOf(CLOSERS, text[end])) end++;
     pushSpan(spans, text, start, end);
     start = end;
     i = end - 1;

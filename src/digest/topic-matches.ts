@@ -1,9 +1,9 @@
 import { citationOf } from "../answer/cite.js";
 import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
 import { analyzeQuery } from "../query/analyze-query.js";
 import { rankPassages } from "../rank/rank-passages.js";
-import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { TopicSection } from "./digest.js";
 
 /** Passages shown per topic. */

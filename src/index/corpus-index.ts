@@ -1,8 +1,9 @@
 import MiniSearch from "minisearch";
 import type { Article, DocumentMeta, Passage } from "../corpus/types.js";
-import type { Figure } from "../text/figure.js";
-import { normalizeQuery } from "../text/script.js";
+import { PLAN_TITLE, TARGET_PASSAGE } from "../lexicon/period-words.js";
 import { findPlaces, type Gazetteer, homePlace } from "../lexicon/places.js";
+import { normalizeQuery } from "../text/script.js";
+import { statedYears } from "../text/stated-years.js";
 import { searchTokens, splitTokens } from "./tokens.js";
 
 /** What ranking needs to know about a passage beyond its text. */
@@ -18,9 +19,6 @@ export interface PassageFacts {
   /** The passage states a goal (到2027年…, 力争…, or stands in a plan document) rather than an achieved value. */
   target: boolean;
 }
-
-const TARGET_TEXT = /到20\d\d年|力争|争取|目标|预计|将达到|要达到/;
-const PLAN_TITLE = /规划|纲要|计划\(|方案/;
 
 /** The searchable corpus: passages, their facts, document metadata, and the MiniSearch index over them. */
 export interface CorpusIndex {
@@ -158,7 +156,7 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
   for (const id of ids) {
     const facts = ix.facts[id] as PassageFacts;
     facts.target =
-      plan || TARGET_TEXT.test((ix.passages[id] as Passage).norm) || TARGET_TEXT.test(facts.context);
+      plan || TARGET_PASSAGE.test((ix.passages[id] as Passage).norm) || TARGET_PASSAGE.test(facts.context);
   }
   const home = homePlace(placeCounts);
   ix.homes.set(d.meta.doc, home);
@@ -173,23 +171,6 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
 
 function normalizeTitle(title: string): string {
   return normalizeQuery(title);
-}
-
-/** Before a year, these make it a comparison base ("较2023年提高"), not the period the sentence is about. */
-const COMPARISON = /(较|比|同比|相比|与|自)$/;
-
-/** Years a sentence is about: years, dates and year ranges, without comparison bases. */
-export function statedYears(norm: string, figures: Figure[]): number[] {
-  const out: number[] = [];
-  for (const f of figures) {
-    if (f.kind !== "year" && f.kind !== "date") continue;
-    if (COMPARISON.test(norm.slice(Math.max(0, f.start - 2), f.start))) continue;
-    const first = f.kind === "year" ? f.value : Number((f.iso ?? "").slice(0, 4));
-    if (!Number.isFinite(first) || first < 1900) continue;
-    const last = f.kind === "year" && f.high ? f.high : first;
-    for (let y = first; y <= last && y - first < 50; y++) out.push(y);
-  }
-  return out;
 }
 
 function addYears(map: Map<string, Set<number>>, key: string, years: number[]): void {

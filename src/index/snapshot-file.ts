@@ -11,8 +11,8 @@ import {
 } from "node:fs";
 import { dirname } from "node:path";
 import type { SkippedFile } from "../corpus/load.js";
-import type { CorpusIndex } from "./corpus-index.js";
 import type { Gazetteer } from "../lexicon/places.js";
+import type { CorpusIndex } from "./corpus-index.js";
 import { type IndexSnapshot, restoreIndex, SNAPSHOT_VERSION, snapshotIndex } from "./snapshot.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { SkippedFile } from "../corpus/load.js";
 import type { Article, DocumentMeta, Passage } from "../corpus/types.js";
+import type { Gazetteer } from "../lexicon/places.js";
 import type { CorpusIndex, PassageFacts } from "./corpus-index.js";
 import {
   loadMiniSearch,
@@ -7,7 +8,6 @@ import {
   storeMiniSearch,
   type TermPostings,
 } from "./minisearch-load.js";
-import type { Gazetteer } from "../lexicon/places.js";
 
 /** Bumped whenever the index layout or the cleaning changes, so that an old snapshot is rebuilt. */
 export const SNAPSHOT_VERSION = 6;

@@ -1,5 +1,5 @@
-import { cutForSearch } from "../text/segment.js";
 import { isPunctuation, isStopword } from "../lexicon/stopwords.js";
+import { cutForSearch } from "../text/segment.js";
 
 const NUMERIC = /^[\d.,%]+$/;
 

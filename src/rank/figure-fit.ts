@@ -1,6 +1,7 @@
+import { charClass, ITEM_END } from "../lexicon/punctuation.js";
+import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import type { Figure } from "../text/figure.js";
 import type { TermHit } from "./match-terms.js";
-import type { AnswerKind } from "../query/analyze-query.js";
 
 /** How well a figure answers the question: kind/unit fit and closeness to the question's words. */
 export interface FigureFit {
@@ -25,7 +26,8 @@ export function kindFit(f: Figure, kind: AnswerKind, unit: string | null): numbe
   return f.chinese && f.value < 10 ? 0.2 : 0.6;
 }
 
-const CLAUSE_BREAK = /[，,、；;：:。！？!?]/g;
+const CLAUSE_BREAK = new RegExp(charClass(ITEM_END), "g");
+const CLAUSE_BREAK_ONE = new RegExp(charClass(ITEM_END));
 
 /** Characters between a figure and a term occurrence, plus a toll for each clause boundary crossed. */
 function gap(norm: string, f: Figure, span: [number, number]): number {
@@ -62,7 +64,7 @@ function countedNoun(norm: string, f: Figure, hits: TermHit[]): number {
   for (const h of hits) {
     total += h.term.weight;
     const follows = h.spans.some(
-      ([s]) => s >= f.end && s - f.end <= 6 && !/[，,、；;。]/.test(norm.slice(f.end, s)),
+      ([s]) => s >= f.end && s - f.end <= 6 && !CLAUSE_BREAK_ONE.test(norm.slice(f.end, s)),
     );
     if (follows) after += h.term.weight * h.strength;
   }
@@ -93,8 +95,6 @@ export function bestFigure(
   if (best && !NUMERIC_KINDS.has(kind) && best.closeness < 0.3) return null;
   return best;
 }
-
-const NUMERIC_KINDS = new Set<AnswerKind>(["quantity", "percent", "rank", "date"]);
 
 /**
  * “119消防宣传月”, “416”科技创新布局: a number in short quotation marks names something rather than counting

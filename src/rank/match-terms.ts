@@ -1,6 +1,6 @@
-import { cutForSearch } from "../text/segment.js";
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
+import { cutForSearch } from "../text/segment.js";
 
 /** A question word with its weight and the alternative spellings that count as a match. */
 export interface WeightedTerm {

@@ -1,10 +1,12 @@
 import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex, PassageFacts } from "../index/corpus-index.js";
+import { searchTokens } from "../index/tokens.js";
+import { NUMERIC_KINDS } from "../lexicon/question-words.js";
+import { ONE_UNIT } from "../lexicon/scope-words.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
+import type { QueryAnalysis } from "../query/analyze-query.js";
 import { bestFigure, type FigureFit } from "./figure-fit.js";
 import { coverage, matchTerm, type TermHit, weighTerms } from "./match-terms.js";
-import type { QueryAnalysis } from "../query/analyze-query.js";
-import type { SynonymTable } from "../lexicon/synonyms.js";
-import { searchTokens } from "../index/tokens.js";
 
 /** A passage scored for a question, with the figure that answers it. */
 export interface RankedPassage {
@@ -17,7 +19,6 @@ export interface RankedPassage {
 }
 
 const CANDIDATES = 200;
-const NUMERIC_KINDS = new Set(["quantity", "percent", "rank", "date"]);
 
 /** What MiniSearch found for a question's words: the same for every re-ranking of those words. */
 export interface Candidates {
@@ -181,8 +182,6 @@ function sharedFigures(q: QueryAnalysis, p: Passage): number {
   const shared = own.filter((f) => p.figures.some((g) => g.value === f.value && g.unit === f.unit));
   return 0.5 * shared.length;
 }
-
-const ONE_UNIT = /该(校|区|县|镇|乡|院|所|公司|企业|集团|园区)|本校|我校/;
 
 /** Whether a sentence speaks of one school, district or company ("该校", "该区") rather than the whole city. */
 export function isAboutOneUnit(norm: string): boolean {

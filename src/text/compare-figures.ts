@@ -1,3 +1,4 @@
+import { SAME_UNITS } from "../lexicon/units.js";
 import { lowestDigitPlace, roundSignificant } from "./decimal.js";
 import type { Figure } from "./figure.js";
 
@@ -6,14 +7,6 @@ export interface FigureInterval {
   lo: number;
   hi: number;
 }
-
-/** Units that name the same thing; everything else must match exactly. */
-const SAME_UNITS: readonly (readonly string[])[] = [
-  ["%", "成"],
-  ["人", "名", "位"],
-  ["公里", "千米", "km"],
-  ["公斤", "千克", "kg"],
-];
 
 // 800余 and 8万余 reach up to the next step of their lowest written digit; 以上 has no such ceiling.
 const APPROX_SUFFIX = /[\d〇零一二两三四五六七八九十百千万亿][余多几]/;

@@ -1,3 +1,5 @@
+import { DURATION_AFTER } from "../lexicon/bound-words.js";
+import { DATE_FOLLOWERS, RANGE_SEPARATORS, YEAR_KINDS } from "../lexicon/units.js";
 import type { Figure } from "./figure.js";
 import {
   asWholeNumber,
@@ -6,7 +8,7 @@ import {
   readWholeNumber,
   type WholeNumber,
 } from "./figure-numbers.js";
-import { boundWordBefore, RANGE_SEPARATORS, wordList } from "./figure-words.js";
+import { boundWordBefore } from "./figure-words.js";
 
 /** A calendar point as written; missing parts stay undefined. */
 interface DateParts {
@@ -18,14 +20,6 @@ interface DateParts {
 // Whitespace is stripped before parsing, so "2025-04-24 07:38" arrives as "2025-04-2407:38": a one-digit
 // day must not be followed by a digit, and a two-digit day stops after two.
 const ISO_DATE = /(\d{4})([-/.])(\d{1,2})\2(\d{2}|\d(?!\d))/y;
-
-/** Characters that can follow the first number of a year, month or day: a date word or a range separator. */
-const DATE_FOLLOWERS = "年届月日—–-~〜至到财学";
-/** "2024财年", "2024学年": years of accounts and schools. */
-const YEAR_KINDS = ["财年", "学年"];
-
-/** After 年 these make "2000年" a length of time, not a year. */
-const DURATION_AFTER = wordList("以上 以下 左右 多 余 有余 之久");
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

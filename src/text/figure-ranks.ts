@@ -1,6 +1,7 @@
+import { RANK_LINKS, RANK_SCOPES } from "../lexicon/scope-words.js";
 import type { Figure } from "./figure.js";
 import { type FigureMatch, readWholeNumber } from "./figure-numbers.js";
-import { isIdeograph, RANK_LINKS, RANK_SCOPES } from "./figure-words.js";
+import { isIdeograph } from "./figure-words.js";
 
 /**
  * Matches a rank at a 第: "全国第6", "全国排名第六", "居全市第五", "第6名". An ordinal followed by a noun

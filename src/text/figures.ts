@@ -1,3 +1,15 @@
+import { ABOUT_BLOCKERS, APPROX_MARKS, RECENT_UNITS, SUFFIX_BOUNDS } from "../lexicon/bound-words.js";
+import { OPEN_QUOTES } from "../lexicon/punctuation.js";
+import {
+  ARABIC_UNITS,
+  CHENG_BLOCKERS,
+  CHINESE_MULTIPLIERS,
+  MULTIPLIERS,
+  PERCENT_OF,
+  RANGE_SEPARATORS,
+  UNIT_BLOCKERS,
+  UNITS,
+} from "../lexicon/units.js";
 import { isChineseNumeralChar, NUMERAL_STARTS } from "./chinese-numerals.js";
 import type { Figure, FigureBound } from "./figure.js";
 import { matchDate } from "./figure-dates.js";
@@ -10,18 +22,7 @@ import {
   readNumberCore,
 } from "./figure-numbers.js";
 import { matchRank } from "./figure-ranks.js";
-import {
-  ABOUT_BLOCKERS,
-  ARABIC_UNITS,
-  boundWordBefore,
-  isLatinLetter,
-  Lexicon,
-  MULTIPLIERS,
-  RANGE_SEPARATORS,
-  SUFFIX_BOUNDS,
-  UNIT_BLOCKERS,
-  UNITS,
-} from "./figure-words.js";
+import { boundWordBefore, isLatinLetter } from "./figure-words.js";
 
 /** A number with its multiplier and unit, before bound words. */
 interface Quantity {
@@ -38,16 +39,6 @@ interface Quantity {
 
 type UnitRead = Pick<Quantity, "kind" | "unit" | "exponent" | "end">;
 
-const PERCENT_OF = new Lexicon<number>([
-  ["百分之", 0],
-  ["千分之", -1],
-  ["万分之", -2],
-]);
-/** 成 followed by these starts a word (成为, 成立, 成渝), not "tenths". */
-const CHENG_BLOCKERS = "为立员果本效功绩熟长就型品交渝都";
-/** Durations that 近 qualifies as "the last N", not "almost N": 近5年, 近三个月. */
-const RECENT_UNITS = new Set(["年", "个月", "天", "周"]);
-const OPEN_QUOTES = "“‘「『《\"'";
 // Scanning tests every character, so the test works on char codes rather than one-character strings.
 const START_CODES = new Set([..."0123456789第百千万", ...NUMERAL_STARTS].map((ch) => ch.charCodeAt(0)));
 /** Clock times and ratios (07:38, 1:2) are never figures. */
@@ -58,7 +49,7 @@ const CHINESE_IDIOM = /^(?:[一二三四五六七八九十]+(?:届\p{Script=Han}
 function readMultiplier(text: string, pos: number, core: NumberCore): [string, number] | undefined {
   if (core.grouped) return undefined;
   const found = MULTIPLIERS.at(text, pos);
-  if (!found || (core.chinese && !["万", "亿", "万亿"].includes(found[0]))) return undefined;
+  if (!found || (core.chinese && !CHINESE_MULTIPLIERS.has(found[0]))) return undefined;
   // 5千米 is five kilometres, not 5000 metres.
   const unit = UNITS.at(text, pos)?.[0];
   return unit && unit.length > found[0].length ? undefined : found;
@@ -94,7 +85,7 @@ function readUnit(text: string, pos: number, core: NumberCore, multiplied: boole
 function readQuantity(text: string, core: NumberCore | undefined): Quantity | undefined {
   if (!core) return undefined;
   let end = core.end;
-  let approx = "多余几".includes(text[end] ?? "_");
+  let approx = APPROX_MARKS.includes(text[end] ?? "_");
   if (approx) end++;
   const multiplier = readMultiplier(text, end, core);
   if (multiplier) end += multiplier[0].length;

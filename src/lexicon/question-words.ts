@@ -1,0 +1,104 @@
+/**
+ * Question words: what kind of answer a question wants (a quantity, a percentage, a rank, a date, a list, a
+ * definition) and in which unit ("几所" asks for 所, "多少钱" for 元). The rules are tried in order; the first
+ * that matches decides. Table tests: tests/lexicon/question-words.test.ts.
+ */
+import { MULTIPLIERS, UNIT_ALIASES, unitWords } from "./units.js";
+
+/** The kind of answer a question wants. */
+export type AnswerKind = "quantity" | "percent" | "rank" | "date" | "list" | "definition" | "any";
+
+/** Kinds answered by a figure: a passage without a fitting figure does not answer them. */
+export const NUMERIC_KINDS: ReadonlySet<AnswerKind> = new Set(["quantity", "percent", "rank", "date"]);
+
+/** How a question's words set the kind and unit of the answer. */
+export interface AnswerKindRule {
+  /** Short name, shown by `--explain`. */
+  name: string;
+  pattern: RegExp;
+  kind: AnswerKind;
+  /** The unit asked for; "captured" takes it from the pattern's `unit` group; "money" gives 元 when a money word stands in the question. */
+  unit: string | null | "captured" | "money";
+}
+
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** "几所", "多少万人", "若干项": a count in the unit written after the question word. */
+export const UNIT_QUESTION = new RegExp(
+  `(?:几|多少|若干)(?:${MULTIPLIERS.words().map(escapeRegExp).join("|")})?(?<unit>${unitWords().map(escapeRegExp).join("|")})`,
+);
+
+/** Money words: "投入了多少" asks for an amount in 元 ("财政性教育经费" alone may be a ratio). */
+export const MONEY_WORDS =
+  /gdp|多少钱|资金|经费|投入|营收|营业收入|收入|金额|产值|总值|预算|贷款|补贴|工资|利润/;
+
+/** The rules, in the order they are tried. */
+export const ANSWER_KIND_RULES: readonly AnswerKindRule[] = [
+  {
+    name: "when",
+    pattern:
+      /什么时候|何时|哪一?年|几月|哪天|几号|什么时间|哪个月|日期|(建成|印发|出台|发布|召开|举办|开通|实施|成立|启动|通过|完成)的?时间/,
+    kind: "date",
+    unit: null,
+  },
+  { name: "count-in-unit", pattern: UNIT_QUESTION, kind: "quantity", unit: "captured" },
+  { name: "rank", pattern: /第几|排名|排第|名次|位次|排几|位列/, kind: "rank", unit: "名" },
+  { name: "price", pattern: /多少钱|几块钱/, kind: "quantity", unit: "元" },
+  {
+    name: "growth",
+    pattern: /(增长|增速|增幅|下降|降低)(了|是|为|有|达到)?(多少|几)?$|增速|增幅|增长率/,
+    kind: "percent",
+    unit: "%",
+  },
+  {
+    name: "share",
+    pattern: /比例|占比|比重|百分之?几|百分比|几成|多少成|增速|增幅|(?<!率)率(?!先)|匹配度|满意度/,
+    kind: "percent",
+    unit: "%",
+  },
+  { name: "list", pattern: /哪些|有哪几|包括什么|包含什么|有什么/, kind: "list", unit: null },
+  {
+    name: "definition",
+    pattern: /什么是|是什么(?!时)|指什么|含义|什么意思|是指/,
+    kind: "definition",
+    unit: null,
+  },
+  {
+    name: "how-much",
+    pattern: /多少|几|多大|多长|多久|多高|若干|数量|数目|总数|个数|人数|规模/,
+    kind: "quantity",
+    unit: "money",
+  },
+];
+
+/** Words that, in a question about a date, ask for it rather than name the indicator ("建成时间"). */
+export const DATE_ASKING_WORDS: ReadonlySet<string> = new Set(["时间", "日期"]);
+
+/** Fragments of question phrasing that jieba may keep inside a word ("多少所" -> 所 is dropped with it). */
+export const QUESTION_PARTS = /多少钱|几块钱|多少|第几|多大|多长|多久|多高|几/g;
+
+/** Question and request words: they say what is asked, not what about (dropped from the indicator words). */
+export const QUESTION_WORDS = [
+  "请问 请 一下 告诉 知道 想 想知道 麻烦 帮 帮我 查 查一下 查询",
+  "有没有 是否 是不是 能否 到底 究竟",
+  "什么 啥 怎么 怎样 如何 哪 哪个 哪些 哪里 哪儿 为什么 多少 几 几个 多 多大 多长 多久 几何",
+  "时候 何时 哪年 哪一年 几月 几号 哪天 多少钱 了吗 呢 的话",
+]
+  .join(" ")
+  .split(" ");
+
+/** The kind and unit of answer a normalized question asks for, with the rule that decided. */
+export function answerKindOf(norm: string): { kind: AnswerKind; unit: string | null; rule: string | null } {
+  for (const rule of ANSWER_KIND_RULES) {
+    const m = rule.pattern.exec(norm);
+    if (!m) continue;
+    if (rule.unit === "captured") {
+      const written = m.groups?.unit;
+      if (!written) continue;
+      return { kind: rule.kind, unit: UNIT_ALIASES.get(written) ?? written, rule: rule.name };
+    }
+    const unit = rule.unit === "money" ? (MONEY_WORDS.test(norm) ? "元" : null) : rule.unit;
+    return { kind: rule.kind, unit, rule: rule.name };
+  }
+  return { kind: "any", unit: null, rule: null };
+}
