@@ -1,3 +1,4 @@
+import { CITED_TITLE_MAX_CHARS, DATELINE, DATELINE_SOURCE, OWN_PAPER } from "../lexicon/headline-cues.js";
 import { type Block, type LayoutItem, looksLikeTitle } from "./blocks.js";
 import type { MappedText } from "./lines.js";
 
@@ -7,13 +8,6 @@ export interface ArticleLayout {
   publisher: string | null;
   paragraphs: Array<{ text: MappedText; section: string | null; headline: boolean }>;
 }
-
-/** "新华社北京11月16日电(记者 熊丰)", "本报讯(记者 胡斌)": a paragraph that opens a news article. */
-const DATELINE = /^[^，。,]{0,24}?(讯|电)[(（]/;
-/** The agency or paper a dateline names: "新渝报讯" -> 新渝报, "第1眼TV-华龙网讯" -> 华龙网, "新华社北京…电" -> 新华社. */
-const DATELINE_SOURCE =
-  /^(?:[^，。,(（]*?[-—])?([^，。,(（\-—]{2,8}?(?:社|报|网|台|TV))(?:[^，。,(（]{0,16})?(讯|电)[(（]/;
-const MAX_TITLE = 60;
 
 /**
  * Groups blocks into articles. A run of headings opens a new article when it follows a page separator or
@@ -41,7 +35,10 @@ export function groupArticles(items: LayoutItem[]): ArticleLayout[] {
         separated || item.block.blankBefore >= 2 || run.length >= 3 || opensArticle(next) || current === null;
       const title = run.map((b) => b.raw).join(" ");
       if (opens) {
-        current = openArticle(articles, title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE)}…` : title);
+        current = openArticle(
+          articles,
+          title.length > CITED_TITLE_MAX_CHARS ? `${title.slice(0, CITED_TITLE_MAX_CHARS)}…` : title,
+        );
         section = null;
       } else section = title;
       for (const b of run)
@@ -64,7 +61,7 @@ export function groupArticles(items: LayoutItem[]): ArticleLayout[] {
 
 function datelineSource(text: string): string | null {
   const m = DATELINE_SOURCE.exec(text);
-  return m?.[1] && m[1] !== "本报" ? m[1] : null;
+  return m?.[1] && m[1] !== OWN_PAPER ? m[1] : null;
 }
 
 function openArticle(articles: ArticleLayout[], title: string | null): ArticleLayout {

@@ -1,3 +1,4 @@
+import { HEADING_MAX_CHARS, TITLE_AFTER_SEPARATOR_MAX_CHARS } from "../lexicon/headline-cues.js";
 import {
   CLOSERS,
   COLONS,
@@ -9,7 +10,7 @@ import {
   OPEN_LINE_END,
 } from "../lexicon/punctuation.js";
 import { spansWord } from "../text/segment.js";
-import { classifyLine, type LineKind } from "./junk.js";
+import { classifyLine, type LineKind } from "./classify-line.js";
 import { concatMapped, type Line, type MappedText, splitLines } from "./lines.js";
 
 /** A paragraph or headline line, rebuilt from lines that PDF or page layout broke. */
@@ -92,12 +93,12 @@ function toBlock(lines: Line[]): Block {
 /** A headline or section heading: short, no sentence inside, not ending a sentence. */
 export function isHeading(text: string): boolean {
   if (TERMINAL_END.test(text) || INNER_STOP.test(text.slice(0, -1))) return false;
-  return text.length <= 40;
+  return text.length <= HEADING_MAX_CHARS;
 }
 
 /** A short line right after a page separator that does not end a sentence: the next article's headline. */
 export function looksLikeTitle(text: string): boolean {
-  return !TERMINAL_END.test(text) && text.length <= 64;
+  return !TERMINAL_END.test(text) && text.length <= TITLE_AFTER_SEPARATOR_MAX_CHARS;
 }
 
 /** Whether `next` continues the sentence that `prev` broke off (PDF wrapping, page layout). */

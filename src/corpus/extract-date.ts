@@ -35,3 +35,12 @@ export function compactMeta<T extends Record<string, string | null | undefined>>
   }
   return out;
 }
+
+/** A full date written in running text: "2025年2月28日", "2025-02-28", "2025年2月28". */
+const DATE_IN_TEXT = /(\d{4})\s*[年-]\s*(\d{1,2})\s*[月-]\s*(\d{1,2})/;
+
+/** The first full date written in a text, as YYYY-MM-DD; null when there is none (or it is no real date). */
+export function findDateIn(text: string): string | null {
+  const m = DATE_IN_TEXT.exec(text);
+  return m ? (normalizeDate(`${m[1]}-${m[2]}-${m[3]}`) ?? null) : null;
+}

@@ -1,3 +1,5 @@
+import { HTML_CHROME } from "../lexicon/furniture.js";
+
 /** Elements whose text is never part of the document. */
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "BUTTON", "SELECT"]);
 
@@ -32,25 +34,6 @@ const BLOCK = new Set([
   "NAV",
   "CAPTION",
 ]);
-
-/** Site chrome the fallback drops: navigation, page header and footer, sidebars, cookie banners. */
-const CHROME = [
-  "nav",
-  "header",
-  "footer",
-  "aside",
-  "script",
-  "style",
-  "noscript",
-  "form",
-  "[role=navigation]",
-  "[role=banner]",
-  "[role=contentinfo]",
-  "[class*=cookie]",
-  "[id*=cookie]",
-  "[class*=consent]",
-  "[id*=consent]",
-].join(",");
 
 interface DomNode {
   nodeType: number;
@@ -99,7 +82,7 @@ export function blockText(root: DomNode): string {
  * and <footer> (headline, date, source line) stay.
  */
 export function stripChrome(root: DomRoot): void {
-  for (const el of Array.from(root.querySelectorAll(CHROME))) {
+  for (const el of Array.from(root.querySelectorAll(HTML_CHROME))) {
     const tag = (el as unknown as DomNode).nodeName.toUpperCase();
     const articlePart = (tag === "HEADER" || tag === "FOOTER") && el.closest("article");
     if (!articlePart) el.remove();

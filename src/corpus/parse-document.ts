@@ -2,6 +2,7 @@ import { parseFigures } from "../text/figures.js";
 import { normalizeText } from "../text/script.js";
 import { type ArticleLayout, groupArticles } from "./articles.js";
 import { buildLayout, type PageInfo } from "./blocks.js";
+import { findDateIn } from "./extract-date.js";
 import type { MappedText } from "./lines.js";
 import { splitSentences } from "./sentences.js";
 import type { Article, DocumentMeta, ParsedDocument, Passage } from "./types.js";
@@ -67,8 +68,6 @@ function makePassage(
   };
 }
 
-const DATE_CN = /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/;
-
 function detectMeta(
   doc: string,
   layouts: ArticleLayout[],
@@ -92,8 +91,8 @@ function detectMeta(
 /** The first full date written in the document's opening lines ("2025年2月28日"). */
 function dateIn(lines: string[]): string | null {
   for (const line of lines) {
-    const m = DATE_CN.exec(line);
-    if (m?.[3]) return `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+    const date = findDateIn(line);
+    if (date) return date;
   }
   return null;
 }

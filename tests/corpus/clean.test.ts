@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildLayout } from "../../src/corpus/blocks.js";
-import { classifyLine } from "../../src/corpus/junk.js";
+import { classifyLine } from "../../src/corpus/classify-line.js";
 import { parseDocument } from "../../src/corpus/parse-document.js";
 
 const seed = (name: string) => readFileSync(new URL(`../../seeds/${name}`, import.meta.url), "utf8");
