@@ -12,7 +12,7 @@ export type DigestSender = (chatId: string, digest: Digest) => Promise<void>;
 
 /** What the daily digests need: the engine, the store, a sender per running platform. */
 export interface DigestRunnerOptions {
-  engine: Pick<Engine, "index" | "synonyms">;
+  engine: Pick<Engine, "index" | "synonyms" | "profile">;
   store: Store;
   senders: Partial<Record<Platform, DigestSender>>;
   clock?: () => Date;

@@ -13,7 +13,7 @@ export function replyTexts(reply: AskReply): RankedText[] {
 /** Search only: query analysis, MiniSearch candidates and the re-rank, without building the answers. */
 export function searchOnly(engine: Engine, question: string): number {
   const q = analyzeQuery(question, engine.index.gazetteer);
-  return rankPassages(engine.index, q, engine.synonyms).length;
+  return rankPassages({ ix: engine.index, synonyms: engine.synonyms, profile: engine.profile }, q).length;
 }
 
 /** Engine options with the snapshot file the lead is adding (ignored by an engine that does not know it). */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { answerQuestion } from "./answer/answer-question.js";
+import { type AskOptions, answerQuestion } from "./answer/answer-question.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
-import { checkClaim } from "./check/check-claim.js";
+import { type CheckOptions, checkClaim } from "./check/check-claim.js";
 import {
   contentHash,
   corpusFingerprint,
@@ -20,6 +20,8 @@ import { addDocuments, type CorpusIndex, createIndex, removeDocument } from "./i
 import { readSnapshot, writeSnapshot } from "./index/snapshot-file.js";
 import { loadGazetteer } from "./lexicon/places.js";
 import { loadSynonyms, type SynonymTable } from "./lexicon/synonyms.js";
+import { type ProfileOverrides, type RankingProfile, resolveProfile } from "./rank/profile.js";
+import type { SearchContext } from "./rank/search-context.js";
 import { loadSegmenter } from "./text/segment.js";
 
 /** Where the engine reads its documents and extra synonyms. */
@@ -38,6 +40,8 @@ export interface EngineOptions extends IndexCorpusOptions {
    * changes (at 10,000 documents a write takes ~4 s).
    */
   snapshotWrite?: "now" | "later";
+  /** Ranking weights and thresholds to change (src/rank/profile.ts); the rest keep their defaults. */
+  profile?: ProfileOverrides;
 }
 
 /** What a re-scan of the corpus directory changed. */
@@ -62,9 +66,9 @@ export interface EngineStartup {
 
 /** The core: answers questions from an indexed corpus. Platform code lives in the adapters. */
 export interface Engine {
-  ask(question: string): AskReply;
+  ask(question: string, options?: AskOptions): AskReply;
   /** Fact-checks a claim with figures ("全市新增学位28万个"): a CheckReply. */
-  check(claim: string): CheckReply;
+  check(claim: string, options?: CheckOptions): CheckReply;
   /** The documents answers can cite, in corpus order. */
   sources(): DocumentMeta[];
   /** Re-scans the corpus directory: new files are indexed, changed ones re-indexed, deleted ones dropped. */
@@ -77,11 +81,14 @@ export interface Engine {
   flushSnapshot(): string[];
   index: CorpusIndex;
   synonyms: SynonymTable;
+  /** The ranking profile in use (defaults with the given overrides). */
+  profile: RankingProfile;
   startup: EngineStartup;
 }
 
 /** Loads the corpus, builds the index and returns the engine. Throws AppError on a missing or empty corpus. */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const profile = resolveProfile(options.profile);
   loadSegmenter();
   const synonyms = loadSynonyms([join(options.corpusDir, "synonyms.txt"), ...(options.synonymFiles ?? [])]);
   const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
@@ -132,9 +139,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     return changes;
   };
+  const ctx: SearchContext = { ix: index, synonyms, profile };
   return {
-    ask: (question) => answerQuestion(index, question, synonyms),
-    check: (claim) => checkClaim(index, claim, synonyms),
+    ask: (question, opts) => answerQuestion(ctx, question, opts),
+    check: (claim, opts) => checkClaim(ctx, claim, opts),
     sources: () => [...index.docs.values()],
     sync,
     skipped,
@@ -142,6 +150,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     flushSnapshot,
     index,
     synonyms,
+    profile,
     startup,
   };
 }

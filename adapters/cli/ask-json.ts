@@ -1,4 +1,5 @@
 import type { AnswerItem, AskReply, CheckReply, Evidence } from "../../src/answer/reply.js";
+import { checkNoteText, noAnswerText } from "../../src/conversation/wording.js";
 
 /** One answer in the scored JSON contract (../shared/eval/README.md). */
 export function answerJson(a: AnswerItem) {
@@ -21,7 +22,7 @@ export function askJson(reply: AskReply) {
       question: reply.question,
       noAnswer: true,
       answers: [],
-      reason: reply.reason,
+      reason: noAnswerText(reply.reason),
       suggestions: reply.suggestions,
     };
   return { question: reply.question, noAnswer: false, answers: reply.answers.slice(0, 5).map(answerJson) };
@@ -43,7 +44,7 @@ export function checkJson(reply: CheckReply) {
       verdict: i.verdict,
       sources: i.evidence.map((e) => e.figure?.text ?? null),
     })),
-    ...(reply.note ? { note: reply.note } : {}),
+    ...(reply.note ? { note: checkNoteText(reply.note) } : {}),
     ...(reply.suggestions.length ? { suggestions: reply.suggestions } : {}),
   };
 }

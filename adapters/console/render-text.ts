@@ -1,4 +1,5 @@
 import type { AskReply, CheckReply, Citation, Quote, Verdict } from "../../src/answer/reply.js";
+import { checkNoteText, noAnswerText } from "../../src/conversation/wording.js";
 
 /** How to emphasise the figure in a terminal: ANSI bold when it is a TTY, 【】 brackets otherwise. */
 export interface TextStyle {
@@ -36,7 +37,7 @@ export function renderText(reply: AskReply, style: TextStyle, limit = 3): string
     const tips = reply.suggestions.length
       ? `\n语料中相近的内容：\n${reply.suggestions.map((s) => `  • ${s}`).join("\n")}`
       : "";
-    return `没有找到答案：${reply.reason}。${tips}`;
+    return `没有找到答案：${noAnswerText(reply.reason)}。${tips}`;
   }
   const blocks = reply.answers.slice(0, limit).map((a, i) => {
     const head = a.figure ? emphasise(a.figure.text, style) : `答案 ${i + 1}`;
@@ -60,7 +61,7 @@ export const VERDICT_BADGE: Record<Verdict, string> = {
 /** Renders a fact check: verdict, then for each figure the claim's value against the sources' with their sentences. */
 export function renderCheckText(reply: CheckReply, style: TextStyle): string {
   const lines = [`${VERDICT_BADGE[reply.verdict]}　${reply.claim}`];
-  if (reply.note) lines.push(reply.note);
+  if (reply.note) lines.push(checkNoteText(reply.note));
   for (const item of reply.items) {
     const values = item.evidence.map((e) => e.figure?.text ?? "—").join(" / ");
     lines.push(

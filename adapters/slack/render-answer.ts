@@ -1,4 +1,5 @@
 import type { AnswerItem, AnswerReply, NoAnswerReply, RelatedFigure } from "../../src/answer/reply.js";
+import { noAnswerText } from "../../src/conversation/wording.js";
 import { type Block, context, SECTION_MAX, section } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import { blockQuote, bold, escapeMrkdwn } from "./escape-mrkdwn.js";
@@ -49,7 +50,7 @@ export function suggestionText(heading: string, items: string[]): string {
 
 /** The no-answer reply: why, and nearby topics the corpus covers. */
 export function noAnswerUnits(r: NoAnswerReply): Unit[] {
-  const why = escapeWithin(r.reason, 500);
+  const why = escapeWithin(noAnswerText(r.reason), 500);
   return [unit([section(`没有找到答案：${why}。${suggestionText("语料中相近的内容：", r.suggestions)}`)])];
 }
 
@@ -60,7 +61,7 @@ export function answerUnits(r: AnswerReply): Unit[] {
 
 /** Plain-text fallback for notifications: the best answer's figure, sentence and source. */
 export function answerFallback(r: AnswerReply | NoAnswerReply): string {
-  if (r.kind === "no-answer") return `没有找到答案：${escapeWithin(r.reason, 500)}`;
+  if (r.kind === "no-answer") return `没有找到答案：${escapeWithin(noAnswerText(r.reason), 500)}`;
   const a = r.answers[0];
   if (!a) return "没有找到答案";
   const fig = a.figure ? `${escapeMrkdwn(a.figure.text)}：` : "";

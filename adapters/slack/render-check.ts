@@ -1,4 +1,5 @@
 import type { CheckedFigure, CheckReply, Evidence, Verdict } from "../../src/answer/reply.js";
+import { checkNoteText } from "../../src/conversation/wording.js";
 import { type Block, context, section } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import { blockQuote, bold, escapeMrkdwn } from "./escape-mrkdwn.js";
@@ -49,7 +50,7 @@ export function checkedUnit(item: CheckedFigure): Unit {
 /** The check's heading unit: overall verdict and the claim, with the note or what was looked for. */
 export function checkHeadUnit(r: CheckReply): Unit {
   let text = `*核查结果：${verdictLabel(r.verdict)}*\n说法：${escapeWithin(r.claim, 1000)}`;
-  if (r.note) text += `\n${escapeWithin(r.note, 500)}`;
+  if (r.note) text += `\n${escapeWithin(checkNoteText(r.note), 500)}`;
   if (r.verdict === "not_found" && r.lookedFor) text += `\n查找：${escapeWithin(r.lookedFor, 300)}`;
   text += suggestionText("来源中相关的说法：", r.suggestions);
   return unit([section(text)]);

@@ -1,6 +1,7 @@
 import type { Context, Filter } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { AnswerItem, Reply } from "../../src/answer/reply.js";
+import { noAnswerText } from "../../src/conversation/wording.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { answerItemSpans, renderReply, VERDICT_BADGES } from "./render-html.js";
 import { classify } from "./respond.js";
@@ -44,7 +45,7 @@ export function inlineResults(question: string, reply: Reply): InlineQueryResult
   const spans = renderReply(reply);
   if (reply.kind === "check")
     return [article("check", `${VERDICT_BADGES[reply.verdict]}：${question}`, "", spans)];
-  return [article("none", "没有找到答案", reply.reason, [...questionLine(question), ...spans])];
+  return [article("none", "没有找到答案", noAnswerText(reply.reason), [...questionLine(question), ...spans])];
 }
 
 /** Answers `@bot 新增学位`: the top answers as articles, each message carrying its citation. */

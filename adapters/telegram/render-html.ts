@@ -11,6 +11,7 @@ import type {
   Reply,
   Verdict,
 } from "../../src/answer/reply.js";
+import { checkNoteText, noAnswerText } from "../../src/conversation/wording.js";
 import type { DocumentMeta } from "../../src/corpus/types.js";
 import { bold, plain, type Span } from "./rich-text.js";
 
@@ -91,7 +92,7 @@ function suggestionLines(suggestions: string[]): Span[] {
 
 /** A no-answer reply: why, and what nearby topics the corpus covers. */
 export function renderNoAnswer(reply: NoAnswerReply): Span[] {
-  return [plain(`没有找到答案：${reply.reason}。`), NL, ...suggestionLines(reply.suggestions)];
+  return [plain(`没有找到答案：${noAnswerText(reply.reason)}。`), NL, ...suggestionLines(reply.suggestions)];
 }
 
 function evidenceSpans(e: Evidence): Span[] {
@@ -131,7 +132,7 @@ export function renderCheck(reply: CheckReply): Span[] {
   ];
   const many = reply.items.length > 1;
   for (const item of reply.items) out.push(NL, ...checkedFigureSpans(item, many));
-  if (reply.note) out.push(NL, plain(reply.note), NL);
+  if (reply.note) out.push(NL, plain(checkNoteText(reply.note)), NL);
   if (reply.verdict === "not_found" && reply.lookedFor)
     out.push(NL, plain(`查找的指标：${reply.lookedFor}`), NL);
   out.push(...suggestionLines(reply.suggestions));

@@ -1,3 +1,6 @@
+import type { CheckExplanation } from "../check/explain-check.js";
+import type { AskExplanation } from "./explain.js";
+
 /** Where a quoted sentence comes from, as a reader cites it. */
 export interface Citation {
   /** File name under the corpus directory. */
@@ -77,11 +80,19 @@ export interface CheckReply {
   items: CheckedFigure[];
   /** What was looked for (the indicator words), for a not_found reply. */
   lookedFor: string;
-  /** Set when the claim has no figure to check: says so; `items` is empty and `suggestions` lists what sources say. */
-  note: string | null;
+  /**
+   * Set when there is no figure to check: `empty` (no claim written), `no-figure` (the claim has no figure; the
+   * suggestions list what sources say), `no-figure-no-source` (neither). `items` is empty then.
+   */
+  note: CheckNote | null;
   /** Closest indicators the corpus does have (not_found), as short clauses with their figures. */
   suggestions: string[];
+  /** The verdict's explanation, when asked for. */
+  explain?: CheckExplanation;
 }
+
+/** Why a claim could not be checked figure by figure. */
+export type CheckNote = "empty" | "no-figure" | "no-figure-no-source";
 
 /** Answers found: best first. */
 export interface AnswerReply {
@@ -89,12 +100,18 @@ export interface AnswerReply {
   question: string;
   answers: AnswerItem[];
   related: RelatedFigure[];
+  /** The ranking's explanation, when asked for. */
+  explain?: AskExplanation;
 }
+
+/** Why nothing answers: the question names nothing to look up, or the corpus has nothing on it (for these places). */
+export type NoAnswerReason = { code: "no-indicator" } | { code: "not-found"; places: string[] };
 
 /** Nothing in the corpus answers well enough: say so, and what nearby topics it does cover. */
 export interface NoAnswerReply {
   kind: "no-answer";
   question: string;
-  reason: string;
+  reason: NoAnswerReason;
   suggestions: string[];
+  explain?: AskExplanation;
 }

@@ -1,5 +1,6 @@
 import type { CorpusIndex } from "../index/corpus-index.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
+import type { RankingProfile } from "../rank/profile.js";
 import type { SeenDocument, StoredDocument } from "../store/documents.js";
 import type { Digest, DigestDocument } from "./digest.js";
 import { keyFigures } from "./key-figures.js";
@@ -9,6 +10,7 @@ import { topicMatches } from "./topic-matches.js";
 export interface DigestSource {
   index: CorpusIndex;
   synonyms: SynonymTable;
+  profile: RankingProfile;
 }
 
 /** The corpus documents as the store records them (content hash, title, publisher, date). */
@@ -50,6 +52,8 @@ export function buildDigest(
       figures: keyFigures(ix, d.file),
     });
   }
-  const topicSections = topics.length ? topicMatches(ix, source.synonyms, files, topics) : [];
+  const topicSections = topics.length
+    ? topicMatches({ ix, synonyms: source.synonyms, profile: source.profile }, files, topics)
+    : [];
   return { date, documents, topics: topicSections, preview };
 }

@@ -1,9 +1,8 @@
 import { citationOf } from "../answer/cite.js";
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex } from "../index/corpus-index.js";
-import type { SynonymTable } from "../lexicon/synonyms.js";
 import { analyzeQuery } from "../query/analyze-query.js";
 import { rankPassages } from "../rank/rank-passages.js";
+import type { SearchContext } from "../rank/search-context.js";
 import type { TopicSection } from "./digest.js";
 
 /** Passages shown per topic. */
@@ -21,19 +20,19 @@ function highlights(p: Passage, spans: Array<[number, number]>): Array<[number, 
 
 /** For each topic, the best passages of the given documents that state every word of it in the sentence. */
 export function topicMatches(
-  ix: CorpusIndex,
-  synonyms: SynonymTable,
+  ctx: SearchContext,
   docs: ReadonlySet<string>,
   topics: string[],
   max = PER_TOPIC,
 ): TopicSection[] {
   const sections: TopicSection[] = [];
   for (const topic of topics) {
+    const { ix } = ctx;
     const q = analyzeQuery(topic, ix.gazetteer);
     if (q.words.length === 0) continue;
     const seen = new Set<string>();
     const passages: TopicSection["passages"] = [];
-    for (const r of rankPassages(ix, q, synonyms)) {
+    for (const r of rankPassages(ctx, q)) {
       if (passages.length >= max) break;
       const p = r.passage;
       if (!docs.has(p.doc) || p.paragraph === 0 || seen.has(p.text)) continue;

@@ -1,7 +1,10 @@
-import { charClass, ITEM_END } from "../lexicon/punctuation.js";
+import { charClass, ITEM_END, NAME_QUOTES } from "../lexicon/punctuation.js";
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import type { Figure } from "../text/figure.js";
 import type { TermHit } from "./match-terms.js";
+import type { KindFitWeights, RankingProfile } from "./profile.js";
+
+type FigureWeights = RankingProfile["figure"];
 
 /** How well a figure answers the question: kind/unit fit and closeness to the question's words. */
 export interface FigureFit {
@@ -13,62 +16,66 @@ export interface FigureFit {
 }
 
 /** 0..1 fit of a figure's kind and unit to what the question asks (negative: not an answer at all). */
-export function kindFit(f: Figure, kind: AnswerKind, unit: string | null): number {
+export function kindFit(f: Figure, kind: AnswerKind, unit: string | null, w: KindFitWeights): number {
   const temporal = f.kind === "year" || f.kind === "date";
   // A dated month or day answers "when" better than a year, and a year better than a span of years.
-  if (kind === "date") return !temporal ? -1 : f.kind === "date" ? 1 : f.high ? 0.6 : 0.85;
+  if (kind === "date")
+    return !temporal ? -1 : f.kind === "date" ? w.date.day : f.high ? w.date.span : w.date.year;
   if (temporal) return -1;
-  if (kind === "rank") return f.kind === "rank" ? 1 : 0.1;
-  if (f.kind === "rank") return 0.15;
-  if (kind === "percent") return f.unit === "%" ? 1 : f.unit === "百分点" ? 0.6 : 0.1;
-  if (unit) return f.unit === unit ? 1 : f.unit === "" ? 0.5 : 0.15;
-  if (kind === "quantity") return f.unit === "%" ? 0.45 : f.chinese && f.value < 10 ? 0.3 : 0.8;
-  return f.chinese && f.value < 10 ? 0.2 : 0.6;
+  if (kind === "rank") return f.kind === "rank" ? w.rank.rank : w.rank.other;
+  if (f.kind === "rank") return w.rankForOther;
+  if (kind === "percent")
+    return f.unit === "%" ? w.percent.percent : f.unit === "百分点" ? w.percent.points : w.percent.other;
+  if (unit) return f.unit === unit ? w.unit.same : f.unit === "" ? w.unit.none : w.unit.other;
+  const small = f.chinese && f.value < 10;
+  if (kind === "quantity")
+    return f.unit === "%" ? w.quantity.percent : small ? w.quantity.smallChinese : w.quantity.other;
+  return small ? w.any.smallChinese : w.any.other;
 }
 
 const CLAUSE_BREAK = new RegExp(charClass(ITEM_END), "g");
 const CLAUSE_BREAK_ONE = new RegExp(charClass(ITEM_END));
 
 /** Characters between a figure and a term occurrence, plus a toll for each clause boundary crossed. */
-function gap(norm: string, f: Figure, span: [number, number]): number {
+function gap(norm: string, f: Figure, span: [number, number], toll: number): number {
   const [from, to] = span[1] <= f.start ? [span[1], f.start] : f.end <= span[0] ? [f.end, span[0]] : [0, 0];
   const between = norm.slice(from, to);
   const breaks = between.match(CLAUSE_BREAK)?.length ?? 0;
-  return between.length + 8 * breaks;
+  return between.length + toll * breaks;
 }
 
 /** Closeness of a figure to the matched question words: half their weighted mean, half the nearest one. */
-export function closeness(norm: string, f: Figure, hits: TermHit[]): number {
+export function closeness(norm: string, f: Figure, hits: TermHit[], w: FigureWeights): number {
   let total = 0;
   let got = 0;
   let nearest = 0;
   for (const h of hits) {
     total += h.term.weight;
     if (h.spans.length === 0) continue;
-    const d = Math.min(...h.spans.map((s) => gap(norm, f, s)));
-    const near = h.strength * Math.exp(-d / 10);
+    const d = Math.min(...h.spans.map((s) => gap(norm, f, s, w.clauseToll)));
+    const near = h.strength * Math.exp(-d / w.decay);
     got += h.term.weight * near;
     nearest = Math.max(nearest, near);
   }
   // The word right next to a figure names what it counts; the others may stand a clause away.
-  return total === 0 ? 0 : 0.5 * (got / total) + 0.5 * nearest;
+  return total === 0 ? 0 : (1 - w.nearestShare) * (got / total) + w.nearestShare * nearest;
 }
 
 /**
  * Weighted share of the question's words standing right after the figure in its clause: the noun a figure
  * counts follows it ("9270个公办园学位" counts 学位, "52所公办园" counts 公办园).
  */
-function countedNoun(norm: string, f: Figure, hits: TermHit[]): number {
+function countedNoun(norm: string, f: Figure, hits: TermHit[], w: FigureWeights): number {
   let total = 0;
   let after = 0;
   for (const h of hits) {
     total += h.term.weight;
     const follows = h.spans.some(
-      ([s]) => s >= f.end && s - f.end <= 6 && !CLAUSE_BREAK_ONE.test(norm.slice(f.end, s)),
+      ([s]) => s >= f.end && s - f.end <= w.countedNounWindow && !CLAUSE_BREAK_ONE.test(norm.slice(f.end, s)),
     );
     if (follows) after += h.term.weight * h.strength;
   }
-  return total === 0 ? 0 : (0.5 * after) / total;
+  return total === 0 ? 0 : (w.countedNoun * after) / total;
 }
 
 /** The figure of a passage that best answers the question, if any fits. */
@@ -78,21 +85,22 @@ export function bestFigure(
   hits: TermHit[],
   kind: AnswerKind,
   unit: string | null,
+  w: FigureWeights,
 ): FigureFit | null {
   let best: FigureFit | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const f of figures) {
-    const k = kindFit(f, kind, unit) * (isBareCode(f) ? 0.4 : 1);
-    if (k < 0 || insideQuotes(norm, f.start)) continue;
-    const c = closeness(norm, f, hits);
-    const score = k + 2 * c + countedNoun(norm, f, hits);
+    const k = kindFit(f, kind, unit, w.kindFit) * (isBareCode(f) ? w.bareCode : 1);
+    if (k < 0 || insideQuotes(norm, f.start, w.nameQuoteMaxChars)) continue;
+    const c = closeness(norm, f, hits, w);
+    const score = k + w.closenessVsKind * c + countedNoun(norm, f, hits, w);
     if (score > bestScore) {
       best = { figure: f, kind: k, closeness: c };
       bestScore = score;
     }
   }
   // Without a numeric question, a figure is only the answer when it stands right by the question's words.
-  if (best && !NUMERIC_KINDS.has(kind) && best.closeness < 0.3) return null;
+  if (best && !NUMERIC_KINDS.has(kind) && best.closeness < w.nonNumericMinCloseness) return null;
   return best;
 }
 
@@ -100,11 +108,11 @@ export function bestFigure(
  * “119消防宣传月”, “416”科技创新布局: a number in short quotation marks names something rather than counting
  * it. Long quotations are reported speech, where figures are real.
  */
-function insideQuotes(norm: string, at: number): boolean {
-  const open = Math.max(norm.lastIndexOf("“", at), norm.lastIndexOf("「", at));
-  if (open < 0 || Math.max(norm.lastIndexOf("”", at), norm.lastIndexOf("」", at)) > open) return false;
-  const closes = [norm.indexOf("”", at), norm.indexOf("」", at)].filter((i) => i >= 0);
-  return closes.length > 0 && Math.min(...closes) - open <= 16;
+function insideQuotes(norm: string, at: number, maxChars: number): boolean {
+  const open = Math.max(...NAME_QUOTES.map(([o]) => norm.lastIndexOf(o, at)));
+  if (open < 0 || Math.max(...NAME_QUOTES.map(([, c]) => norm.lastIndexOf(c, at))) > open) return false;
+  const closes = NAME_QUOTES.map(([, c]) => norm.indexOf(c, at)).filter((i) => i >= 0);
+  return closes.length > 0 && Math.min(...closes) - open <= maxChars;
 }
 
 /** A bare whole number with no unit and no 万/亿 ("119", "1345"): more often a code or a name than a count. */

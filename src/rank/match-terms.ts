@@ -1,5 +1,9 @@
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
+import type { RankingProfile } from "./profile.js";
+
+type TermWeights = RankingProfile["terms"];
+
 import { cutForSearch } from "../text/segment.js";
 
 /** A question word with its weight and the alternative spellings that count as a match. */
@@ -31,6 +35,7 @@ export function weighTerms(
   df: Map<string, number>,
   total: number,
   synonyms: SynonymTable,
+  w: TermWeights,
 ): WeightedTerm[] {
   const known = (w: string) =>
     (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
@@ -41,7 +46,7 @@ export function weighTerms(
     const alternatives = [...(synonyms.get(word) ?? [])].filter((s) => s.length >= 2);
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
     const idf = Math.log(1 + total / (freq + 1));
-    const weight = Math.max(0.5, idf) * (word.length === 1 ? 0.5 : 1);
+    const weight = Math.max(w.minWeight, idf) * (word.length === 1 ? w.singleChar : 1);
     const found = word.length >= 3 ? cutForSearch(word).filter((p) => p !== word && p.length >= 2) : [];
     // Only a split that covers the whole word counts ("教育强市" -> 教育 alone is not 教育强市).
     const parts = found.join("").length >= word.length ? found : [];
@@ -87,7 +92,7 @@ function occurrences(hay: string, needle: string): Array<[number, number]> {
 }
 
 /** Matches one term against a sentence, then its paragraph and headings. */
-export function matchTerm(term: WeightedTerm, sentence: string, context: string): TermHit {
+export function matchTerm(term: WeightedTerm, sentence: string, context: string, w: TermWeights): TermHit {
   const spans: Array<[number, number]> = [];
   let literal = false;
   for (const f of term.forms) {
@@ -97,19 +102,23 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string)
     }
   }
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
-  if (spans.length > 0) return { term, strength: literal ? 1 : 0.85, spans };
-  for (const f of term.forms) if (context.includes(f)) return { term, strength: 0.5, spans: [] };
+  if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
+  for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };
   if (term.parts.length > 0 && term.parts.every((p) => sentence.includes(p)))
-    return { term, strength: 0.8, spans: term.parts.flatMap((p) => occurrences(sentence, p)) };
-  return { term, strength: partialStrength(term.word, sentence), spans: bigramSpans(term.word, sentence) };
+    return { term, strength: w.parts, spans: term.parts.flatMap((p) => occurrences(sentence, p)) };
+  return {
+    term,
+    strength: partialStrength(term.word, sentence, w.partial),
+    spans: bigramSpans(term.word, sentence),
+  };
 }
 
 /** Share of a long word's character pairs present in the sentence, halved ("博士学位" in "博士、硕士学位"). */
-function partialStrength(word: string, sentence: string): number {
+function partialStrength(word: string, sentence: string, weight: number): number {
   if (word.length < 3) return 0;
   let found = 0;
   for (let i = 0; i + 2 <= word.length; i++) if (sentence.includes(word.slice(i, i + 2))) found++;
-  return (0.6 * found) / (word.length - 1);
+  return (weight * found) / (word.length - 1);
 }
 
 function bigramSpans(word: string, sentence: string): Array<[number, number]> {

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIndex } from "../../src/index/corpus-index.js";
 import { indexCorpus } from "../../src/index/build-index.js";
+import { createIndex } from "../../src/index/corpus-index.js";
 import { loadGazetteer } from "../../src/lexicon/places.js";
 
 let root: string;

@@ -119,10 +119,12 @@ describe("renderReply", () => {
     const none = renderReply({
       kind: "no-answer",
       question: "q",
-      reason: "没有<相关>内容",
+      reason: { code: "not-found", places: ["<相关>"] },
       suggestions: ["新增学位"],
     });
-    expect(JSON.stringify(none.blocks)).toContain("没有找到答案：没有&lt;相关&gt;内容");
+    expect(JSON.stringify(none.blocks)).toContain(
+      "没有找到答案：语料中没有找到关于&lt;相关&gt;的这一问题的答案",
+    );
     const nf: CheckReply = {
       kind: "check",
       claim: "火星人口3亿",
@@ -153,7 +155,12 @@ describe("adapter helpers", () => {
 
   it("ReplyCache is a bounded LRU", () => {
     const cache = new ReplyCache(2);
-    const reply: NoAnswerReply = { kind: "no-answer", question: "q", reason: "r", suggestions: [] };
+    const reply: NoAnswerReply = {
+      kind: "no-answer",
+      question: "q",
+      reason: { code: "no-indicator" },
+      suggestions: [],
+    };
     const a = cache.put(reply, "a");
     const b = cache.put(reply, "b");
     cache.get(a);

@@ -1,0 +1,156 @@
+import type { Passage } from "../corpus/types.js";
+import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
+import { isStopword, LINK_WORDS } from "../lexicon/stopwords.js";
+import type { SynonymTable } from "../lexicon/synonyms.js";
+import type { QueryAnalysis } from "../query/analyze-query.js";
+import { closeness } from "../rank/figure-fit.js";
+import type { RankedPassage } from "../rank/rank-passages.js";
+import { isAboutOneUnit, isTargetPassage } from "../rank/scope-score.js";
+import type { SearchContext } from "../rank/search-context.js";
+import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
+import type { Figure } from "../text/figure.js";
+import { cut } from "../text/segment.js";
+import type { ExaminedSentence, StatementOutcome } from "./explain-check.js";
+
+/** A passage that states the claim's indicator, with the figure it gives for it. */
+export interface Statement {
+  ranked: RankedPassage;
+  figure: Figure;
+  /** Closeness of that figure to the words that stand next to the claim's figure. */
+  anchored: number;
+  target: boolean;
+}
+
+/** A claim figure's query: the words of its clause, and the two nearest it ("带动就业" in "…带动就业近100万人"). */
+export type ClauseQuery = QueryAnalysis & { anchors: string[] };
+
+/**
+ * Passages that state the same indicator for the same scope: they cover the claim's words, give a figure of
+ * the same kind and unit next to them, name no other place, and (if the claim names a year) no other year.
+ * Every ranked sentence examined is reported with what became of it.
+ */
+export function sameIndicator(
+  ctx: SearchContext,
+  q: ClauseQuery,
+  f: Figure,
+  ranked: RankedPassage[],
+): { statements: Statement[]; examined: ExaminedSentence[] } {
+  const w = ctx.profile.check;
+  const statements: Statement[] = [];
+  const examined: ExaminedSentence[] = [];
+  const note = (r: RankedPassage, outcome: StatementOutcome, picked?: { figure: Figure; anchored: number }) =>
+    examined.push({
+      doc: r.passage.doc,
+      paragraph: r.passage.paragraph,
+      text: r.passage.text.length > 80 ? `${r.passage.text.slice(0, 80)}…` : r.passage.text,
+      coverage: Math.round(r.coverage * 1000) / 1000,
+      figure: picked?.figure.text ?? null,
+      anchored: picked ? Math.round(picked.anchored * 1000) / 1000 : null,
+      target: isTargetPassage(ctx.ix, r.passage),
+      outcome,
+    });
+  for (const r of ranked.slice(0, w.candidates)) {
+    if (r.coverage < w.minCoverage) note(r, "coverage");
+    else if (!sameScope(ctx, q, r.passage)) note(r, "scope");
+    else {
+      const picked = anchoredFigure(ctx, r, f, q.anchors);
+      // Dates open their sentence ("2024年12月,市委…印发") and ranks follow the value they rank
+      // ("普惠率达94.61%,全国排名第六"): both stand a clause away from the words they belong to.
+      const loose = f.kind === "date" || f.kind === "year" || f.kind === "rank";
+      const min = loose ? w.minAnchored * w.looseAnchorFactor : w.minAnchored;
+      if (!picked) note(r, "no-figure");
+      else if (picked.anchored < min) note(r, "anchor-far", picked);
+      else {
+        note(r, "statement", picked);
+        statements.push({ ranked: r, ...picked, target: isTargetPassage(ctx.ix, r.passage) });
+      }
+    }
+  }
+  return { statements, examined };
+}
+
+/** Among a passage's figures of the claim's kind and unit, the one standing closest to the claim's anchor words. */
+function anchoredFigure(
+  ctx: SearchContext,
+  r: RankedPassage,
+  f: Figure,
+  anchors: string[],
+): { figure: Figure; anchored: number } | null {
+  // Terms may have been joined into compounds ("占" + "比" -> 占比): an anchor inside a term counts.
+  const hits = r.hits.filter((h) => anchors.some((a) => h.term.word.includes(a) || a.includes(h.term.word)));
+  let best: { figure: Figure; anchored: number } | null = null;
+  for (const g of r.passage.figures) {
+    if (!unitsCompatible(f, g) || !sameRankScope(f, g)) continue;
+    const anchored = closeness(r.passage.norm, g, hits, ctx.profile.figure);
+    if (!best || anchored > best.anchored) best = { figure: g, anchored };
+  }
+  return best;
+}
+
+/** Ranks compare within one scope: "西部第一" is checked against "西部第1", not against "全国第6". */
+function sameRankScope(a: Figure, b: Figure): boolean {
+  return a.kind !== "rank" || !a.scope || !b.scope || a.scope === b.scope;
+}
+
+function sameScope(ctx: SearchContext, q: QueryAnalysis, p: Passage): boolean {
+  const facts = ctx.ix.facts[p.id];
+  if (!facts) return false;
+  if (facts.places.some((pl) => !q.places.includes(pl))) return false;
+  if (isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm)) return false;
+  if (q.years.length > 0 && facts.years.length > 0 && !facts.years.some((y) => q.years.includes(y)))
+    return false;
+  return true;
+}
+
+/**
+ * A goal (到2027年…达到90%) and an achieved value (2024年…达80%) are different periods: a claim is checked
+ * against statements of its own period when the sources have any, else against all of them.
+ */
+export function samePeriod(statements: Statement[], claimTarget: boolean): Statement[] {
+  const own = statements.filter((s) => s.target === claimTarget);
+  return own.length > 0 ? own : statements;
+}
+
+/**
+ * Statements whose figure clause adds no qualifier the claim lacks ("新增普通高中学位1.9万个" narrows
+ * "新增学位" to one school stage): when there are any, only they count.
+ */
+export function exactIndicator(
+  statements: Statement[],
+  words: string[],
+  synonyms: SynonymTable,
+): Statement[] {
+  const exact = statements.filter((s) => qualifiers(s, words, synonyms).length === 0);
+  return exact.length > 0 ? exact : statements;
+}
+
+/** Content words in the figure's clause ("9270个公办园学位": 公办园) that the claim does not have. */
+function qualifiers(s: Statement, words: string[], synonyms: SynonymTable): string[] {
+  const norm = s.ranked.passage.norm;
+  const [start, end] = spanBetween(norm, s.figure.start, s.figure.end, ITEM_END);
+  const forms = words.flatMap((w) => [w, ...(synonyms.get(w) ?? [])]);
+  const clause = norm.slice(start, s.figure.start) + norm.slice(s.figure.end, end);
+  return cut(clause).filter(
+    (w) =>
+      w.length >= 2 &&
+      !isStopword(w) &&
+      !LINK_WORDS.has(w) &&
+      !forms.some((f) => f.includes(w) || w.includes(f)),
+  );
+}
+
+/** The values the sources give for the indicator in one period, one statement per value beyond rounding. */
+export function distinctValues(ctx: SearchContext, statements: Statement[]): Statement[] {
+  const { conflictMinCoverage, conflictMinAnchored } = ctx.profile.check;
+  const best = statements[0] as Statement;
+  const strong = statements.filter(
+    (s) =>
+      s.target === best.target &&
+      s.ranked.coverage >= conflictMinCoverage &&
+      s.anchored >= conflictMinAnchored,
+  );
+  const out: Statement[] = [];
+  for (const s of strong)
+    if (!out.some((o) => figuresAgree(o.figure, s.figure) || figuresAgree(s.figure, o.figure))) out.push(s);
+  return out.length > 1 ? out : [];
+}

@@ -1,0 +1,69 @@
+import { searchTokens } from "../index/tokens.js";
+import type { QueryAnalysis } from "../query/analyze-query.js";
+import { type WeightedTerm, weighTerms } from "./match-terms.js";
+import type { SearchContext } from "./search-context.js";
+
+/** What MiniSearch found for a question's words: the same for every re-ranking of those words. */
+export interface Candidates {
+  terms: WeightedTerm[];
+  /** The tokens the search used (rarest first). */
+  tokens: string[];
+  results: Array<{ id: number; score: number }>;
+}
+
+/** MiniSearch candidates for the question's words (its places, years and kind do not change them). */
+export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidates {
+  const { ix, profile } = ctx;
+  const terms = weighTerms(q.words, ix.df, ix.passages.length, ctx.synonyms, profile.terms);
+  const tokens = retrievalTokens(
+    ctx,
+    terms.map((t) => t.word),
+    terms.flatMap((t) => t.alternatives),
+  );
+  if (tokens.length === 0) return { terms, tokens, results: [] };
+  const found = ix.index.search(tokens.join(" "), { fields: ["text"] });
+  const results = found
+    .slice(0, profile.retrieval.candidates)
+    .map((r) => ({ id: r.id as number, score: r.score }));
+  return { terms, tokens, results };
+}
+
+/** Fetches candidates once per set of words: a fact check ranks the same words more than once. */
+export function candidateMemo(ctx: SearchContext): (q: QueryAnalysis) => Candidates {
+  const memo = new Map<string, Candidates>();
+  return (q) => {
+    const key = q.words.join("\u0001");
+    let found = memo.get(key);
+    if (!found) {
+      found = fetchCandidates(ctx, q);
+      memo.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * The tokens that fetch candidates: each word as indexed (or, for a word the index lacks, its search-mode
+ * parts), rarest first, within a budget of postings. A token in a fifth of all passages fetches thousands of
+ * candidates and ranks none of them; it still counts in the re-ranking. The rarest of the question's own
+ * tokens is always kept: a rare synonym alone would fetch only passages that use the synonym.
+ */
+function retrievalTokens(ctx: SearchContext, words: string[], alternatives: string[]): string[] {
+  const { ix } = ctx;
+  const { postingsBudget, commonShare, commonMin } = ctx.profile.retrieval;
+  const df = (t: string) => ix.df.get(t) ?? 0;
+  const indexed = (ws: string[]) =>
+    ws.flatMap((w) => (df(w) > 0 ? [w] : searchTokens(w).filter((t) => df(t) > 0)));
+  const byRarity = (ts: string[]) => [...new Set(ts)].sort((a, b) => df(a) - df(b));
+  const own = byRarity(indexed(words))[0];
+  const common = Math.max(commonMin, ix.passages.length * commonShare);
+  const out: string[] = own ? [own] : [];
+  let postings = own ? df(own) : 0;
+  for (const t of byRarity([...indexed(words), ...indexed(alternatives)])) {
+    if (t === own) continue;
+    if (out.length > 0 && (df(t) > common || postings + df(t) > postingsBudget)) break;
+    out.push(t);
+    postings += df(t);
+  }
+  return out;
+}
