@@ -24,8 +24,14 @@ export function askJson(reply: AskReply) {
       answers: [],
       reason: noAnswerText(reply.reason),
       suggestions: reply.suggestions,
+      ...(reply.explain ? { explain: reply.explain } : {}),
     };
-  return { question: reply.question, noAnswer: false, answers: reply.answers.slice(0, 5).map(answerJson) };
+  return {
+    question: reply.question,
+    noAnswer: false,
+    answers: reply.answers.slice(0, 5).map(answerJson),
+    ...(reply.explain ? { explain: reply.explain } : {}),
+  };
 }
 
 /** One piece of check evidence in the same shape as an answer. */
@@ -46,5 +52,6 @@ export function checkJson(reply: CheckReply) {
     })),
     ...(reply.note ? { note: checkNoteText(reply.note) } : {}),
     ...(reply.suggestions.length ? { suggestions: reply.suggestions } : {}),
+    ...(reply.explain ? { explain: reply.explain } : {}),
   };
 }

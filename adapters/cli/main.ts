@@ -6,11 +6,14 @@ import { renderCheckText, renderCitation, renderText } from "../console/render-t
 import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import { DIGEST_CLI_USAGE, runDigestCli } from "./digest.js";
+import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
 import { runIngest } from "./ingest.js";
 
-const USAGE = `usage: npm run cli -- <command> [--json] [text]
-  ask [--json] "问题"       answer a question (no text: one question a line on stdin)
-  check [--json] "说法"     fact-check a claim with figures (no text: one claim a line on stdin)
+const USAGE = `usage: npm run cli -- <command> [--json] [--explain] [text]
+  ask [--json] [--explain] "问题"    answer a question (no text: one question a line on stdin)
+  check [--json] [--explain] "说法"  fact-check a claim with figures (no text: one claim a line on stdin)
+      --explain: also print the ranking behind the reply (candidates, score by feature, why the
+      no-answer rule fired or not; for a check, every sentence weighed per figure and the verdict's basis)
   sources [--json]          list the documents of the corpus
   ${DIGEST_CLI_USAGE}
   ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…
@@ -24,14 +27,12 @@ async function readLines(): Promise<string[]> {
   return lines;
 }
 
+/** Flags of ask, check and sources; anything else starting with -- is a mistake, not part of the question. */
+const FLAGS = new Set(["--json", "--explain"]);
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const json = rest.includes("--json");
-  const text = rest
-    .filter((a) => a !== "--json")
-    .join(" ")
-    .trim();
-  if (!command || command === "help" || command === "--help") {
+  if (!command || command === "help" || command === "--help" || rest.includes("--help")) {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
@@ -40,12 +41,22 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
+  const unknown = command === "digest" ? undefined : rest.find((a) => a.startsWith("--") && !FLAGS.has(a));
+  if (unknown) {
+    process.stderr.write(`unknown option "${unknown}" for ${command}\n${USAGE}\n`);
+    return 2;
+  }
+  const flags = { json: rest.includes("--json"), explain: rest.includes("--explain") };
+  const text = rest
+    .filter((a) => !FLAGS.has(a))
+    .join(" ")
+    .trim();
   const config = parseConfig(process.env);
   // A snapshot due after a build is written once the answers are out: the user does not wait for it.
   const engine = await openEngine(config, "later");
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   try {
-    return await answer(engine, config, command, rest, text, json);
+    return await answer(engine, config, command, rest, text, flags);
   } finally {
     for (const w of engine.flushSnapshot()) process.stderr.write(`warning: ${w}\n`);
   }
@@ -57,21 +68,28 @@ async function answer(
   command: string,
   rest: string[],
   text: string,
-  json: boolean,
+  flags: { json: boolean; explain: boolean },
 ): Promise<number> {
-  if (command === "sources") return printSources(engine, json);
+  if (command === "sources") return printSources(engine, flags.json);
   if (command === "digest") return runDigestCli(engine, config, rest);
   const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);
   const style = { color: Boolean(process.stdout.isTTY) };
+  const options = { explain: flags.explain };
   for (const q of questions) {
     if (command === "check") {
-      const reply = engine.check(q);
+      const reply = engine.check(q, options);
+      const explain = reply.explain ? `\n${renderCheckExplanation(reply.explain)}` : "";
       process.stdout.write(
-        json ? `${JSON.stringify(checkJson(reply))}\n` : `${renderCheckText(reply, style)}\n\n`,
+        flags.json
+          ? `${JSON.stringify(checkJson(reply))}\n`
+          : `${renderCheckText(reply, style)}${explain}\n\n`,
       );
     } else {
-      const reply = engine.ask(q);
-      process.stdout.write(json ? `${JSON.stringify(askJson(reply))}\n` : `${renderText(reply, style)}\n\n`);
+      const reply = engine.ask(q, options);
+      const explain = reply.explain ? `\n${renderAskExplanation(reply.explain)}` : "";
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(askJson(reply))}\n` : `${renderText(reply, style)}${explain}\n\n`,
+      );
     }
   }
   return 0;

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AnswerKind } from "../../src/lexicon/question-words.js";
+import { bestFigure, closeness, kindFit } from "../../src/rank/figure-fit.js";
+import { matchTerm, weighTerms } from "../../src/rank/match-terms.js";
+import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
+import { parseFigures } from "../../src/text/figures.js";
+import { normalizeQuery } from "../../src/text/script.js";
+import { loadSegmenter } from "../../src/text/segment.js";
+
+const W = DEFAULT_PROFILE.figure;
+const fig = (text: string) => {
+  const f = parseFigures(text)[0];
+  if (!f) throw new Error(`no figure in ${text}`);
+  return f;
+};
+
+beforeAll(() => {
+  loadSegmenter();
+});
+
+describe("kindFit: how well a figure's kind and unit answer what is asked", () => {
+  it.each<[string, AnswerKind, string | null, number]>([
+    ["2024年12月", "date", null, W.kindFit.date.day],
+    ["2024年", "date", null, W.kindFit.date.year],
+    ["2024—2035年", "date", null, W.kindFit.date.span],
+    ["27.8万个", "date", null, -1],
+    ["2024年", "quantity", null, -1],
+    ["全国第6", "rank", "名", W.kindFit.rank.rank],
+    ["63.5%", "rank", "名", W.kindFit.rank.other],
+    ["全国第6", "quantity", null, W.kindFit.rankForOther],
+    ["63.5%", "percent", "%", W.kindFit.percent.percent],
+    ["1.7个百分点", "percent", "%", W.kindFit.percent.points],
+    ["151所", "percent", "%", W.kindFit.percent.other],
+    ["151所", "quantity", "所", W.kindFit.unit.same],
+    ["800余", "quantity", "所", W.kindFit.unit.none],
+    ["27.8万个", "quantity", "所", W.kindFit.unit.other],
+    ["63.5%", "quantity", null, W.kindFit.quantity.percent],
+    ["六所", "quantity", null, W.kindFit.quantity.smallChinese],
+    ["27.8万个", "quantity", null, W.kindFit.quantity.other],
+    ["六所", "any", null, W.kindFit.any.smallChinese],
+    ["27.8万个", "any", null, W.kindFit.any.other],
+  ])("%s for %s %s -> %d", (text, kind, unit, expected) => {
+    expect(kindFit(fig(text), kind, unit, W.kindFit)).toBe(expected);
+  });
+});
+
+/** The figure bestFigure picks in a real sentence for a question's words. */
+function picked(sentence: string, question: string[], kind: AnswerKind, unit: string | null): string | null {
+  const norm = normalizeQuery(sentence);
+  const df = new Map(question.map((w) => [w, 1]));
+  const terms = weighTerms(question, df, 100, new Map(), DEFAULT_PROFILE.terms);
+  const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
+  return bestFigure(norm, parseFigures(norm), hits, kind, unit, W)?.figure.text ?? null;
+}
+
+describe("bestFigure: the figure of a sentence that answers the question", () => {
+  it.each<[string, string[], AnswerKind, string | null, string | null]>([
+    // The figure next to the question's words, not the first one of the sentence.
+    [
+      "已累计新建、改扩建义务教育学校151所，新增学位27.8万个，有效满足适龄青少年入学需求。",
+      ["新增", "学位"],
+      "quantity",
+      null,
+      "27.8万个",
+    ],
+    [
+      "已累计新建、改扩建义务教育学校151所，新增学位27.8万个，有效满足适龄青少年入学需求。",
+      ["改扩建", "学校"],
+      "quantity",
+      "所",
+      "151所",
+    ],
+    // The noun a figure counts follows it: 9270个 counts 公办园学位, 52所 counts 公办园.
+    [
+      "新增52所公办园、9270个公办园学位,有效缓解“入好园”焦虑;",
+      ["公办园", "学位"],
+      "quantity",
+      null,
+      "9270个",
+    ],
+    // A percentage for a rate, not the year.
+    ["2025年全省城镇化率达到65.2%，比上年提高0.9个百分点。", ["城镇化率"], "percent", "%", "65.2%"],
+    // A number in short quotation marks names something.
+    ["开展“119消防宣传月”活动，排查隐患3.2万处。", ["排查", "隐患"], "quantity", null, "3.2万处"],
+    // Without a numeric question, a figure far from the words does not answer.
+    ["全面推进健康重庆建设，人均预期寿命达到78.5岁。", ["健康"], "definition", null, null],
+  ])("%s / %j", (sentence, words, kind, unit, expected) => {
+    expect(picked(sentence, words, kind, unit)).toBe(expected);
+  });
+});
+
+describe("closeness: words in the same clause are closer than words across clause marks", () => {
+  it("falls with each clause boundary between the figure and the word", () => {
+    const question = ["学位"];
+    const df = new Map([["学位", 1]]);
+    const [term] = weighTerms(question, df, 100, new Map(), DEFAULT_PROFILE.terms);
+    if (!term) throw new Error("no term");
+    const near = normalizeQuery("新增学位27.8万个");
+    const far = normalizeQuery("新增学位，其中义务教育27.8万个");
+    const figureIn = (s: string) => {
+      const f = parseFigures(s)[0];
+      if (!f) throw new Error("no figure");
+      return closeness(s, f, [matchTerm(term, s, "", DEFAULT_PROFILE.terms)], W);
+    };
+    expect(figureIn(near)).toBeGreaterThan(figureIn(far));
+    expect(figureIn(near)).toBeGreaterThan(0.9);
+  });
+});

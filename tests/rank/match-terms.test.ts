@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseSynonyms } from "../../src/lexicon/synonyms.js";
+import { coverage, matchTerm, weighTerms } from "../../src/rank/match-terms.js";
+import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
+import { loadSegmenter } from "../../src/text/segment.js";
+
+const T = DEFAULT_PROFILE.terms;
+const synonyms = parseSynonyms("地区生产总值 GDP 经济总量\n教师 老师\n");
+
+beforeAll(() => {
+  loadSegmenter();
+});
+
+describe("weighTerms: question words weighted by rarity, with their synonyms", () => {
+  const df = new Map([
+    ["新增", 40],
+    ["学位", 5],
+    ["地区生产总值", 12],
+    ["教师", 30],
+    ["资金", 8],
+    ["投入", 20],
+  ]);
+
+  it("rarer words weigh more, and no word weighs less than the floor", () => {
+    const [common, rare] = weighTerms(["新增", "学位"], df, 1000, synonyms, T);
+    expect(rare?.weight).toBeGreaterThan(common?.weight ?? Number.POSITIVE_INFINITY);
+    const [floor] = weighTerms(["新增"], new Map([["新增", 10_000]]), 1000, synonyms, T);
+    expect(floor?.weight).toBe(T.minWeight);
+  });
+
+  it("a word the corpus lacks counts by the rarest of its synonyms, and carries them", () => {
+    const [gdp] = weighTerms(["gdp"], df, 1000, synonyms, T);
+    expect(gdp?.alternatives).toEqual(expect.arrayContaining(["地区生产总值", "经济总量"]));
+    expect(gdp?.weight).toBeCloseTo(Math.log(1 + 1000 / 13), 5);
+  });
+
+  it("an unknown compound is replaced by the corpus words inside it", () => {
+    expect(weighTerms(["资金投入"], df, 1000, synonyms, T).map((t) => t.word)).toEqual(["资金", "投入"]);
+  });
+});
+
+describe("matchTerm: how strongly a sentence holds a question word", () => {
+  const df = new Map([
+    ["教师", 5],
+    ["教师工资", 1],
+    ["博士学位", 1],
+    ["普惠率", 1],
+  ]);
+  const term = (w: string) => {
+    const [t] = weighTerms([w], df, 100, synonyms, T);
+    if (!t) throw new Error(w);
+    return t;
+  };
+
+  it.each([
+    ["the word itself", "教师", "全市教师基本工资同步调整。", "", T.literal],
+    ["a synonym", "教师", "乡村老师补贴年均增长1800元。", "", T.synonym],
+    ["only in the paragraph", "教师", "补贴年均增长1800元。", "乡村教师补贴", T.context],
+    ["every part of a long word", "教师工资", "城乡教师人均工资比五年前增加2.95万元。", "", T.parts],
+    ["absent", "教师", "新增学位27.8万个。", "", 0],
+  ])("%s", (_name, word, sentence, context, strength) => {
+    expect(matchTerm(term(word), sentence, context, T).strength).toBeCloseTo(strength, 5);
+  });
+
+  it("a long word with some of its character pairs present matches in part", () => {
+    const hit = matchTerm(term("普惠率"), "普惠性幼儿园覆盖率达92.6%。", "", T);
+    expect(hit.strength).toBeGreaterThan(0);
+    expect(hit.strength).toBeLessThan(T.parts);
+  });
+
+  it("coverage is the weighted share of strengths", () => {
+    const a = matchTerm(term("教师"), "教师", "", T);
+    const b = matchTerm(term("博士学位"), "无关", "", T);
+    const expected = a.term.weight / (a.term.weight + b.term.weight);
+    expect(coverage([a, b])).toBeCloseTo(expected, 5);
+  });
+});

@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { rejectionOf } from "../../src/answer/answer-question.js";
+import type { Passage } from "../../src/corpus/types.js";
+import { createEngine, type Engine } from "../../src/engine.js";
+import type { PassageFacts } from "../../src/index/corpus-index.js";
+import { analyzeQuery, type QueryAnalysis } from "../../src/query/analyze-query.js";
+import { fetchCandidates } from "../../src/rank/fetch-candidates.js";
+import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
+import { type RankedPassage, scoreCandidates, sumFeatures } from "../../src/rank/rank-passages.js";
+import { periodScore, placeScore } from "../../src/rank/scope-score.js";
+import type { SearchContext } from "../../src/rank/search-context.js";
+
+let engine: Engine;
+let ctx: SearchContext;
+beforeAll(async () => {
+  engine = await createEngine({ corpusDir: "seeds" });
+  ctx = { ix: engine.index, synonyms: engine.synonyms, profile: engine.profile };
+});
+
+const query = (q: string): QueryAnalysis => analyzeQuery(q, ctx.ix.gazetteer);
+
+describe("scores are the sum of their features", () => {
+  it.each([
+    "新增学位多少",
+    "沙坪坝区新增学位多少",
+    "2024年教共体覆盖率达到多少",
+    "普惠率全国排第几",
+    "到2027年特色高中多少所",
+  ])("%s", (question) => {
+    const q = query(question);
+    const { ranked } = scoreCandidates(ctx, q, fetchCandidates(ctx, q));
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const r of ranked) expect(r.score).toBeCloseTo(sumFeatures(r.features), 9);
+  });
+
+  it("a place the question names keeps passages about other places out, with the reason", () => {
+    const q = query("沙坪坝区新增学位多少");
+    const { ranked, excluded } = scoreCandidates(ctx, q, fetchCandidates(ctx, q));
+    expect(excluded.map((e) => e.reason)).toContain("place-missing");
+    for (const r of ranked) expect(r.passage.norm + ctx.ix.facts[r.passage.id]?.context).toContain("沙坪坝");
+  });
+});
+
+describe("placeScore and periodScore", () => {
+  const passage = (norm: string) => ({ norm }) as Passage;
+  const facts = (f: Partial<PassageFacts>): PassageFacts => ({
+    places: [],
+    years: [],
+    context: "",
+    heading: "",
+    target: false,
+    ...f,
+  });
+  const P = DEFAULT_PROFILE.place;
+
+  it.each<[string, string, Partial<PassageFacts>, string | null, number | string]>([
+    ["named place in the sentence", "沙坪坝区新增学位多少", { places: ["沙坪坝"] }, "重庆", P.inSentence],
+    [
+      "named place only in the paragraph",
+      "沙坪坝区新增学位多少",
+      { context: "沙坪坝区…" },
+      "重庆",
+      P.inParagraph,
+    ],
+    ["named place nowhere", "沙坪坝区新增学位多少", {}, "重庆", "place-missing"],
+    ["named place is the document's home", "重庆新增学位多少", {}, "重庆", 0],
+    [
+      "no place asked, sentence about a district",
+      "新增学位多少",
+      { places: ["沙坪坝"] },
+      "重庆",
+      P.otherPlace,
+    ],
+    [
+      "the whole city asked, sentence about a district",
+      "全市新增学位多少",
+      { places: ["沙坪坝"] },
+      "重庆",
+      "other-place",
+    ],
+    ["the country asked, sentence not national", "全国新增学位多少", {}, "重庆", "not-national"],
+  ])("%s", (_name, question, f, home, expected) => {
+    const q = query(question);
+    const norm = f.places?.includes("沙坪坝") ? "沙坪坝区新增学位3.8万个" : "新增学位27.8万个";
+    const s = placeScore(q, passage(norm), facts(f), home, P);
+    if (typeof expected === "string") expect(s).toEqual({ excluded: expected });
+    else expect(s).toBeCloseTo(expected, 9);
+  });
+
+  it("one unit (该校) ranks below the whole city", () => {
+    const s = placeScore(
+      query("进入ESI前1%的学科有多少个"),
+      passage("该校13个学科进入ESI前1%"),
+      facts({}),
+      null,
+      P,
+    );
+    expect(s).toBeCloseTo(P.oneUnit, 9);
+  });
+
+  it.each([
+    ["目标是多少", true, DEFAULT_PROFILE.period.goalAsked],
+    ["目标是多少", false, DEFAULT_PROFILE.period.achievedForGoal],
+    ["达到多少", true, DEFAULT_PROFILE.period.goalForAchieved],
+    ["达到多少", false, 0],
+  ])("period: %s, passage states a goal %s -> %d", (question, target, expected) => {
+    expect(periodScore(query(`覆盖率${question}`), facts({ target }), DEFAULT_PROFILE.period)).toBe(expected);
+  });
+});
+
+describe("rejectionOf: the answer test, rule by rule", () => {
+  const ranked = (r: Partial<RankedPassage>): RankedPassage =>
+    ({ coverage: 1, fit: null, hits: [], ...r }) as RankedPassage;
+  const fit = (kind: number, closeness: number) =>
+    ({ figure: { text: "1" }, kind, closeness }) as unknown as RankedPassage["fit"];
+  const A = DEFAULT_PROFILE.answer;
+  const core = (strength: number) =>
+    [{ term: { word: "学位", weight: 3 }, strength, spans: [] }] as unknown as RankedPassage["hits"];
+
+  it.each<[string, string, Partial<RankedPassage>, string | null]>([
+    ["enough coverage and a close figure", "新增学位多少", { fit: fit(1, 0.9) }, null],
+    ["too little coverage", "新增学位多少", { coverage: A.minCoverage - 0.01 }, "coverage"],
+    ["the core word missing", "新增学位多少", { coverage: 0.6, hits: core(0) }, "core-word"],
+    [
+      "the core word missing, the rest covering enough",
+      "新增学位多少",
+      { coverage: 0.75, hits: core(0), fit: fit(1, 1) },
+      null,
+    ],
+    ["no figure for a numeric question", "新增学位多少", {}, "no-figure"],
+    ["a figure too far away", "新增学位多少", { fit: fit(1, A.minCloseness - 0.01) }, "figure-closeness"],
+    ["a figure of the wrong kind", "新增学位多少", { fit: fit(A.minKindFit - 0.01, 1) }, "figure-kind"],
+    ["no figure needed for a list question", "教育强市建设有哪些行动", {}, null],
+  ])("%s", (_name, question, r, rule) => {
+    const rejection = rejectionOf(ctx, query(question), ranked(r));
+    expect(rejection?.rule ?? null).toBe(rule);
+  });
+});
