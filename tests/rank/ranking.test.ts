@@ -111,25 +111,25 @@ describe("placeScore and periodScore", () => {
 describe("rejectionOf: the answer test, rule by rule", () => {
   const ranked = (r: Partial<RankedPassage>): RankedPassage =>
     ({ coverage: 1, fit: null, hits: [], ...r }) as RankedPassage;
-  const fit = (kind: number, closeness: number) =>
+  const figureFit = (kind: number, closeness: number) =>
     ({ figure: { text: "1" }, kind, closeness }) as unknown as RankedPassage["fit"];
   const A = DEFAULT_PROFILE.answer;
   const core = (strength: number) =>
     [{ term: { word: "学位", weight: 3 }, strength, spans: [] }] as unknown as RankedPassage["hits"];
 
   it.each<[string, string, Partial<RankedPassage>, string | null]>([
-    ["enough coverage and a close figure", "新增学位多少", { fit: fit(1, 0.9) }, null],
+    ["enough coverage and a close figure", "新增学位多少", { fit: figureFit(1, 0.9) }, null],
     ["too little coverage", "新增学位多少", { coverage: A.minCoverage - 0.01 }, "coverage"],
     ["the core word missing", "新增学位多少", { coverage: 0.6, hits: core(0) }, "core-word"],
     [
       "the core word missing, the rest covering enough",
       "新增学位多少",
-      { coverage: 0.75, hits: core(0), fit: fit(1, 1) },
+      { coverage: 0.75, hits: core(0), fit: figureFit(1, 1) },
       null,
     ],
     ["no figure for a numeric question", "新增学位多少", {}, "no-figure"],
-    ["a figure too far away", "新增学位多少", { fit: fit(1, A.minCloseness - 0.01) }, "figure-closeness"],
-    ["a figure of the wrong kind", "新增学位多少", { fit: fit(A.minKindFit - 0.01, 1) }, "figure-kind"],
+    ["a figure too far away", "新增学位多少", { fit: figureFit(1, A.minCloseness - 0.01) }, "figure-closeness"],
+    ["a figure of the wrong kind", "新增学位多少", { fit: figureFit(A.minKindFit - 0.01, 1) }, "figure-kind"],
     ["no figure needed for a list question", "教育强市建设有哪些行动", {}, null],
   ])("%s", (_name, question, r, rule) => {
     const rejection = rejectionOf(ctx, query(question), ranked(r));
