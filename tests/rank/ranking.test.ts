@@ -128,7 +128,12 @@ describe("rejectionOf: the answer test, rule by rule", () => {
       null,
     ],
     ["no figure for a numeric question", "新增学位多少", {}, "no-figure"],
-    ["a figure too far away", "新增学位多少", { fit: figureFit(1, A.minCloseness - 0.01) }, "figure-closeness"],
+    [
+      "a figure too far away",
+      "新增学位多少",
+      { fit: figureFit(1, A.minCloseness - 0.01) },
+      "figure-closeness",
+    ],
     ["a figure of the wrong kind", "新增学位多少", { fit: figureFit(A.minKindFit - 0.01, 1) }, "figure-kind"],
     ["no figure needed for a list question", "教育强市建设有哪些行动", {}, null],
   ])("%s", (_name, question, r, rule) => {
