@@ -10,7 +10,9 @@ export function citationOf(ix: CorpusIndex, p: Passage): Citation {
   const article = ix.articles.get(p.doc)?.[p.article];
   return {
     doc: p.doc,
-    title: article?.title ?? meta?.title ?? null,
+    // A document's first article is cited by the document's title (a report, a single article, a page's
+    // lead); the others on a page of several by their own headline.
+    title: (p.article === 0 ? (meta?.title ?? article?.title) : (article?.title ?? meta?.title)) ?? null,
     docTitle: meta?.title ?? null,
     publisher: article?.publisher ?? meta?.publisher ?? null,
     date: meta?.date ?? null,

@@ -1,4 +1,11 @@
-import { CITED_TITLE_MAX_CHARS, DATELINE, DATELINE_SOURCE, OWN_PAPER } from "../lexicon/headline-cues.js";
+import {
+  CITED_TITLE_MAX_CHARS,
+  DATELINE,
+  DATELINE_SOURCE,
+  OCCASION_LINE,
+  OWN_PAPER,
+  SECTION_NUMBER,
+} from "../lexicon/headline-cues.js";
 import { type Block, type LayoutItem, looksLikeTitle } from "./blocks.js";
 import type { MappedText } from "./lines.js";
 
@@ -24,16 +31,24 @@ export function groupArticles(items: LayoutItem[]): ArticleLayout[] {
     if (item.type === "separator") separated = true;
     else if (item.type === "source") {
       if (current && !current.publisher) current.publisher = item.publisher;
-      separated = true;
+      // "来源：…" ends an article on a page of several; in an article's header (no body yet) it ends nothing.
+      if (current?.paragraphs.some((p) => !p.headline)) separated = true;
     } else if (item.type === "byline") {
       if (!current || current.paragraphs.some((p) => !p.headline)) current = openArticle(articles, null);
       current.publisher ??= item.publisher;
     } else if (item.block.heading || (separated && looksLikeTitle(item.block.text.text))) {
       const run = headingRun(items, i, item.block);
       const next = items[i + run.length];
+      const title = titleOf(run);
+      const numbered = current !== null && SECTION_NUMBER.test(item.block.text.text);
+      // A headline with no body yet is still being written: the next heading lines belong to its header.
+      const headerOnly =
+        !!current && current.paragraphs.length > 0 && current.paragraphs.every((p) => p.headline);
       const opens =
-        separated || item.block.blankBefore >= 2 || run.length >= 3 || opensArticle(next) || current === null;
-      const title = run.map((b) => b.raw).join(" ");
+        current === null ||
+        (!numbered &&
+          !headerOnly &&
+          (separated || item.block.blankBefore >= 2 || run.length >= 3 || opensArticle(next)));
       if (opens) {
         current = openArticle(
           articles,
@@ -57,6 +72,13 @@ export function groupArticles(items: LayoutItem[]): ArticleLayout[] {
     }
   }
   return articles.filter((a) => a.paragraphs.length > 0);
+}
+
+/** A headline from its lines: each once, without the occasion line under a speech's title ("——2026年1月26日在…会议上"). */
+function titleOf(run: Block[]): string {
+  const lines = [...new Set(run.map((b) => b.raw.trim()))];
+  const kept = lines.filter((l) => !OCCASION_LINE.test(l.replace(/\s+/g, "")));
+  return (kept.length ? kept : lines).join(" ");
 }
 
 function datelineSource(text: string): string | null {

@@ -11,6 +11,7 @@ import {
 } from "../lexicon/punctuation.js";
 import { spansWord } from "../text/segment.js";
 import { classifyLine, type LineKind } from "./classify-line.js";
+import { findDateIn } from "./extract-date.js";
 import { concatMapped, type Line, type MappedText, splitLines } from "./lines.js";
 
 /** A paragraph or headline line, rebuilt from lines that PDF or page layout broke. */
@@ -54,8 +55,12 @@ export function buildLayout(original: string): { items: LayoutItem[]; info: Page
     if (current.length > 0) items.push({ type: "block", block: toBlock(current) });
     current = [];
   };
+  const kinds = resolveNeighbours(
+    lines,
+    lines.map((l) => classifyLine(l.raw)),
+  );
   lines.forEach((line, i) => {
-    const kind = classifyLine(line.raw);
+    const kind = kinds[i] as LineKind;
     if (kind.kind === "text") {
       const prev = current[current.length - 1];
       if (prev && !shouldJoin(prev, line, lines, i)) flush();
@@ -68,6 +73,54 @@ export function buildLayout(original: string): { items: LayoutItem[]; info: Page
   });
   flush();
   return { items, info };
+}
+
+/** A short line that is not a sentence: a breadcrumb item or a label's value. */
+function isShortItem(line: Line | undefined, kind: LineKind | undefined, max: number): boolean {
+  return (
+    !!line &&
+    kind?.kind === "text" &&
+    line.body.text.length <= max &&
+    !/[。；;，,！？!?]/.test(line.body.text)
+  );
+}
+
+/** Longest breadcrumb item ("政府信息公开") and longest value of a label line on its own ("陕西省人民政府"). */
+const CRUMB_ITEM_MAX = 16;
+const LABEL_VALUE_MAX = 30;
+
+/**
+ * Lines that are furniture because of their neighbours: the items around a breadcrumb separator
+ * ("首页 / > / 政府信息公开 / > / 政府工作报告"), with a repeat of the last one, and the value of a label that
+ * stands on the next line ("来源：" then "陕西省人民政府": the publisher).
+ */
+function resolveNeighbours(lines: Line[], kinds: LineKind[]): LineKind[] {
+  const out = [...kinds];
+  for (let i = 0; i < lines.length; i++) {
+    const k = out[i];
+    if (k?.kind === "crumb") {
+      if (isShortItem(lines[i - 1], out[i - 1], CRUMB_ITEM_MAX))
+        out[i - 1] = { kind: "drop", rule: "breadcrumb-item" };
+      let j = i + 1;
+      if (isShortItem(lines[j], out[j], CRUMB_ITEM_MAX)) {
+        const item = lines[j]?.body.text;
+        out[j] = { kind: "drop", rule: "breadcrumb-item" };
+        while (lines[j + 1]?.body.text === item) out[++j] = { kind: "drop", rule: "breadcrumb-item" };
+      }
+    } else if (k?.kind === "label" && isShortItem(lines[i + 1], out[i + 1], LABEL_VALUE_MAX)) {
+      out[i] = labelValue(k.label, lines[i + 1]?.raw ?? "");
+      out[i + 1] = { kind: "drop", rule: "label-value" };
+    }
+  }
+  return out;
+}
+
+/** What a label and its value on the next line tell: a publisher, a date, or nothing worth keeping. */
+function labelValue(label: string, value: string): LineKind {
+  if (/来源/.test(label)) return { kind: "siteinfo", url: null, date: null, publisher: value.trim() };
+  if (/时间|日期/.test(label))
+    return { kind: "siteinfo", url: null, date: findDateIn(value), publisher: null };
+  return { kind: "drop", rule: "label" };
 }
 
 function recordInfo(kind: LineKind, info: PageInfo, items: LayoutItem[]): void {

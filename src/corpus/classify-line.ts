@@ -22,7 +22,9 @@ export type LineKind =
   | { kind: "source"; publisher: string }
   | { kind: "byline"; publisher: string | null }
   | { kind: "siteinfo"; url: string | null; date: string | null; publisher: string | null }
-  | { kind: "timestamp"; date: string };
+  | { kind: "timestamp"; date: string }
+  | { kind: "crumb" }
+  | { kind: "label"; label: string };
 
 /** The line in the form a rule is tested on, computed once per line. */
 function formsOf(raw: string): (form: LineForm) => string {
@@ -75,6 +77,10 @@ export function classifyLine(raw: string): LineKind {
       return { kind: "source", publisher: SOURCE_IN_LINE.exec(form("compact"))?.[1] ?? "" };
     case "byline":
       return { kind: "byline", publisher: bylinePublisher(BYLINE_LINE.exec(raw)?.[1] ?? "") };
+    case "crumb":
+      return { kind: "crumb" };
+    case "label":
+      return { kind: "label", label: form("norm").replace(/[^\p{Script=Han}]/gu, "") };
   }
 }
 

@@ -49,9 +49,19 @@ function readableText(doc: unknown): { text: string; title?: string; date?: stri
   };
 }
 
+/**
+ * A page saved as a fragment ("<div class=article>…", no <html> or <body>) is parsed inside a body of its own:
+ * a DOM parser would otherwise leave it outside the document body that text is read from.
+ */
+export function asPage(html: string): string {
+  return /<body[\s>]|<html[\s>]/i.test(html)
+    ? html
+    : `<!doctype html><html><head></head><body>${html}</body></html>`;
+}
+
 /** HTML: the main text (Readability, else the body without site chrome), one line per paragraph, plus meta tags. */
 export async function extractHtml(bytes: Uint8Array, file: string): Promise<ExtractedText> {
-  const html = decodeHtml(bytes, file);
+  const html = asPage(decodeHtml(bytes, file));
   const page = parseHTML(html).document;
   const meta = htmlMeta(page as never);
   const headlines = [articleHeadline(page as never), pageTitle(page as never)];

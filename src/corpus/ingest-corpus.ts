@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { AppError } from "../errors.js";
-import { isSupported } from "./extract.js";
+import { isDocumentName, isReservedName } from "./corpus-files.js";
 import { contentHash } from "./load.js";
 import { MANIFEST_FILE, parseManifest } from "./manifest.js";
 
@@ -24,9 +24,6 @@ export interface CorpusState {
   names: Set<string>;
 }
 
-/** Names the loader reads as configuration, never as a document. */
-const RESERVED = new Set([MANIFEST_FILE, "synonyms.txt", "places.txt"]);
-
 /** Reads the corpus directory once per batch; a missing directory or broken manifest stops the batch. */
 export function openCorpus(dir: string): CorpusState {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
@@ -42,7 +39,7 @@ export function openCorpus(dir: string): CorpusState {
   const hashes = new Map<string, string>();
   for (const name of [...names].sort()) {
     const path = join(dir, name);
-    if (name.startsWith(".") || RESERVED.has(name) || !isSupported(name) || !existsSync(path)) continue;
+    if (!isDocumentName(name) || !existsSync(path)) continue;
     if (statSync(path).isFile()) hashes.set(contentHash(readFileSync(path)), name);
   }
   return { dir, hashes, names };
@@ -51,7 +48,7 @@ export function openCorpus(dir: string): CorpusState {
 /** A name for a new file that clashes with nothing in the corpus: "report.pdf", else "report-2.pdf"… */
 export function freeName(corpus: CorpusState, wanted: string): string {
   const base = wanted.replace(/^\.+/, "") || "document";
-  if (!corpus.names.has(base) && !RESERVED.has(base)) return base;
+  if (!corpus.names.has(base) && !isReservedName(base)) return base;
   const ext = extname(base);
   const stem = base.slice(0, base.length - ext.length);
   for (let n = 2; ; n++) {

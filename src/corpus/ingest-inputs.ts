@@ -1,16 +1,13 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { isSupported } from "./extract.js";
-
-/** Files inside a directory that configure a corpus rather than being documents. */
-const CONFIG_FILES = new Set(["manifest.json", "synonyms.txt", "places.txt"]);
+import { isDocumentName } from "./corpus-files.js";
 
 function walk(dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && isSupported(entry.name) && !CONFIG_FILES.has(entry.name)) out.push(path);
+    else if (entry.isFile() && isDocumentName(entry.name)) out.push(path);
   }
 }
 

@@ -2,13 +2,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../errors.js";
-import { extractText, isSupported, supportedExtensions } from "./extract.js";
+import { CONFIG_FILES, isDocumentName } from "./corpus-files.js";
+import { extractText, supportedExtensions } from "./extract.js";
 import { MANIFEST_FILE, parseManifest } from "./manifest.js";
 import { parseDocument } from "./parse-document.js";
 import type { DocumentMeta, ParsedDocument } from "./types.js";
-
-/** Files of the corpus directory that configure it rather than being documents. */
-const CONFIG_FILES = new Set(["synonyms.txt", "places.txt"]);
 
 /** A file that could not be read, with the reason. */
 export interface SkippedFile {
@@ -33,9 +31,7 @@ export function listDocumentFiles(dir: string): string[] {
       "CORPUS_MISSING",
       `corpus directory ${dir} does not exist — create it or set CORPUS_DIR`,
     );
-  return readdirSync(dir)
-    .filter((f) => !f.startsWith(".") && !CONFIG_FILES.has(f) && isSupported(f))
-    .sort();
+  return readdirSync(dir).filter(isDocumentName).sort();
 }
 
 /** The manifest entries of a corpus directory (empty when it has no manifest.json). */
@@ -51,8 +47,8 @@ export async function loadDocument(
   given: Partial<DocumentMeta> = {},
 ): Promise<LoadedDocument> {
   const bytes = readFileSync(join(dir, file));
-  const { text, meta } = await extractText(bytes, file);
-  const doc = parseDocument(file, text, { ...meta, ...given });
+  const { text, meta, map } = await extractText(bytes, file);
+  const doc = parseDocument(file, text, { ...meta, ...given }, map);
   if (doc.passages.length === 0)
     throw new AppError("NO_TEXT", `${file}: no text left after cleaning`, { file });
   return { ...doc, hash: contentHash(bytes) };
@@ -75,7 +71,7 @@ export function corpusFingerprint(dir: string): string {
   const h = createHash("sha256");
   for (const file of listDocumentFiles(dir))
     h.update(`${file}\0${contentHash(readFileSync(join(dir, file)))}\0`);
-  for (const extra of [MANIFEST_FILE, ...CONFIG_FILES]) {
+  for (const extra of CONFIG_FILES) {
     const path = join(dir, extra);
     h.update(`${extra}\0${existsSync(path) ? contentHash(readFileSync(path)) : "-"}\0`);
   }

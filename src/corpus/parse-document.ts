@@ -1,3 +1,4 @@
+import { SALUTATION } from "../lexicon/furniture.js";
 import { parseFigures } from "../text/figures.js";
 import { normalizeText } from "../text/script.js";
 import { type ArticleLayout, groupArticles } from "./articles.js";
@@ -12,16 +13,24 @@ type DocPassage = Omit<Passage, "id">;
 /**
  * Parses one decoded document: cleans it, splits it into articles, paragraphs and sentences, and parses
  * the figures of every sentence. `given` (from the manifest or the command line) wins over what the text shows.
+ * `map`, when the text is not the file's own (markdown's visible text), gives each character's offset in the
+ * file: passage offsets then point into the file.
  */
 export function parseDocument(
   doc: string,
   original: string,
   given: Partial<DocumentMeta> = {},
+  map?: number[],
 ): ParsedDocument {
   const { items, info } = buildLayout(original);
   const layouts = groupArticles(items);
   const articles: Article[] = layouts.map((a, index) => ({ index, title: a.title, publisher: a.publisher }));
   const passages = layouts.flatMap((a, index) => articlePassages(doc, a, index));
+  if (map)
+    for (const p of passages) {
+      p.start = map[p.start] ?? p.start;
+      p.end = (map[p.end - 1] ?? p.end - 1) + 1;
+    }
   return { meta: detectMeta(doc, layouts, info, given), articles, passages };
 }
 
@@ -36,9 +45,11 @@ function articlePassages(doc: string, layout: ArticleLayout, article: number): D
       paragraph++;
     }
     const number = p.headline ? 0 : paragraph;
-    splitSentences(p.text).forEach((s, sentence) => {
-      out.push(makePassage(doc, article, number, p.section, p.text, s, sentence));
-    });
+    splitSentences(p.text)
+      .filter((s) => !SALUTATION.test(s.text))
+      .forEach((s, sentence) => {
+        out.push(makePassage(doc, article, number, p.section, p.text, s, sentence));
+      });
   }
   return out;
 }

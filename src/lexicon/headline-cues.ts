@@ -21,3 +21,17 @@ export const DATELINE_SOURCE =
 
 /** What a dateline calls the paper it stands in ("本报讯"): not a publisher name. */
 export const OWN_PAPER = "本报";
+
+/**
+ * A numbered section heading ("一、2025年工作回顾", "（三）扩大内需", "3.优化布局", "第二章"): it opens a section of
+ * the article it stands in, never an article of its own.
+ */
+export const SECTION_NUMBER =
+  /^(第[一二三四五六七八九十百零〇\d]+[章节部分篇条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d))/;
+
+/**
+ * The occasion line under a speech's or report's title ("——2026年1月26日在广东省第十四届人民代表大会第五次会议上",
+ * a line PDF or page layout may break in two): part of the heading, never part of the title.
+ */
+export const OCCASION_LINE =
+  /^[—–\-－]*[(（]?\d{4}年\d{1,2}月\d{1,2}日(在.*|.*(会议|大会)上)[)）]?$|^.{2,30}(会议|大会)上[)）]?$/;
