@@ -1,9 +1,12 @@
-import { parseConfig } from "../src/config.js";
-import { watchCorpus } from "../src/corpus/watch.js";
-import { seenDocuments } from "../src/digest/build-digest.js";
-import type { Engine } from "../src/engine.js";
-import { AppError } from "../src/errors.js";
-import { openStore, type Store } from "../src/store/open-store.js";
+import {
+  AppError,
+  type Engine,
+  openStore,
+  parseConfig,
+  type Store,
+  seenDocuments,
+  watchCorpus,
+} from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
 import { describeStartup, openEngine } from "./open-engine.js";

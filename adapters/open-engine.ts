@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import type { Config } from "../src/config.js";
-import { createEngine, type Engine } from "../src/engine.js";
+import { type Config, createEngine, type Engine } from "../src/mod.js";
 
 /** The index snapshot kept under DATA_DIR (rebuilt whenever the corpus or the code changes). */
 export function snapshotPath(config: Config): string {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Reply } from "../src/answer/reply.js";
+import type { Reply } from "../src/mod.js";
 
 /** A reply kept for its buttons (更多来源, 👍/👎, 分享到频道): the engine's answer and what was asked. */
 export interface CachedReply {

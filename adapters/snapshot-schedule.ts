@@ -1,4 +1,4 @@
-import type { Engine } from "../src/engine.js";
+import type { Engine } from "../src/mod.js";
 
 /** Quiet time after the last corpus change before the index snapshot is written. */
 export const SNAPSHOT_DELAY_MS = 30_000;

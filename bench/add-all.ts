@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { type CorpusIndex, MINISEARCH_OPTIONS } from "../src/index/corpus-index.js";
-import { searchTokens } from "../src/index/tokens.js";
+import { type CorpusIndex, MINISEARCH_OPTIONS, searchTokens } from "../src/mod.js";
 
 /** One MiniSearch entry as the engine indexes it: the passage's pre-segmented tokens. */
 interface Entry {

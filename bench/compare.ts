@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { loadSegmenter } from "../src/text/segment.js";
+import { loadSegmenter } from "../src/mod.js";
 import type { AskCase } from "./cases.js";
 import { measureLatency } from "./latency.js";
 import { heapMb, rssMb } from "./memory.js";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { cut, cutForSearch } from "../src/text/segment.js";
+import { cut, cutForSearch } from "../src/mod.js";
 
 const MB = 2 ** 20;
 

@@ -8,8 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Engine } from "../src/engine.js";
-import { loadSegmenter } from "../src/text/segment.js";
+import { type Engine, loadSegmenter } from "../src/mod.js";
 import { timeAddAll } from "./add-all.js";
 import type { AskCase } from "./cases.js";
 import { type ColdStart, coldStart, findSnapshot } from "./cold-start.js";

@@ -1,7 +1,11 @@
-import type { AskReply } from "../src/answer/reply.js";
-import { createEngine, type Engine, type EngineOptions } from "../src/engine.js";
-import { analyzeQuery } from "../src/query/analyze-query.js";
-import { rankPassages } from "../src/rank/rank-passages.js";
+import {
+  type AskReply,
+  analyzeQuery,
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  rankPassages,
+} from "../src/mod.js";
 import type { RankedText } from "./quality.js";
 
 /** The answers of a reply as scoring sees them (quote text and first source, as `ask --json` prints them). */
@@ -12,8 +16,9 @@ export function replyTexts(reply: AskReply): RankedText[] {
 
 /** Search only: query analysis, MiniSearch candidates and the re-rank, without building the answers. */
 export function searchOnly(engine: Engine, question: string): number {
-  const q = analyzeQuery(question, engine.index.gazetteer);
-  return rankPassages({ ix: engine.index, synonyms: engine.synonyms, profile: engine.profile }, q).length;
+  const q = analyzeQuery(question, engine.index.gazetteer, engine.clock());
+  const ctx = { ix: engine.index, synonyms: engine.synonyms, profile: engine.profile, clock: engine.clock };
+  return rankPassages(ctx, q).length;
 }
 
 /** Engine options with the snapshot file the lead is adding (ignored by an engine that does not know it). */

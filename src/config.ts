@@ -17,15 +17,34 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   TELEGRAM_ALLOWED_CHATS: optionalText,
-  TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Questions per user per minute, on every platform. */
+  RATE_LIMIT: z.coerce.number().int().min(1).optional(),
+  /** The old, Telegram-only name of RATE_LIMIT; still read. */
+  TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().optional(),
 });
 
-/** The validated configuration of a process. */
-export type Config = z.infer<typeof schema>;
+/** Questions per user per minute when RATE_LIMIT is not set. */
+const DEFAULT_RATE_LIMIT = 20;
+
+/** The validated configuration of a process; RATE_LIMIT is resolved (its old name TELEGRAM_RATE_LIMIT included). */
+export type Config = Omit<z.infer<typeof schema>, "RATE_LIMIT" | "TELEGRAM_RATE_LIMIT"> & {
+  RATE_LIMIT: number;
+};
+
+/** RATE_LIMIT, else its old name TELEGRAM_RATE_LIMIT, else the default; two different values are a mistake. */
+function rateLimit(c: z.infer<typeof schema>): number {
+  const { RATE_LIMIT: limit, TELEGRAM_RATE_LIMIT: old } = c;
+  if (limit !== undefined && old !== undefined && limit !== old)
+    throw new AppError(
+      "CONFIG_INVALID",
+      `RATE_LIMIT=${limit} and TELEGRAM_RATE_LIMIT=${old} disagree — TELEGRAM_RATE_LIMIT is the old name of RATE_LIMIT: unset it`,
+    );
+  return limit ?? old ?? DEFAULT_RATE_LIMIT;
+}
 
 /** Parses configuration from an environment; every problem is listed, each naming its variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -35,7 +54,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new AppError("CONFIG_INVALID", `invalid configuration:\n${lines.join("\n")}`);
   }
-  const c = result.data;
+  const { TELEGRAM_RATE_LIMIT: _old, ...c } = { ...result.data, RATE_LIMIT: rateLimit(result.data) };
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
     throw new AppError(
       "CONFIG_INVALID",

@@ -7,8 +7,17 @@ describe("parseConfig", () => {
       CORPUS_DIR: "seeds",
       DATA_DIR: "data",
       PORT: 3000,
-      TELEGRAM_RATE_LIMIT: 20,
+      RATE_LIMIT: 20,
     });
+  });
+
+  it("reads RATE_LIMIT for every platform, and its old name TELEGRAM_RATE_LIMIT when only that is set", () => {
+    expect(parseConfig({ RATE_LIMIT: "5" }).RATE_LIMIT).toBe(5);
+    expect(parseConfig({ TELEGRAM_RATE_LIMIT: "7" }).RATE_LIMIT).toBe(7);
+    expect(parseConfig({ RATE_LIMIT: "7", TELEGRAM_RATE_LIMIT: "7" }).RATE_LIMIT).toBe(7);
+    expect(() => parseConfig({ RATE_LIMIT: "5", TELEGRAM_RATE_LIMIT: "7" })).toThrowError(
+      /CONFIG_INVALID.*TELEGRAM_RATE_LIMIT is the old name of RATE_LIMIT/,
+    );
   });
 
   it("treats empty values as unset (a copied .env.example)", () => {
@@ -20,6 +29,7 @@ describe("parseConfig", () => {
     [{ PORT: "70000" }, "PORT"],
     [{ TELEGRAM_API_ROOT: "not a url" }, "TELEGRAM_API_ROOT"],
     [{ TELEGRAM_RATE_LIMIT: "0" }, "TELEGRAM_RATE_LIMIT"],
+    [{ RATE_LIMIT: "many" }, "RATE_LIMIT"],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
     [
       { TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_URL: "https://bot.example/tg" },

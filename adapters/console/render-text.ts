@@ -1,5 +1,16 @@
-import type { AskReply, CheckReply, Citation, Quote, Verdict } from "../../src/answer/reply.js";
-import { checkNoteText, noAnswerText } from "../../src/conversation/wording.js";
+import {
+  type AskReply,
+  answerNumber,
+  type CheckReply,
+  type Citation,
+  checkNoteText,
+  citationText,
+  LABELS,
+  noAnswerSentence,
+  periodLabel,
+  type Quote,
+  VERDICT_LABELS,
+} from "../../src/mod.js";
 
 /** How to emphasise the figure in a terminal: ANSI bold when it is a TTY, 【】 brackets otherwise. */
 export interface TextStyle {
@@ -26,55 +37,44 @@ export function renderQuote(q: Quote, style: TextStyle): string {
 
 /** 《title》 publisher date · 第N段 */
 export function renderCitation(c: Citation): string {
-  const parts = [c.title ? `《${c.title}》` : c.doc, c.publisher, c.date].filter(Boolean);
-  const where = c.paragraph > 0 ? ` · 第${c.paragraph}段` : " · 标题";
-  return `${parts.join(" ")}${where}`;
+  return citationText(c, c.paragraph);
+}
+
+/** The nearby topics the corpus covers, as a bulleted list under its heading (nothing when there are none). */
+function nearbyLines(suggestions: string[]): string {
+  return suggestions.length ? `${LABELS.nearby}\n${suggestions.map((s) => `  • ${s}`).join("\n")}` : "";
 }
 
 /** Renders a reply as plain text for the terminal (figure first, then the sentence, then the source). */
 export function renderText(reply: AskReply, style: TextStyle, limit = 3): string {
   if (reply.kind === "no-answer") {
-    const tips = reply.suggestions.length
-      ? `\n语料中相近的内容：\n${reply.suggestions.map((s) => `  • ${s}`).join("\n")}`
-      : "";
-    return `没有找到答案：${noAnswerText(reply.reason)}。${tips}`;
+    const tips = nearbyLines(reply.suggestions);
+    return `${noAnswerSentence(reply.reason)}${tips ? `\n${tips}` : ""}`;
   }
   const blocks = reply.answers.slice(0, limit).map((a, i) => {
-    const head = a.figure ? emphasise(a.figure.text, style) : `答案 ${i + 1}`;
+    const head = a.figure ? emphasise(a.figure.text, style) : answerNumber(i + 1);
     const cites = a.sources.map((s) => `  —${renderCitation(s)}`).join("\n");
     return `${i === 0 ? "" : `${i + 1}. `}${head}\n${renderQuote(a.quote, style)}\n${cites}`;
   });
   const related = reply.related.length
-    ? `\n\n相关数字\n${reply.related.map((r) => `  • ${r.label} — ${renderCitation(r.source)}`).join("\n")}`
+    ? `\n\n${LABELS.related}\n${reply.related.map((r) => `  • ${r.label} — ${renderCitation(r.source)}`).join("\n")}`
     : "";
   return blocks.join("\n\n") + related;
 }
 
-/** Verdict badges, the same in every adapter. */
-export const VERDICT_BADGE: Record<Verdict, string> = {
-  supported: "✅ 一致",
-  contradicted: "❌ 不一致",
-  conflicting: "⚠️ 来源不一致",
-  not_found: "❓ 未找到",
-};
-
 /** Renders a fact check: verdict, then for each figure the claim's value against the sources' with their sentences. */
 export function renderCheckText(reply: CheckReply, style: TextStyle): string {
-  const lines = [`${VERDICT_BADGE[reply.verdict]}　${reply.claim}`];
+  const lines = [`${VERDICT_LABELS[reply.verdict]}　${reply.claim}`];
   if (reply.note) lines.push(checkNoteText(reply.note));
   for (const item of reply.items) {
     const values = item.evidence.map((e) => e.figure?.text ?? "—").join(" / ");
-    lines.push(
-      `\n${VERDICT_BADGE[item.verdict]}　说法：${item.claim.text}${values ? `　来源：${values}` : ""}`,
-    );
-    for (const e of item.evidence) {
-      const period = e.period === "target" ? "（目标）" : "";
-      lines.push(`${renderQuote(e.quote, style)}${period}\n  —${renderCitation(e.source)}`);
-    }
+    const source = values ? `　${LABELS.source}${values}` : "";
+    lines.push(`\n${VERDICT_LABELS[item.verdict]}　${LABELS.claim}${item.claim.text}${source}`);
+    for (const e of item.evidence)
+      lines.push(`${renderQuote(e.quote, style)}${periodLabel(e.period)}\n  —${renderCitation(e.source)}`);
   }
   if (reply.verdict === "not_found" && reply.items.length > 0)
-    lines.push(`\n查找的指标：${reply.lookedFor || "（无）"}`);
-  if (reply.suggestions.length)
-    lines.push(`语料中相近的内容：\n${reply.suggestions.map((s) => `  • ${s}`).join("\n")}`);
+    lines.push(`\n${LABELS.lookedFor}${reply.lookedFor || LABELS.nothingLookedFor}`);
+  if (reply.suggestions.length) lines.push(nearbyLines(reply.suggestions));
   return lines.join("\n");
 }

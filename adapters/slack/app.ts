@@ -1,6 +1,5 @@
 import { App, type Logger, LogLevel, type Receiver, type webApi } from "@slack/bolt";
-import type { Engine } from "../../src/engine.js";
-import type { Store } from "../../src/store/open-store.js";
+import { type Engine, RateLimiter, type Store } from "../../src/mod.js";
 import { ReplyCache } from "../reply-cache.js";
 import type { SlackDeps } from "./deps.js";
 import { registerErrorHandler } from "./handle-errors.js";
@@ -21,6 +20,8 @@ export interface SlackAppOptions {
   /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
   store: Store;
   clock?: () => Date;
+  /** Questions per user per minute (RATE_LIMIT; default 20). */
+  rateLimit?: number;
   logger?: Logger;
   logLevel?: LogLevel;
   cacheSize?: number;
@@ -55,12 +56,15 @@ function buildApp(o: SlackAppOptions): App {
 /** Builds the Bolt app with every listener: mentions, DMs, /policy, /factcheck, buttons, dedupe, errors. */
 export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
   const app = buildApp(o);
+  const clock = o.clock ?? (() => new Date());
+  const limiter = new RateLimiter(o.rateLimit ?? 20, () => clock().getTime());
   const deps: SlackDeps = {
     engine,
+    conversation: { engine, limiter },
     cache: new ReplyCache(o.cacheSize ?? 500),
     recordFeedback: o.store.feedback.record,
     store: o.store,
-    clock: o.clock ?? (() => new Date()),
+    clock,
     logger: app.logger,
     perPage: o.perPage ?? 3,
   };

@@ -1,15 +1,18 @@
 import {
+  citationParts,
   type Digest,
   type DigestDocument,
   digestHeading,
   isEmptyDigest,
   NOTHING_NEW,
+  notListedText,
   type TopicSection,
-} from "../../src/digest/digest.js";
+  topicHeading,
+} from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, context, SECTION_MAX, section } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import { bold, escapeMrkdwn } from "./escape-mrkdwn.js";
-import { citationMrkdwn, quoteMrkdwn } from "./render-parts.js";
+import { citationMrkdwn, linkedTitle, quoteMrkdwn } from "./render-parts.js";
 
 /** A digest as a Slack message: Block Kit blocks plus the plain-text notification fallback. */
 export interface DigestMessage {
@@ -21,13 +24,10 @@ const QUOTE_MAX = 600;
 /** Room kept for the heading and the "not listed" note. */
 const RESERVED = 2;
 
-const SAFE_URL = /^https?:\/\/[^\s<>|]+$/;
-
 function documentTitle(d: DigestDocument, n: number): string {
-  const name = escapeWithin(d.title ? `《${d.title}》` : d.doc, 300);
-  const title = d.url && SAFE_URL.test(d.url) ? `<${d.url.replace(/&/g, "&amp;")}|${name}>` : name;
-  const rest = [d.publisher, d.date].filter((p): p is string => Boolean(p)).map((p) => escapeWithin(p, 100));
-  return `${n}. ${bold(title)}${rest.length ? ` ${rest.join(" ")}` : ""}`;
+  const parts = citationParts(d);
+  const title = linkedTitle(escapeWithin(parts.title, 300), d.url);
+  return `${n}. ${bold(title)}${parts.rest ? ` ${escapeWithin(parts.rest, 200)}` : ""}`;
 }
 
 /** One section per document: its title line, then each key figure's sentence. */
@@ -39,7 +39,7 @@ function documentBlock(d: DigestDocument, n: number): Block {
 /** One section per topic: the topic, then its passages with their sources. */
 function topicBlock(t: TopicSection): Block {
   const lines = [
-    bold(`话题：${escapeWithin(t.topic, 100)}`),
+    bold(topicHeading(escapeWithin(t.topic, 100))),
     ...t.passages.map((p) => `• ${quoteMrkdwn(p.quote, QUOTE_MAX)} —${citationMrkdwn(p.source)}`),
   ];
   return section(joinWithin(lines));
@@ -58,7 +58,7 @@ function joinWithin(lines: string[]): string {
 
 /** The fallback text of notifications: heading and document titles, escaped. */
 function fallback(d: Digest): string {
-  const titles = d.documents.map((doc) => `《${doc.title ?? doc.doc}》`).join(" ");
+  const titles = d.documents.map((doc) => citationParts(doc).title).join(" ");
   return escapeWithin(`${digestHeading(d)}${isEmptyDigest(d) ? ` ${NOTHING_NEW}` : ` ${titles}`}`, 2000);
 }
 
@@ -69,6 +69,6 @@ export function renderDigestBlocks(d: Digest): DigestMessage {
   const body = [...d.documents.map((doc, i) => documentBlock(doc, i + 1)), ...d.topics.map(topicBlock)];
   const room = BLOCKS_MAX - RESERVED;
   blocks.push(...body.slice(0, room));
-  if (body.length > room) blocks.push(context(`还有 ${body.length - room} 项未列出，请用 /policy 查询。`));
+  if (body.length > room) blocks.push(context(notListedText(body.length - room)));
   return { text: fallback(d), blocks };
 }

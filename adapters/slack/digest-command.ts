@@ -1,8 +1,15 @@
 import type { RespondFn, webApi } from "@slack/bolt";
-import { changesSubscription, parseDigestCommand } from "../../src/digest/parse-command.js";
-import { runDigestCommand } from "../../src/digest/run-command.js";
+import {
+  changesSubscription,
+  type DigestRefusal,
+  digestRefusalText,
+  digestResultText,
+  parseDigestCommand,
+  runDigestCommand,
+} from "../../src/mod.js";
 import type { SlackDeps } from "./deps.js";
 import { renderDigestBlocks } from "./digest-blocks.js";
+import { escapeMrkdwn } from "./escape-mrkdwn.js";
 
 /** What a /digest (or /policy digest) command carries. */
 export interface DigestRequest {
@@ -37,12 +44,12 @@ export async function isChannelMember(
 }
 
 /** Why the user may not change the channel's subscription, or null when they may. */
-async function refusal(client: webApi.WebClient, req: DigestRequest): Promise<string | null> {
+async function refusal(client: webApi.WebClient, req: DigestRequest): Promise<DigestRefusal | null> {
   try {
     if (await isChannelMember(client, req.channelId, req.userId)) return null;
-    return "只有本频道成员可以更改每日摘要订阅。";
+    return { code: "members-only" };
   } catch (e) {
-    return `暂时无法确认你是否为本频道成员（${slackError(e)}）。请先邀请机器人进频道（/invite @policy-facts）后再试。`;
+    return { code: "membership-unknown", error: slackError(e) };
   }
 }
 
@@ -53,16 +60,13 @@ export async function handleDigest(
   respond: RespondFn,
   req: DigestRequest,
 ): Promise<void> {
-  if (!deps.store) {
-    await respond({ response_type: "ephemeral", text: "每日摘要未启用：应用运行时没有数据存储。" });
-    return;
-  }
+  // Escaped: a status or a subscription echoes the topics as the user typed them.
+  const say = async (text: string) =>
+    void (await respond({ response_type: "ephemeral", text: escapeMrkdwn(text) }));
+  if (!deps.store) return say(digestRefusalText({ code: "disabled" }));
   const cmd = parseDigestCommand(req.text);
   const refused = changesSubscription(cmd) ? await refusal(client, req) : null;
-  if (refused) {
-    await respond({ response_type: "ephemeral", text: refused });
-    return;
-  }
+  if (refused) return say(digestRefusalText(refused));
   const result = runDigestCommand(
     {
       store: deps.store,
@@ -74,10 +78,7 @@ export async function handleDigest(
     },
     cmd,
   );
-  if (!result.preview) {
-    await respond({ response_type: "ephemeral", text: result.text });
-    return;
-  }
-  const msg = renderDigestBlocks(result.preview);
+  if (result.kind !== "preview") return say(digestResultText(result));
+  const msg = renderDigestBlocks(result.digest);
   await respond({ response_type: "ephemeral", text: msg.text, blocks: msg.blocks });
 }

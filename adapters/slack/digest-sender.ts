@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Digest } from "../../src/digest/digest.js";
+import type { Digest } from "../../src/mod.js";
 import { renderDigestBlocks } from "./digest-blocks.js";
 
 /** Posts a digest to a Slack channel; throws when Slack refuses (channel_not_found, not_in_channel, …). */

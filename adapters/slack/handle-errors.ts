@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
-import { FAILED, type SlackDeps } from "./deps.js";
+import { CHAT_TEXTS } from "../../src/mod.js";
+import type { SlackDeps } from "./deps.js";
 import { postFailure } from "./post-answer.js";
 
 interface ErrorBody {
@@ -16,7 +17,7 @@ function requestId(body: ErrorBody): string {
 
 async function tellUser(app: App, deps: SlackDeps, body: ErrorBody, token?: string): Promise<void> {
   if (body.response_url) {
-    const payload = { response_type: "ephemeral", replace_original: false, text: FAILED };
+    const payload = { response_type: "ephemeral", replace_original: false, text: CHAT_TEXTS.failed };
     const res = await fetch(body.response_url, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
+import { CHAT_TEXTS } from "../../src/mod.js";
 import type { CachedReply } from "../reply-cache.js";
-import { EXPIRED, type SlackDeps } from "./deps.js";
+import type { SlackDeps } from "./deps.js";
 import { ACTIONS, renderReply } from "./render-blocks.js";
 
 type Body = BlockAction<ButtonAction>;
@@ -26,7 +27,7 @@ function isEphemeral(body: Body): boolean {
 }
 
 async function expired(respond: RespondFn): Promise<void> {
-  await respond({ response_type: "ephemeral", replace_original: false, text: EXPIRED });
+  await respond({ response_type: "ephemeral", replace_original: false, text: CHAT_TEXTS.expired });
 }
 
 /** 更多来源: the next answers, in the message's thread, or ephemerally for an ephemeral reply. */

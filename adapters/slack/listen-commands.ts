@@ -1,18 +1,19 @@
 import type { App, RespondFn } from "@slack/bolt";
-import { replyFor, type SlackDeps, USAGE } from "./deps.js";
+import { answerRequest, converse, type Outcome } from "../../src/mod.js";
+import type { SlackDeps } from "./deps.js";
 import { handleDigest } from "./digest-command.js";
-import { type Request, unescapeSlack } from "./parse-input.js";
+import { outcomeText } from "./outcome-text.js";
+import { unescapeSlack } from "./parse-input.js";
 import { renderReply } from "./render-blocks.js";
 
 /** Answers a slash command ephemerally through its response_url, with a 分享到频道 button. */
-async function respondWith(deps: SlackDeps, respond: RespondFn, req: Request): Promise<void> {
-  if (!req.text) {
-    await respond({ response_type: "ephemeral", text: USAGE });
+async function respondWith(deps: SlackDeps, respond: RespondFn, outcome: Outcome) {
+  if (outcome.kind !== "reply") {
+    await respond({ response_type: "ephemeral", text: outcomeText(outcome) });
     return;
   }
-  const reply = replyFor(deps.engine, req);
-  const id = deps.cache.put(reply, req.text);
-  const msg = renderReply(reply, { id, share: true, perPage: deps.perPage });
+  const id = deps.cache.put(outcome.reply, outcome.asked);
+  const msg = renderReply(outcome.reply, { id, share: true, perPage: deps.perPage });
   await respond({ response_type: "ephemeral", text: msg.text, blocks: msg.blocks });
 }
 
@@ -30,7 +31,14 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       };
       return handleDigest(deps, client, respond, req);
     }
-    await respondWith(deps, respond, { kind: "ask", text });
+    // Read like a message (核实… is a claim); `/policy` alone is an empty question, asked to say what.
+    const c = deps.conversation;
+    const user = command.user_id;
+    await respondWith(
+      deps,
+      respond,
+      text ? converse(c, user, text) : answerRequest(c, user, { kind: "ask", text }),
+    );
   });
   app.command("/digest", async ({ command, ack, respond, client }) => {
     await ack();
@@ -43,6 +51,11 @@ export function registerCommands(app: App, deps: SlackDeps): void {
   });
   app.command("/factcheck", async ({ command, ack, respond }) => {
     await ack();
-    await respondWith(deps, respond, { kind: "check", text: unescapeSlack(command.text).trim() });
+    const text = unescapeSlack(command.text).trim();
+    await respondWith(
+      deps,
+      respond,
+      answerRequest(deps.conversation, command.user_id, { kind: "check", text }),
+    );
   });
 }

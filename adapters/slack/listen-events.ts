@@ -19,21 +19,14 @@ export function registerDedupe(app: App, deps: SlackDeps, seen: SeenEvents): voi
 export function registerEvents(app: App, deps: SlackDeps): void {
   app.event("app_mention", async ({ event, client }) => {
     if (event.bot_id || event.subtype === "bot_message") return;
-    await postAnswer(
-      client,
-      deps,
-      { channel: event.channel, threadTs: event.thread_ts ?? event.ts },
-      event.text,
-    );
+    const target = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+    // A mention without a user (posted by a workflow) counts against its channel's limit.
+    await postAnswer(client, deps, target, { text: event.text, user: event.user ?? event.channel });
   });
   app.message(async ({ message, client }) => {
     if (message.channel_type !== "im" || message.subtype !== undefined) return;
     if (message.bot_id || message.bot_profile) return;
-    await postAnswer(
-      client,
-      deps,
-      { channel: message.channel, threadTs: message.thread_ts },
-      message.text ?? "",
-    );
+    const target = { channel: message.channel, threadTs: message.thread_ts };
+    await postAnswer(client, deps, target, { text: message.text ?? "", user: message.user });
   });
 }

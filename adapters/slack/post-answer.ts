@@ -1,6 +1,8 @@
 import type { webApi } from "@slack/bolt";
-import { FAILED, replyFor, type SlackDeps, USAGE } from "./deps.js";
-import { parseRequest, unescapeSlack } from "./parse-input.js";
+import { CHAT_TEXTS, converse } from "../../src/mod.js";
+import type { SlackDeps } from "./deps.js";
+import { outcomeText } from "./outcome-text.js";
+import { messageText } from "./parse-input.js";
 import { renderReply } from "./render-blocks.js";
 
 /** Where an answer goes: a channel, and a thread in it when set. */
@@ -9,22 +11,27 @@ export interface Target {
   threadTs?: string;
 }
 
-/** Answers a message's text (question, or claim after 核实/核查/查证) with a chat.postMessage to the target. */
+/** A message to answer: its text as Slack sent it, and who wrote it (the rate limit counts per user). */
+export interface Incoming {
+  text: string;
+  user: string;
+}
+
+/** Answers a message (question, claim after 核实/核查/查证, or a refusal) with a chat.postMessage to the target. */
 export async function postAnswer(
   client: webApi.WebClient,
   deps: SlackDeps,
   target: Target,
-  raw: string,
+  message: Incoming,
 ): Promise<void> {
-  const req = parseRequest(unescapeSlack(raw));
+  const outcome = converse(deps.conversation, message.user, messageText(message.text));
   const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
-  if (!req.text) {
-    await client.chat.postMessage({ ...where, text: USAGE });
+  if (outcome.kind !== "reply") {
+    await client.chat.postMessage({ ...where, text: outcomeText(outcome) });
     return;
   }
-  const reply = replyFor(deps.engine, req);
-  const id = deps.cache.put(reply, req.text);
-  const msg = renderReply(reply, { id, perPage: deps.perPage });
+  const id = deps.cache.put(outcome.reply, outcome.asked);
+  const msg = renderReply(outcome.reply, { id, perPage: deps.perPage });
   await client.chat.postMessage({
     ...where,
     text: msg.text,
@@ -42,7 +49,7 @@ export async function postFailure(client: webApi.WebClient, deps: SlackDeps, tar
       ...(token ? { token } : {}),
       channel: target.channel,
       ...thread,
-      text: FAILED,
+      text: CHAT_TEXTS.failed,
     });
   } catch (e) {
     deps.logger.error(`could not post the failure notice: ${(e as Error).message}`);

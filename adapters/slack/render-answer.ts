@@ -1,5 +1,13 @@
-import type { AnswerItem, AnswerReply, NoAnswerReply, RelatedFigure } from "../../src/answer/reply.js";
-import { noAnswerText } from "../../src/conversation/wording.js";
+import {
+  type AnswerItem,
+  type AnswerReply,
+  answerNumber,
+  LABELS,
+  moreCitations,
+  type NoAnswerReply,
+  noAnswerSentence,
+  type RelatedFigure,
+} from "../../src/mod.js";
 import { type Block, context, SECTION_MAX, section } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import { blockQuote, bold, escapeMrkdwn } from "./escape-mrkdwn.js";
@@ -21,11 +29,11 @@ export function unit(blocks: Block[]): Unit {
 
 /** One answer: the figure in bold, the sentence as a quote, then a context line with its sources. */
 export function answerUnit(a: AnswerItem, n: number): Unit {
-  const head = a.figure ? bold(escapeMrkdwn(a.figure.text)) : `答案 ${n}`;
+  const head = a.figure ? bold(escapeMrkdwn(a.figure.text)) : answerNumber(n);
   const text = `${n > 1 ? `${n}. ` : ""}${head}\n${blockQuote(quoteMrkdwn(a.quote, QUOTE_MAX))}`;
   const cites = a.sources.slice(0, MAX_CITES).map(citationMrkdwn);
-  if (a.sources.length > MAX_CITES) cites.push(`等 ${a.sources.length} 处来源`);
-  return unit([section(text), context(`来源：${cites.join("；")}`)]);
+  if (a.sources.length > MAX_CITES) cites.push(moreCitations(a.sources.length));
+  return unit([section(text), context(`${LABELS.source}${cites.join("；")}`)]);
 }
 
 /** The 相关数字 list: other figures of the same indicator, each with its source. */
@@ -39,7 +47,7 @@ export function relatedUnit(related: RelatedFigure[]): Unit | null {
     lines.push(line);
     size += line.length + 1;
   }
-  return unit([section(`*相关数字*\n${lines.join("\n")}`)]);
+  return unit([section(`*${LABELS.related}*\n${lines.join("\n")}`)]);
 }
 
 /** Bullet list of suggestions under a heading, within one section. */
@@ -50,8 +58,8 @@ export function suggestionText(heading: string, items: string[]): string {
 
 /** The no-answer reply: why, and nearby topics the corpus covers. */
 export function noAnswerUnits(r: NoAnswerReply): Unit[] {
-  const why = escapeWithin(noAnswerText(r.reason), 500);
-  return [unit([section(`没有找到答案：${why}。${suggestionText("语料中相近的内容：", r.suggestions)}`)])];
+  const why = escapeWithin(noAnswerSentence(r.reason), 520);
+  return [unit([section(`${why}${suggestionText(LABELS.nearby, r.suggestions)}`)])];
 }
 
 /** The answer units of a reply, best first. */
@@ -61,9 +69,9 @@ export function answerUnits(r: AnswerReply): Unit[] {
 
 /** Plain-text fallback for notifications: the best answer's figure, sentence and source. */
 export function answerFallback(r: AnswerReply | NoAnswerReply): string {
-  if (r.kind === "no-answer") return `没有找到答案：${escapeWithin(noAnswerText(r.reason), 500)}`;
+  if (r.kind === "no-answer") return escapeWithin(noAnswerSentence(r.reason), 520);
   const a = r.answers[0];
-  if (!a) return "没有找到答案";
+  if (!a) return LABELS.noAnswer;
   const fig = a.figure ? `${escapeMrkdwn(a.figure.text)}：` : "";
   const src = a.sources[0] ? ` —${citationPlain(a.sources[0])}` : "";
   return `${fig}${escapeWithin(a.quote.text, 1500)}${src}`;

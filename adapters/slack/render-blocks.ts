@@ -1,4 +1,4 @@
-import type { Reply } from "../../src/answer/reply.js";
+import { feedbackNote, LABELS, moreSourcesFrom, type Reply } from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, button, context } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import { answerFallback, answerUnits, noAnswerUnits, relatedUnit, type Unit } from "./render-answer.js";
@@ -56,7 +56,7 @@ function page(reply: Reply, offset: number, perPage: number): { blocks: Block[];
     size += u.size;
   };
   if (offset === 0) head.forEach(add);
-  else blocks.push(context(`更多来源（第 ${offset + 1} 条起）：${escapeWithin(question(reply), 300)}`));
+  else blocks.push(context(`${moreSourcesFrom(offset + 1)}${escapeWithin(question(reply), 300)}`));
   let i = offset;
   while (i < body.length && i - offset < perPage) {
     const u = body[i] as Unit;
@@ -76,20 +76,18 @@ function actionRow(o: RenderOptions, next: number | null): Block[] {
   if (!o.id) return [];
   const offset = o.offset ?? 0;
   const buttons = [];
-  if (next !== null) buttons.push(button(ACTIONS.more, "更多来源", `${o.id}:${next}`));
+  if (next !== null) buttons.push(button(ACTIONS.more, LABELS.moreSources, `${o.id}:${next}`));
   if ((o.feedback ?? "buttons") === "buttons") {
     buttons.push(
       button(ACTIONS.up, "👍", `${o.id}:${offset}`),
       button(ACTIONS.down, "👎", `${o.id}:${offset}`),
     );
   }
-  if (o.share) buttons.push(button(ACTIONS.share, "分享到频道", `${o.id}:${offset}`, "primary"));
+  if (o.share) buttons.push(button(ACTIONS.share, LABELS.share, `${o.id}:${offset}`, "primary"));
   const rows: Block[] = buttons.length
     ? [{ type: "actions", block_id: "policy_actions", elements: buttons }]
     : [];
-  if (o.feedback === "up" || o.feedback === "down") {
-    rows.push(context(o.feedback === "up" ? "已收到反馈 👍，谢谢！" : "已收到反馈 👎，我们会改进。"));
-  }
+  if (o.feedback === "up" || o.feedback === "down") rows.push(context(feedbackNote(o.feedback)));
   return rows;
 }
 

@@ -1,4 +1,4 @@
-import type { Citation, Quote } from "../../src/answer/reply.js";
+import { type Citation, citationParts, citationTail, citationText, type Quote } from "../../src/mod.js";
 import { cutAtSentence } from "./cut-text.js";
 import { bold, escapeMrkdwn } from "./escape-mrkdwn.js";
 
@@ -25,17 +25,18 @@ function highlighted(q: Quote, text: string): string {
 
 const SAFE_URL = /^https?:\/\/[^\s<>|]+$/;
 
+/** A title as mrkdwn: already escaped text, made a link to the source when its URL is safe to put in <…|…>. */
+export function linkedTitle(escapedTitle: string, url: string | null): string {
+  return url && SAFE_URL.test(url) ? `<${url.replace(/&/g, "&amp;")}|${escapedTitle}>` : escapedTitle;
+}
+
 /** 《title》 publisher date · 第N段, escaped; the title links to the source when it has a safe URL. */
 export function citationMrkdwn(c: Citation): string {
-  const name = escapeMrkdwn(c.title ? `《${c.title}》` : c.doc);
-  const title = c.url && SAFE_URL.test(c.url) ? `<${c.url.replace(/&/g, "&amp;")}|${name}>` : name;
-  const rest = [c.publisher, c.date].filter((p): p is string => Boolean(p)).map(escapeMrkdwn);
-  const where = c.paragraph > 0 ? ` · 第${c.paragraph}段` : " · 标题";
-  return `${[title, ...rest].join(" ")}${where}`;
+  const parts = citationParts(c, c.paragraph);
+  return linkedTitle(escapeMrkdwn(parts.title), c.url) + escapeMrkdwn(citationTail(parts));
 }
 
 /** The same citation as plain text, for notification fallbacks (escaped, never a link). */
 export function citationPlain(c: Citation): string {
-  const parts = [c.title ? `《${c.title}》` : c.doc, c.publisher, c.date].filter(Boolean).join(" ");
-  return escapeMrkdwn(`${parts}${c.paragraph > 0 ? ` · 第${c.paragraph}段` : " · 标题"}`);
+  return escapeMrkdwn(citationText(c, c.paragraph));
 }

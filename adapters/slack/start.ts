@@ -1,8 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { Config } from "../../src/config.js";
-import type { Engine } from "../../src/engine.js";
-import { AppError } from "../../src/errors.js";
-import type { Store } from "../../src/store/open-store.js";
+import { AppError, type Config, type Engine, type Store } from "../../src/mod.js";
 import { createSlackApp } from "./app.js";
 
 /** Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT with signature checks. */
@@ -19,6 +16,7 @@ export async function startSlack(
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
     port: config.PORT,
+    rateLimit: config.RATE_LIMIT,
     store,
     clientOptions: config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
   });

@@ -39,7 +39,8 @@ export function questionText(msg: Message, me: UserFromGetMe): string {
   return out.trim();
 }
 
-/** Whether a message starts with a command (handled by the command handlers, or unknown). */
-export function startsWithCommand(msg: Message): boolean {
-  return (msg.entities ?? []).some((e) => e.type === "bot_command" && e.offset === 0);
+/** The command a message starts with as Telegram marks it ("/foo", "/ask@other_bot"), or null. */
+export function leadingCommand(msg: Message): string | null {
+  const cmd = (msg.entities ?? []).find((e) => e.type === "bot_command" && e.offset === 0);
+  return cmd ? (msg.text ?? "").slice(0, cmd.length) : null;
 }

@@ -1,20 +1,29 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type BotError, type Composer, type Context, type Filter } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Engine } from "../../src/engine.js";
-import type { Store } from "../../src/store/open-store.js";
+import {
+  answerRequest,
+  CHAT_TEXTS,
+  type Clock,
+  converse,
+  type Engine,
+  EXAMPLE_QUESTIONS,
+  helpText,
+  RateLimiter,
+  START_TEXT,
+  type Store,
+  unknownCommandText,
+} from "../../src/mod.js";
 import { ReplyCache } from "../reply-cache.js";
-import { isAddressed, questionText, startsWithCommand } from "./addressing.js";
+import { isAddressed, leadingCommand, questionText } from "./addressing.js";
 import { handleButton } from "./callbacks.js";
 import { type BotDeps, isAllowed, parseAllowedChats } from "./deps.js";
 import { handleDigestCommand } from "./digest-command.js";
 import { handleInline } from "./inline.js";
 import { examplesKeyboard } from "./keyboard.js";
-import { type Clock, RateLimiter } from "./rate-limit.js";
 import { renderSources } from "./render-html.js";
-import { classify, quoteOf, replyPlain, respond } from "./respond.js";
+import { quoteOf, replyPlain, respond, userOf } from "./respond.js";
 import { splitMessage } from "./split-message.js";
-import { EXAMPLE_QUESTIONS, TEXTS } from "./texts.js";
 
 /** How to build a bot; `botInfo` skips getMe (tests), `apiRoot` points at another Bot API server. */
 export interface BotOptions {
@@ -23,7 +32,7 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** Chat ids allowed to use the bot (TELEGRAM_ALLOWED_CHATS); unset or empty: every chat. */
   allowedChats?: string | readonly string[];
-  /** Questions per user per minute (TELEGRAM_RATE_LIMIT). */
+  /** Questions per user per minute (RATE_LIMIT). */
   rateLimit?: number;
   /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
   store: Store;
@@ -41,32 +50,48 @@ function errorHandler(log: (line: string) => void) {
       `telegram update ${err.ctx.update.update_id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
     );
     try {
-      if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: TEXTS.error });
-      else if (err.ctx.chat) await err.ctx.reply(TEXTS.error);
+      if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: CHAT_TEXTS.failed });
+      else if (err.ctx.chat) await err.ctx.reply(CHAT_TEXTS.failed);
     } catch {
       // The chat may be unreachable (blocked, network down); the log line above is the record.
     }
   };
 }
 
-/** /start, /help, /ask, /check and /sources. */
+/** /start: what the bot does, with example questions as buttons. */
+function start(ctx: Context): Promise<unknown> {
+  return ctx.reply(START_TEXT, { ...quoteOf(ctx), reply_markup: examplesKeyboard(EXAMPLE_QUESTIONS) });
+}
+
+/** /sources: the documents, as HTML messages within Telegram's limit. */
+async function sources(ctx: Context, deps: BotDeps): Promise<void> {
+  for (const html of splitMessage(renderSources(deps.engine.sources()))) {
+    await ctx.reply(html, {
+      ...quoteOf(ctx),
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+    });
+  }
+}
+
+/** /start, /help, /ask, /check, /digest and /sources. */
 function registerCommands(chat: Composer<Filter<Context, "message">>, deps: BotDeps): void {
-  chat.command("start", (ctx) =>
-    ctx.reply(TEXTS.start, { ...quoteOf(ctx), reply_markup: examplesKeyboard(EXAMPLE_QUESTIONS) }),
-  );
-  chat.command("help", (ctx) => replyPlain(ctx, TEXTS.help));
-  chat.command("ask", (ctx) => respond(ctx, deps, ctx.match.trim(), "ask"));
-  chat.command("check", (ctx) => respond(ctx, deps, ctx.match.trim(), "check"));
+  const ask = (ctx: Context, kind: "ask" | "check", text: string) =>
+    respond(ctx, deps, answerRequest(deps.conversation, userOf(ctx), { kind, text: text.trim() }));
+  chat.command("start", (ctx) => start(ctx));
+  chat.command("help", (ctx) => replyPlain(ctx, helpText("telegram")));
+  chat.command("ask", (ctx) => ask(ctx, "ask", ctx.match));
+  chat.command("check", (ctx) => ask(ctx, "check", ctx.match));
   chat.command("digest", (ctx) => handleDigestCommand(ctx, deps));
-  chat.command("sources", async (ctx) => {
-    for (const html of splitMessage(renderSources(deps.engine.sources()))) {
-      await ctx.reply(html, {
-        ...quoteOf(ctx),
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-      });
-    }
-  });
+  chat.command("sources", (ctx) => sources(ctx, deps));
+}
+
+/** A command written after a mention ("@bot /sources"), which Telegram does not mark as one. */
+function textCommand(ctx: Context, deps: BotDeps, name: string): Promise<unknown> {
+  if (name === "start") return start(ctx);
+  if (name === "help") return replyPlain(ctx, helpText("telegram"));
+  if (name === "sources") return sources(ctx, deps);
+  return replyPlain(ctx, unknownCommandText(`/${name}`, "telegram"));
 }
 
 /** Messages addressed to the bot: commands, then text as a question or claim, anything else gets the help line. */
@@ -74,17 +99,19 @@ function registerMessages(bot: Composer<Context>, deps: BotDeps): void {
   const chat = bot.on("message").filter((ctx) => isAddressed(ctx.msg, ctx.me));
   chat.use(async (ctx, next) => {
     if (isAllowed(deps, ctx.chat.id)) return next();
-    await replyPlain(ctx, TEXTS.notAllowed);
+    await replyPlain(ctx, CHAT_TEXTS.notAllowed);
   });
   registerCommands(chat, deps);
   chat.on("message:text", async (ctx) => {
-    if (startsWithCommand(ctx.msg)) return replyPlain(ctx, TEXTS.unknownCommand);
-    const text = questionText(ctx.msg, ctx.me);
-    if (!text) return replyPlain(ctx, TEXTS.help);
-    const { mode, text: body } = classify(text);
-    await respond(ctx, deps, body, mode);
+    // The bot's own commands were handled above: one left here is unknown, or another bot's.
+    const command = leadingCommand(ctx.msg);
+    if (command) return replyPlain(ctx, unknownCommandText(command, "telegram"));
+    const outcome = converse(deps.conversation, userOf(ctx), questionText(ctx.msg, ctx.me));
+    if (outcome.kind === "empty") return replyPlain(ctx, helpText("telegram"));
+    if (outcome.kind === "command") return textCommand(ctx, deps, outcome.name);
+    await respond(ctx, deps, outcome);
   });
-  chat.on("message", (ctx) => replyPlain(ctx, TEXTS.notText));
+  chat.on("message", (ctx) => replyPlain(ctx, CHAT_TEXTS.notText));
 }
 
 /** Builds the Telegram bot over an engine with every handler registered; nothing is sent until it is started. */
@@ -107,8 +134,7 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
   const deps: BotDeps = {
     engine,
     cache: new ReplyCache(1000),
-    limiter: new RateLimiter(rateLimit, clock),
-    rateLimit,
+    conversation: { engine, limiter: new RateLimiter(rateLimit, clock) },
     allowedChats: parseAllowedChats(options.allowedChats),
     recordFeedback: options.store.feedback.record,
     store: options.store,

@@ -1,10 +1,10 @@
 import { type Context, type Filter, GrammyError } from "grammy";
+import { answerRequest, CHAT_TEXTS, EXAMPLE_QUESTIONS } from "../../src/mod.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { parseButton, replyKeyboard } from "./keyboard.js";
 import { renderReply } from "./render-html.js";
-import { respond } from "./respond.js";
+import { respond, userOf } from "./respond.js";
 import { splitMessage } from "./split-message.js";
-import { EXAMPLE_QUESTIONS, TEXTS } from "./texts.js";
 
 type ButtonContext = Filter<Context, "callback_query:data">;
 
@@ -13,7 +13,7 @@ async function showPage(ctx: ButtonContext, deps: BotDeps, id: string, page: num
   const entry = deps.cache.get(id);
   const total = entry?.reply.kind === "answer" ? entry.reply.answers.length : 0;
   if (!entry || page >= total) {
-    await ctx.answerCallbackQuery({ text: TEXTS.expired });
+    await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;
   }
   const [html = ""] = splitMessage(renderReply(entry.reply, page));
@@ -39,7 +39,7 @@ async function saveFeedback(
 ): Promise<void> {
   const entry = deps.cache.get(id);
   if (!entry) {
-    await ctx.answerCallbackQuery({ text: TEXTS.expired });
+    await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;
   }
   deps.recordFeedback({
@@ -50,13 +50,13 @@ async function saveFeedback(
     rating,
     at: new Date(deps.clock()).toISOString(),
   });
-  await ctx.answerCallbackQuery({ text: TEXTS.thanks });
+  await ctx.answerCallbackQuery({ text: CHAT_TEXTS.thanks });
 }
 
 /** Handles every button press; each press is answered, stale or forged data with 已过期. */
 export async function handleButton(ctx: ButtonContext, deps: BotDeps): Promise<void> {
   if (!isAllowed(deps, ctx.chat?.id ?? ctx.from.id)) {
-    await ctx.answerCallbackQuery({ text: TEXTS.notAllowed });
+    await ctx.answerCallbackQuery({ text: CHAT_TEXTS.notAllowed });
     return;
   }
   const action = parseButton(ctx.callbackQuery.data);
@@ -64,10 +64,11 @@ export async function handleButton(ctx: ButtonContext, deps: BotDeps): Promise<v
   if (action?.kind === "feedback") return saveFeedback(ctx, deps, action.id, action.rating);
   const example = action?.kind === "example" ? EXAMPLE_QUESTIONS[action.index] : undefined;
   if (!example) {
-    await ctx.answerCallbackQuery({ text: TEXTS.expired });
+    await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;
   }
   await ctx.answerCallbackQuery();
   // The question was a button, not a message of the user's, so there is nothing to quote.
-  await respond(ctx, deps, example, "ask", false);
+  const outcome = answerRequest(deps.conversation, userOf(ctx), { kind: "ask", text: example });
+  await respond(ctx, deps, outcome, false);
 }

@@ -1,16 +1,12 @@
-import type { Engine } from "../../src/engine.js";
-import type { FeedbackRecord } from "../../src/store/feedback.js";
-import type { Store } from "../../src/store/open-store.js";
+import type { Clock, Conversation, Engine, FeedbackRecord, Store } from "../../src/mod.js";
 import type { ReplyCache } from "../reply-cache.js";
-import type { Clock, RateLimiter } from "./rate-limit.js";
 
 /** What every handler needs, built once per bot. */
 export interface BotDeps {
   engine: Engine;
   cache: ReplyCache;
-  limiter: RateLimiter;
-  /** Questions per user per minute, for the refusal text. */
-  rateLimit: number;
+  /** The engine behind the per-user rate limit and the length limit. */
+  conversation: Conversation;
   /** Chat ids allowed to use the bot; null when every chat is. */
   allowedChats: Set<string> | null;
   /** Saves a 👍/👎. */

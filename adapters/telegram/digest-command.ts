@@ -1,15 +1,14 @@
 import type { CommandContext, Context } from "grammy";
-import { changesSubscription, parseDigestCommand } from "../../src/digest/parse-command.js";
-import { runDigestCommand } from "../../src/digest/run-command.js";
+import {
+  changesSubscription,
+  digestRefusalText,
+  digestResultText,
+  parseDigestCommand,
+  runDigestCommand,
+} from "../../src/mod.js";
 import type { BotDeps } from "./deps.js";
 import { renderDigestHtml } from "./digest-html.js";
 import { quoteOf, replyPlain } from "./respond.js";
-
-/** Replies of /digest that are Telegram's own. */
-export const DIGEST_TEXTS = {
-  disabled: "每日摘要未启用：机器人运行时没有数据存储。",
-  adminsOnly: "只有群管理员可以更改本群的每日摘要订阅；/digest status 和 /digest now 人人可用。",
-} as const;
 
 /** Whether the sender may change the chat's subscription: anyone in a private chat, admins in a group. */
 async function mayChange(ctx: CommandContext<Context>): Promise<boolean> {
@@ -27,9 +26,10 @@ async function mayChange(ctx: CommandContext<Context>): Promise<boolean> {
 
 /** /digest on [HH:MM] [话题…] | off | status | now — the chat's daily digest. */
 export async function handleDigestCommand(ctx: CommandContext<Context>, deps: BotDeps): Promise<void> {
-  if (!deps.store) return replyPlain(ctx, DIGEST_TEXTS.disabled);
+  if (!deps.store) return replyPlain(ctx, digestRefusalText({ code: "disabled" }));
   const cmd = parseDigestCommand(ctx.match);
-  if (changesSubscription(cmd) && !(await mayChange(ctx))) return replyPlain(ctx, DIGEST_TEXTS.adminsOnly);
+  if (changesSubscription(cmd) && !(await mayChange(ctx)))
+    return replyPlain(ctx, digestRefusalText({ code: "admins-only" }));
   const result = runDigestCommand(
     {
       store: deps.store,
@@ -41,9 +41,9 @@ export async function handleDigestCommand(ctx: CommandContext<Context>, deps: Bo
     },
     cmd,
   );
-  await replyPlain(ctx, result.text);
-  if (!result.preview) return;
-  for (const html of renderDigestHtml(result.preview))
+  await replyPlain(ctx, digestResultText(result));
+  if (result.kind !== "preview") return;
+  for (const html of renderDigestHtml(result.digest))
     await ctx.reply(html, {
       ...quoteOf(ctx),
       parse_mode: "HTML",

@@ -1,4 +1,4 @@
-import { type Digest, digestHeading, isEmptyDigest, NOTHING_NEW } from "../../src/digest/digest.js";
+import { type Digest, digestHeading, isEmptyDigest, NOTHING_NEW, topicHeading } from "../../src/mod.js";
 import { citationSpans, quoteSpans } from "./render-html.js";
 import { bold, plain, type Span } from "./rich-text.js";
 import { MESSAGE_LIMIT, splitMessage } from "./split-message.js";
@@ -14,7 +14,7 @@ export function digestSpans(d: Digest): Span[] {
     for (const f of doc.figures) out.push(plain("• "), ...quoteSpans(f.quote), NL);
   });
   for (const t of d.topics) {
-    out.push(NL, bold(`话题：${t.topic}`), NL);
+    out.push(NL, bold(topicHeading(t.topic)), NL);
     for (const p of t.passages)
       out.push(
         plain("• "),

@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import type { Digest } from "../../src/digest/digest.js";
+import type { Digest } from "../../src/mod.js";
 import { renderDigestHtml } from "./digest-html.js";
 
 /** Sends a digest to a Telegram chat, message by message; throws when Telegram refuses (chat gone, bot removed). */

@@ -1,13 +1,18 @@
 import type { Context, Filter } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
-import type { AnswerItem, Reply } from "../../src/answer/reply.js";
-import { noAnswerText } from "../../src/conversation/wording.js";
+import {
+  type AnswerItem,
+  CHAT_TEXTS,
+  converse,
+  LABELS,
+  noAnswerText,
+  type Reply,
+  VERDICT_LABELS,
+} from "../../src/mod.js";
 import { type BotDeps, isAllowed } from "./deps.js";
-import { answerItemSpans, renderReply, VERDICT_BADGES } from "./render-html.js";
-import { classify } from "./respond.js";
-import { italic, plain, type Span, toPlain } from "./rich-text.js";
+import { answerItemSpans, questionLine, renderReply } from "./render-html.js";
+import { type Span, toPlain } from "./rich-text.js";
 import { splitMessage } from "./split-message.js";
-import { MAX_QUESTION_LENGTH, TEXTS } from "./texts.js";
 
 /** How many answers an inline query offers. */
 const MAX_RESULTS = 5;
@@ -28,11 +33,6 @@ function article(id: string, title: string, description: string, spans: Span[]):
   };
 }
 
-/** The sent message shows the question too: in another chat there is no quoted message to show it. */
-function questionLine(question: string): Span[] {
-  return [plain("问："), italic(question), plain("\n")];
-}
-
 function answerArticle(question: string, item: AnswerItem, i: number): InlineQueryResultArticle {
   const title = item.figure?.text ?? toPlain(answerItemSpans(item)).slice(0, 30);
   return article(String(i), title, item.quote.text, [...questionLine(question), ...answerItemSpans(item)]);
@@ -44,25 +44,26 @@ export function inlineResults(question: string, reply: Reply): InlineQueryResult
     return reply.answers.slice(0, MAX_RESULTS).map((a, i) => answerArticle(question, a, i));
   const spans = renderReply(reply);
   if (reply.kind === "check")
-    return [article("check", `${VERDICT_BADGES[reply.verdict]}：${question}`, "", spans)];
-  return [article("none", "没有找到答案", noAnswerText(reply.reason), [...questionLine(question), ...spans])];
+    return [article("check", `${VERDICT_LABELS[reply.verdict]}：${question}`, "", spans)];
+  const text = [...questionLine(question), ...spans];
+  return [article("none", LABELS.noAnswer, noAnswerText(reply.reason), text)];
 }
 
-/** Answers `@bot 新增学位`: the top answers as articles, each message carrying its citation. */
+/**
+ * Answers `@bot 新增学位`: the top answers as articles, each message carrying its citation. Telegram asks
+ * again at every pause in typing, so inline queries are not rate-limited; they are read and length-limited
+ * like messages, and anything refused gets no results.
+ */
 export async function handleInline(ctx: Filter<Context, "inline_query">, deps: BotDeps): Promise<void> {
-  const query = ctx.inlineQuery.query.trim();
   if (!isAllowed(deps, ctx.from.id)) {
     await ctx.answerInlineQuery([], {
       cache_time: 60,
-      button: { text: TEXTS.notAllowed, start_parameter: "denied" },
+      button: { text: CHAT_TEXTS.notAllowed, start_parameter: "denied" },
     });
     return;
   }
-  const { mode, text } = classify(query);
-  if (!text || [...text].length > MAX_QUESTION_LENGTH) {
-    await ctx.answerInlineQuery([], { cache_time: 60 });
-    return;
-  }
-  const reply = mode === "check" ? deps.engine.check(text) : deps.engine.ask(text);
-  await ctx.answerInlineQuery(inlineResults(text, reply), { cache_time: 60 });
+  const free = { ...deps.conversation, limiter: null };
+  const outcome = converse(free, String(ctx.from.id), ctx.inlineQuery.query);
+  const results = outcome.kind === "reply" ? inlineResults(outcome.asked, outcome.reply) : [];
+  await ctx.answerInlineQuery(results, { cache_time: 60 });
 }

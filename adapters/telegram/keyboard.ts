@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import type { Reply } from "../../src/answer/reply.js";
+import { LABELS, moreSourcesButton, type Reply } from "../../src/mod.js";
 
 /** What a button press asks for, decoded from its callback data. */
 export type ButtonAction =
@@ -11,8 +11,8 @@ export type ButtonAction =
 export function replyKeyboard(id: string, reply: Reply, page: number): InlineKeyboard {
   const kb = new InlineKeyboard();
   const total = reply.kind === "answer" ? reply.answers.length : 0;
-  if (page + 1 < total) kb.text(`更多来源 (${page + 2}/${total})`, `m:${id}:${page + 1}`).row();
-  else if (total > 1) kb.text("回到第一条", `m:${id}:0`).row();
+  if (page + 1 < total) kb.text(moreSourcesButton(page + 2, total), `m:${id}:${page + 1}`).row();
+  else if (total > 1) kb.text(LABELS.backToFirst, `m:${id}:0`).row();
   return kb.text("👍", `f:${id}:u`).text("👎", `f:${id}:d`);
 }
 

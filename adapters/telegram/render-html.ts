@@ -1,27 +1,28 @@
-import type {
-  AnswerItem,
-  AnswerReply,
-  CheckedFigure,
-  CheckReply,
-  Citation,
-  Evidence,
-  NoAnswerReply,
-  Quote,
-  RelatedFigure,
-  Reply,
-  Verdict,
-} from "../../src/answer/reply.js";
-import { checkNoteText, noAnswerText } from "../../src/conversation/wording.js";
-import type { DocumentMeta } from "../../src/corpus/types.js";
-import { bold, plain, type Span } from "./rich-text.js";
-
-/** The badge shown for each fact-check verdict. */
-export const VERDICT_BADGES: Record<Verdict, string> = {
-  supported: "✅ 一致",
-  contradicted: "❌ 不一致",
-  conflicting: "⚠️ 来源不一致",
-  not_found: "❓ 未找到",
-};
+import {
+  type AnswerItem,
+  type AnswerReply,
+  CHAT_TEXTS,
+  type CheckedFigure,
+  type CheckReply,
+  type Citation,
+  type CitedSource,
+  checkNoteText,
+  citationParts,
+  citationTail,
+  corpusSize,
+  type DocumentMeta,
+  type Evidence,
+  LABELS,
+  type NoAnswerReply,
+  noAnswerSentence,
+  pageCounter,
+  periodLabel,
+  type Quote,
+  type RelatedFigure,
+  type Reply,
+  VERDICT_LABELS,
+} from "../../src/mod.js";
+import { bold, italic, plain, type Span } from "./rich-text.js";
 
 const NL = plain("\n");
 
@@ -39,11 +40,15 @@ export function quoteSpans(q: Quote): Span[] {
 }
 
 /** 《title》 publisher date · 第N段 — the title links to the source when the corpus knows its URL. */
-export function citationSpans(c: Citation | DocumentMeta, paragraph?: number): Span[] {
-  const title: Span = c.title ? { text: `《${c.title}》`, href: c.url ?? undefined } : plain(c.doc);
-  const rest = [c.publisher, c.date].filter(Boolean).join(" ");
-  const where = paragraph === undefined ? "" : paragraph > 0 ? ` · 第${paragraph}段` : " · 标题";
-  return [title, plain(`${rest ? ` ${rest}` : ""}${where}`)];
+export function citationSpans(c: CitedSource & { url: string | null }, paragraph?: number): Span[] {
+  const parts = citationParts(c, paragraph);
+  const title: Span = c.title ? { text: parts.title, href: c.url ?? undefined } : plain(parts.title);
+  return [title, plain(citationTail(parts))];
+}
+
+/** 问：the question — where no quoted message shows what was asked (inline results). */
+export function questionLine(question: string): Span[] {
+  return [plain(LABELS.question), italic(question), NL];
 }
 
 function sourceLines(sources: Citation[]): Span[] {
@@ -75,32 +80,30 @@ export interface PageOptions {
 /** Page `page` of an answer reply: that answer, a page counter, and on the first page the related figures. */
 export function renderAnswerPage(reply: AnswerReply, page: number, options: PageOptions = {}): Span[] {
   const item = reply.answers[page];
-  if (!item) return [plain("没有更多来源了。")];
-  const out: Span[] = options.showQuestion ? [plain("问："), { text: reply.question, italic: true }, NL] : [];
+  if (!item) return [plain(CHAT_TEXTS.noMore)];
+  const out: Span[] = options.showQuestion ? questionLine(reply.question) : [];
   out.push(...answerItemSpans(item));
-  if (reply.answers.length > 1)
-    out.push({ text: `来源 ${page + 1}/${reply.answers.length}`, italic: true }, NL);
+  if (reply.answers.length > 1) out.push(italic(pageCounter(page + 1, reply.answers.length)), NL);
   if (page === 0 && reply.related.length)
-    out.push(NL, bold("相关数字"), NL, ...reply.related.flatMap(relatedLine));
+    out.push(NL, bold(LABELS.related), NL, ...reply.related.flatMap(relatedLine));
   return out;
 }
 
 function suggestionLines(suggestions: string[]): Span[] {
   if (!suggestions.length) return [];
-  return [NL, plain("语料中相近的内容："), NL, ...suggestions.flatMap((s) => [plain(`• ${s}`), NL])];
+  return [NL, plain(LABELS.nearby), NL, ...suggestions.flatMap((s) => [plain(`• ${s}`), NL])];
 }
 
 /** A no-answer reply: why, and what nearby topics the corpus covers. */
 export function renderNoAnswer(reply: NoAnswerReply): Span[] {
-  return [plain(`没有找到答案：${noAnswerText(reply.reason)}。`), NL, ...suggestionLines(reply.suggestions)];
+  return [plain(noAnswerSentence(reply.reason)), NL, ...suggestionLines(reply.suggestions)];
 }
 
 function evidenceSpans(e: Evidence): Span[] {
-  const period = e.period === "target" ? "（目标）" : e.period === "achieved" ? "（已实现）" : "";
   return [
     plain("  "),
     ...quoteSpans(e.quote),
-    plain(period),
+    plain(periodLabel(e.period)),
     NL,
     plain("  —"),
     ...citationSpans(e.source, e.source.paragraph),
@@ -113,10 +116,10 @@ function checkedFigureSpans(item: CheckedFigure, showBadge: boolean): Span[] {
   const values = [
     ...new Set(item.evidence.map((e) => e.figure?.text).filter((t): t is string => Boolean(t))),
   ];
-  const out: Span[] = showBadge ? [plain(`${VERDICT_BADGES[item.verdict]} `)] : [];
-  out.push(plain("说法："), bold(item.claim.text));
+  const out: Span[] = showBadge ? [plain(`${VERDICT_LABELS[item.verdict]} `)] : [];
+  out.push(plain(LABELS.claim), bold(item.claim.text));
   if (values.length)
-    out.push(plain(" · 来源："), ...values.flatMap((v, i) => [plain(i ? "、" : ""), bold(v)]));
+    out.push(plain(` · ${LABELS.source}`), ...values.flatMap((v, i) => [plain(i ? "、" : ""), bold(v)]));
   out.push(NL, ...item.evidence.flatMap(evidenceSpans));
   return out;
 }
@@ -124,17 +127,17 @@ function checkedFigureSpans(item: CheckedFigure, showBadge: boolean): Span[] {
 /** A fact-check: the badge, the claim, each figure with its evidence, and a note or suggestions when there are. */
 export function renderCheck(reply: CheckReply): Span[] {
   const out: Span[] = [
-    bold(VERDICT_BADGES[reply.verdict]),
+    bold(VERDICT_LABELS[reply.verdict]),
     NL,
-    plain("核实："),
-    { text: reply.claim, italic: true },
+    plain(LABELS.checkedClaim),
+    italic(reply.claim),
     NL,
   ];
   const many = reply.items.length > 1;
   for (const item of reply.items) out.push(NL, ...checkedFigureSpans(item, many));
   if (reply.note) out.push(NL, plain(checkNoteText(reply.note)), NL);
   if (reply.verdict === "not_found" && reply.lookedFor)
-    out.push(NL, plain(`查找的指标：${reply.lookedFor}`), NL);
+    out.push(NL, plain(`${LABELS.lookedFor}${reply.lookedFor}`), NL);
   out.push(...suggestionLines(reply.suggestions));
   return out;
 }
@@ -148,6 +151,6 @@ export function renderReply(reply: Reply, page = 0, options: PageOptions = {}): 
 
 /** The /sources list: every document with title, publisher and date. */
 export function renderSources(docs: DocumentMeta[]): Span[] {
-  const head = [bold(`语料共 ${docs.length} 篇文档`), NL];
+  const head = [bold(corpusSize(docs.length)), NL];
   return [...head, ...docs.flatMap((d, i) => [plain(`${i + 1}. `), ...citationSpans(d), NL])];
 }

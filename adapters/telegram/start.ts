@@ -1,9 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
-import type { Config } from "../../src/config.js";
-import type { Engine } from "../../src/engine.js";
-import { AppError } from "../../src/errors.js";
-import type { Store } from "../../src/store/open-store.js";
+import { AppError, type Config, type Engine, type Store, TELEGRAM_COMMANDS } from "../../src/mod.js";
 import { createBot } from "./bot.js";
 
 /** A running Telegram adapter. */
@@ -14,16 +11,6 @@ export interface TelegramHandle {
 
 /** The update types the handlers use; asking for only these keeps Telegram from sending the rest. */
 const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
-
-/** The command menu shown by Telegram clients. */
-const COMMANDS = [
-  { command: "ask", description: "提问，例如 /ask 新增学位多少" },
-  { command: "check", description: "核实说法里的数字" },
-  { command: "sources", description: "查看语料文档" },
-  { command: "help", description: "用法" },
-  { command: "start", description: "介绍与示例问题" },
-  { command: "digest", description: "每日摘要：/digest on 08:30 学位 · off · status · now" },
-];
 
 /** Serves webhook updates on `port`; grammY answers 401 to a request without the right secret header. */
 async function listenWebhook(bot: Bot, port: number, secretToken: string): Promise<Server> {
@@ -67,13 +54,13 @@ export async function startTelegram(
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
     allowedChats: config.TELEGRAM_ALLOWED_CHATS,
-    rateLimit: config.TELEGRAM_RATE_LIMIT,
+    rateLimit: config.RATE_LIMIT,
     store,
   });
   await bot.init();
   // The command menu is a convenience: failing to set it must not keep the bot from answering.
   await bot.api
-    .setMyCommands(COMMANDS)
+    .setMyCommands([...TELEGRAM_COMMANDS])
     .catch((e: Error) => console.error(`setMyCommands failed: ${e.message}`));
   let server: Server | null = null;
   if (config.TELEGRAM_WEBHOOK_URL) {

@@ -1,5 +1,5 @@
 import { Charset, Index } from "flexsearch";
-import { normalizeQuery } from "../../src/text/script.js";
+import { normalizeQuery } from "../../src/mod.js";
 import { type BenchPassage, type Peer, toRanked } from "./peer.js";
 
 /** FlexSearch 0.8 `Index` with the `Charset.CJK` encoder (one token per Han character), `suggest: true`. */

@@ -1,8 +1,6 @@
 import { createRequire } from "node:module";
 import type lunrType from "lunr";
-import { isPunctuation } from "../../src/lexicon/stopwords.js";
-import { normalizeQuery } from "../../src/text/script.js";
-import { cut } from "../../src/text/segment.js";
+import { cut, isPunctuation, normalizeQuery } from "../../src/mod.js";
 import { type BenchPassage, type Peer, toRanked } from "./peer.js";
 
 const require = createRequire(import.meta.url);

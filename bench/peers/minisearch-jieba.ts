@@ -1,6 +1,5 @@
 import MiniSearch from "minisearch";
-import { normalizeQuery } from "../../src/text/script.js";
-import { cut } from "../../src/text/segment.js";
+import { cut, normalizeQuery } from "../../src/mod.js";
 import { type BenchPassage, type Peer, toRanked } from "./peer.js";
 
 /** MiniSearch with plain jieba tokens (`cut(s)`, HMM on) and default options otherwise. */

@@ -1,6 +1,6 @@
 import { create, insertMultiple, type Orama, search } from "@orama/orama";
 import { createTokenizer } from "@orama/tokenizers/mandarin";
-import { normalizeQuery } from "../../src/text/script.js";
+import { normalizeQuery } from "../../src/mod.js";
 import { type BenchPassage, type Peer, toRanked } from "./peer.js";
 
 const SCHEMA = { text: "string" } as const;

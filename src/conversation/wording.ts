@@ -2,7 +2,7 @@
  * The wording of every reply: the core returns codes and data, and this module alone turns them into the
  * Chinese sentences users read. Renderers (plain text, Telegram HTML, Slack mrkdwn) only add markup.
  */
-import type { CheckNote, NoAnswerReason, Verdict } from "../answer/reply.js";
+import type { CheckNote, Citation, Evidence, NoAnswerReason, Verdict } from "../answer/reply.js";
 
 /** Verdict labels, the same in every adapter: 一致 / 不一致 / 来源不一致 / 未找到 with their badges. */
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -19,6 +19,11 @@ export function noAnswerText(reason: NoAnswerReason): string {
   return `语料中没有找到${where}这一问题的答案`;
 }
 
+/** The no-answer line as every adapter shows it: 没有找到答案：why。 */
+export function noAnswerSentence(reason: NoAnswerReason): string {
+  return `没有找到答案：${noAnswerText(reason)}。`;
+}
+
 /** Why a claim was not checked figure by figure. */
 export function checkNoteText(note: CheckNote): string {
   switch (note) {
@@ -29,4 +34,42 @@ export function checkNoteText(note: CheckNote): string {
     case "no-figure-no-source":
       return "这句话里没有可以核对的数字，语料中也没有找到相关说法。";
   }
+}
+
+/** Marks a source's figure as a goal (目标) or an achieved value (已实现); nothing when the source does not say. */
+export function periodLabel(period: Evidence["period"]): string {
+  if (period === "target") return "（目标）";
+  if (period === "achieved") return "（已实现）";
+  return "";
+}
+
+/** What a citation is made from: a passage's source, a document of the corpus, a digest entry. */
+export type CitedSource = Pick<Citation, "doc" | "title" | "publisher" | "date">;
+
+/** A citation cut into the parts renderers mark up differently (a link on the title, say). */
+export interface CitationParts {
+  /** 《title》, or the file name when the document has no title. */
+  title: string;
+  /** Publisher and date, space-separated; "" when neither is known. */
+  rest: string;
+  /** 第N段, 标题 (paragraph 0), or null when no paragraph is cited (a list of documents). */
+  where: string | null;
+}
+
+/** The parts of 《title》 publisher date · 第N段; without `paragraph` the citation names the document only. */
+export function citationParts(c: CitedSource, paragraph?: number): CitationParts {
+  const where = paragraph === undefined ? null : paragraph > 0 ? `第${paragraph}段` : "标题";
+  const rest = [c.publisher, c.date].filter(Boolean).join(" ");
+  return { title: c.title ? `《${c.title}》` : c.doc, rest, where };
+}
+
+/** What follows the title: " publisher date · 第N段". */
+export function citationTail(parts: CitationParts): string {
+  return `${parts.rest ? ` ${parts.rest}` : ""}${parts.where ? ` · ${parts.where}` : ""}`;
+}
+
+/** The whole citation as plain text: 《title》 publisher date · 第N段. */
+export function citationText(c: CitedSource, paragraph?: number): string {
+  const parts = citationParts(c, paragraph);
+  return parts.title + citationTail(parts);
 }

@@ -33,14 +33,11 @@ export interface Digest {
   preview: boolean;
 }
 
-/** The heading of a digest: 每日政策摘要 · date, with the count of new documents. */
-export function digestHeading(d: Digest): string {
-  const kind = d.preview ? "每日政策摘要（预览）" : "每日政策摘要";
-  return d.documents.length ? `${kind} · ${d.date} · 新增 ${d.documents.length} 篇` : `${kind} · ${d.date}`;
-}
-
-/** The line of a digest with nothing new. */
-export const NOTHING_NEW = "今日无新增文档。";
+/**
+ * The digest's wording lives in src/conversation/digest-wording.ts; these two names stay here only until
+ * adapters/cli imports src/mod.ts, then this line goes.
+ */
+export { digestHeading, NOTHING_NEW } from "../conversation/digest-wording.js";
 
 /** Whether a digest has anything to report. */
 export function isEmptyDigest(d: Digest): boolean {

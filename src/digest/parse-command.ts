@@ -1,5 +1,13 @@
 import { DEFAULT_TIME, isTimeZone, parseTime } from "./local-time.js";
 
+/** What is wrong with a `/digest` command, as a code with the data its wording needs. */
+export type DigestProblem =
+  | { code: "bad-time" }
+  | { code: "unknown-zone"; zone: string }
+  | { code: "too-many-topics"; max: number }
+  | { code: "topic-too-long"; topic: string; max: number }
+  | { code: "unknown-verb"; verb: string };
+
 /** A parsed `/digest …` command. */
 export type DigestCommand =
   | { kind: "on"; time: string; timeZone: string | null; topics: string[]; wantEmpty: boolean }
@@ -7,20 +15,7 @@ export type DigestCommand =
   | { kind: "status" }
   | { kind: "now"; topics: string[] }
   | { kind: "help" }
-  | { kind: "invalid"; message: string };
-
-/** The reply to a malformed time. */
-export const TIME_FORMAT = "时间格式应为 HH:MM，例如 /digest on 08:30 学位";
-
-/** How to use /digest. */
-export const DIGEST_USAGE = [
-  "每日摘要用法：",
-  "/digest on [HH:MM] [话题…] — 每天定时推送新增文档（默认 09:00 北京时间），可加话题如 学位 教师；",
-  "  加 empty 表示无新增时也发一条“今日无新增”，加时区如 Europe/London 改用当地时间",
-  "/digest off — 取消订阅",
-  "/digest status — 查看订阅",
-  "/digest now — 预览今天的摘要（只发给你，不计为推送）",
-].join("\n");
+  | { kind: "invalid"; problem: DigestProblem };
 
 const MAX_TOPICS = 10;
 const MAX_TOPIC_LENGTH = 20;
@@ -48,13 +43,11 @@ function tokens(text: string): string[] {
 }
 
 /** Topics: distinct, at most ten, each short enough to be a topic rather than a paragraph. */
-function topicsOf(words: string[]): string[] | string {
+function topicsOf(words: string[]): string[] | DigestProblem {
   const topics = [...new Set(words)];
-  if (topics.length > MAX_TOPICS) return `话题最多 ${MAX_TOPICS} 个`;
+  if (topics.length > MAX_TOPICS) return { code: "too-many-topics", max: MAX_TOPICS };
   const long = topics.find((t) => [...t].length > MAX_TOPIC_LENGTH);
-  return long
-    ? `话题太长：${long.slice(0, MAX_TOPIC_LENGTH)}…（每个话题不超过 ${MAX_TOPIC_LENGTH} 字）`
-    : topics;
+  return long ? { code: "topic-too-long", topic: long, max: MAX_TOPIC_LENGTH } : topics;
 }
 
 function parseOn(args: string[]): DigestCommand {
@@ -65,16 +58,15 @@ function parseOn(args: string[]): DigestCommand {
   for (const a of args) {
     if (TIME_LIKE.test(a)) {
       time = parseTime(a);
-      if (!time) return { kind: "invalid", message: TIME_FORMAT };
+      if (!time) return { kind: "invalid", problem: { code: "bad-time" } };
     } else if (a.includes("/") || a.toUpperCase() === "UTC") {
-      if (!isTimeZone(a))
-        return { kind: "invalid", message: `未知时区：${a}（例如 Asia/Shanghai、Europe/London）` };
+      if (!isTimeZone(a)) return { kind: "invalid", problem: { code: "unknown-zone", zone: a } };
       timeZone = a;
     } else if (EMPTY_FLAGS.has(a.toLowerCase())) wantEmpty = true;
     else words.push(a);
   }
   const topics = topicsOf(words);
-  if (typeof topics === "string") return { kind: "invalid", message: topics };
+  if (!Array.isArray(topics)) return { kind: "invalid", problem: topics };
   return { kind: "on", time: time ?? DEFAULT_TIME, timeZone, topics, wantEmpty };
 }
 
@@ -83,11 +75,11 @@ export function parseDigestCommand(text: string): DigestCommand {
   const [verb, ...args] = tokens(text.trim());
   if (!verb) return { kind: "help" };
   const kind = VERBS[verb.toLowerCase()];
-  if (!kind) return { kind: "invalid", message: `不认识的子命令：${verb}\n${DIGEST_USAGE}` };
+  if (!kind) return { kind: "invalid", problem: { code: "unknown-verb", verb } };
   if (kind === "on") return parseOn(args);
   if (kind === "now") {
     const topics = topicsOf(args);
-    return typeof topics === "string" ? { kind: "invalid", message: topics } : { kind: "now", topics };
+    return Array.isArray(topics) ? { kind: "now", topics } : { kind: "invalid", problem: topics };
   }
   return { kind } as DigestCommand;
 }

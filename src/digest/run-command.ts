@@ -3,7 +3,7 @@ import type { Platform, Subscription } from "../store/subscriptions.js";
 import { buildDigest, type DigestSource } from "./build-digest.js";
 import type { Digest } from "./digest.js";
 import { DEFAULT_TIME_ZONE, localParts, previousDate, startOfLocalDate } from "./local-time.js";
-import { DIGEST_USAGE, type DigestCommand } from "./parse-command.js";
+import type { DigestCommand, DigestProblem } from "./parse-command.js";
 
 /** Who runs a /digest command, where, and when. */
 export interface DigestCommandContext {
@@ -15,25 +15,24 @@ export interface DigestCommandContext {
   now: Date;
 }
 
-/** The answer to a /digest command: a text, plus the digest for `now` (a preview the adapter renders). */
-export interface DigestCommandResult {
-  text: string;
-  preview?: Digest;
-}
+/**
+ * What a /digest command did, as data the adapter words (src/conversation/digest-wording.ts) and renders; a
+ * preview carries the digest for `now` and the instant it covers documents from.
+ */
+export type DigestCommandResult =
+  | { kind: "subscribed"; subscription: Subscription }
+  | { kind: "unsubscribed" }
+  | { kind: "not-subscribed"; asked: "off" | "status" }
+  | { kind: "status"; subscription: Subscription; lastSent: string | null }
+  | { kind: "preview"; since: Date; digest: Digest }
+  | { kind: "help" }
+  | { kind: "invalid"; problem: DigestProblem };
 
-/** A subscription in one line: time, zone, topics, what happens on empty days, pause state. */
-export function describeSubscription(sub: Subscription): string {
-  const topics = sub.topics.length ? `话题：${sub.topics.join("、")}` : "话题：全部新增文档";
-  const empty = sub.wantEmpty ? "无新增时发“今日无新增”" : "无新增时不发送";
-  const paused = sub.paused ? `\n⚠️ 已暂停：${sub.pausedReason ?? "原因未知"}。发送 /digest on 恢复。` : "";
-  return `每天 ${sub.time}（${sub.timeZone}）推送每日摘要；${topics}；${empty}。${paused}`;
-}
-
-function status(ctx: DigestCommandContext): string {
+function status(ctx: DigestCommandContext): DigestCommandResult {
   const sub = ctx.store.subscriptions.get(ctx.platform, ctx.chatId);
-  if (!sub) return `本聊天未订阅每日摘要。\n${DIGEST_USAGE}`;
+  if (!sub) return { kind: "not-subscribed", asked: "status" };
   const last = ctx.store.deliveries.lastSent(sub.id);
-  return `${describeSubscription(sub)}\n上次推送：${last ? last.digestDate : "尚无"}`;
+  return { kind: "status", subscription: sub, lastSent: last ? last.digestDate : null };
 }
 
 /** /digest now: documents since the last sent digest (else since yesterday), for the given or subscribed topics. */
@@ -45,17 +44,14 @@ function preview(ctx: DigestCommandContext, topics: string[]): DigestCommandResu
   const since = last ? new Date(last.claimedAt) : startOfLocalDate(previousDate(today), zone);
   const docs = ctx.store.documents.firstSeenBetween(since, ctx.now);
   const digest = buildDigest(ctx.source, docs, topics.length ? topics : (sub?.topics ?? []), today, true);
-  return {
-    text: `预览：${since.toISOString().slice(0, 16).replace("T", " ")} (UTC) 以来的新增文档`,
-    preview: digest,
-  };
+  return { kind: "preview", since, digest };
 }
 
 /** Runs a parsed /digest command against the store; the adapter has already checked the user may change it. */
 export function runDigestCommand(ctx: DigestCommandContext, cmd: DigestCommand): DigestCommandResult {
   switch (cmd.kind) {
     case "on": {
-      const sub = ctx.store.subscriptions.upsert(
+      const subscription = ctx.store.subscriptions.upsert(
         {
           platform: ctx.platform,
           chatId: ctx.chatId,
@@ -67,21 +63,19 @@ export function runDigestCommand(ctx: DigestCommandContext, cmd: DigestCommand):
         },
         ctx.now,
       );
-      return { text: `✅ 已订阅：${describeSubscription(sub)}` };
+      return { kind: "subscribed", subscription };
     }
     case "off":
-      return {
-        text: ctx.store.subscriptions.remove(ctx.platform, ctx.chatId)
-          ? "已取消每日摘要。"
-          : "本聊天未订阅每日摘要。",
-      };
+      return ctx.store.subscriptions.remove(ctx.platform, ctx.chatId)
+        ? { kind: "unsubscribed" }
+        : { kind: "not-subscribed", asked: "off" };
     case "status":
-      return { text: status(ctx) };
+      return status(ctx);
     case "now":
       return preview(ctx, cmd.topics);
     case "help":
-      return { text: DIGEST_USAGE };
+      return { kind: "help" };
     case "invalid":
-      return { text: cmd.message };
+      return { kind: "invalid", problem: cmd.problem };
   }
 }

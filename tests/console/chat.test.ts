@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runConsoleChat } from "../../adapters/console/chat.js";
@@ -45,23 +44,22 @@ describe("terminal chat", () => {
     expect(out).toContain("命令：/help");
     expect(out).toContain("没有更多来源了");
     expect(out).toContain("未知命令 /bogus");
-    expect(out).toContain("问题太长（501 字）");
+    expect(out).toContain("问题太长了（501 字）");
     expect(out).toContain("没有找到答案");
   });
 
-  it("runs as `npm start` over stdin/stdout when no token is set", async () => {
-    const child = spawn("npx", ["tsx", "adapters/main.ts"], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: "", SLACK_BOT_TOKEN: "" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString("utf8");
-    });
-    child.stdin.end("高等教育毛入学率\n/quit\n");
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(code).toBe(0);
-    expect(out).toContain("【63.5%】");
-    expect(out).toContain("再见。");
-  }, 60_000);
+  it("reads messages as every platform does: /ask, /check, 核查一下, and the same limits for claims", async () => {
+    const claim = "全市新增学位3.8万个";
+    const out = await chat([
+      "/ask 新增学位多少",
+      `/check ${claim}`,
+      `核查一下：${claim}`,
+      `核实 ${"长".repeat(501)}`,
+      "核实",
+    ]);
+    expect(out).toContain("【27.8万个】");
+    expect(out.match(/❌ 不一致/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(out).toContain("说法太长了（501 字）");
+    expect(out).toContain("请在 /check 后写上要核实的说法");
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changesSubscription, parseDigestCommand, TIME_FORMAT } from "../../src/digest/parse-command.js";
+import { changesSubscription, parseDigestCommand } from "../../src/digest/parse-command.js";
 
 describe("parseDigestCommand", () => {
   it("reads on with a time, topics, a time zone and the empty flag", () => {
@@ -15,8 +15,11 @@ describe("parseDigestCommand", () => {
 
   it("answers a malformed time or zone with what to write", () => {
     for (const bad of ["on 25:00", "on 8点", "on 0830", "on 9:5"])
-      expect(parseDigestCommand(bad)).toEqual({ kind: "invalid", message: TIME_FORMAT });
-    expect(parseDigestCommand("on Mars/Olympus")).toMatchObject({ kind: "invalid" });
+      expect(parseDigestCommand(bad)).toEqual({ kind: "invalid", problem: { code: "bad-time" } });
+    expect(parseDigestCommand("on Mars/Olympus")).toMatchObject({
+      kind: "invalid",
+      problem: { code: "unknown-zone", zone: "Mars/Olympus" },
+    });
   });
 
   it("reads off, status, now and help; only on and off change the subscription", () => {

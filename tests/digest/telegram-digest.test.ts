@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TIME_FORMAT } from "../../src/digest/parse-command.js";
+import { TIME_FORMAT } from "../../src/conversation/digest-wording.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { FakeBotApi } from "../telegram/fake-api.js";
 import { sentText, type TestBot, testBot } from "../telegram/helpers.js";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ReplyCache } from "../../adapters/reply-cache.js";
 import { escapeMrkdwn } from "../../adapters/slack/escape-mrkdwn.js";
-import { parseRequest, unescapeSlack } from "../../adapters/slack/parse-input.js";
+import { messageText, unescapeSlack } from "../../adapters/slack/parse-input.js";
 import { renderReply } from "../../adapters/slack/render-blocks.js";
 import { SeenEvents } from "../../adapters/slack/seen-events.js";
 import type { AnswerReply, CheckReply, Citation, NoAnswerReply } from "../../src/answer/reply.js";
+import { parseMessage } from "../../src/conversation/parse-message.js";
 
 const HOSTILE = "<!channel> & <script> <@U123> <!here>";
 
@@ -143,7 +144,8 @@ describe("adapter helpers", () => {
     expect(escapeMrkdwn("<!channel> & >")).toBe("&lt;!channel&gt; &amp; &gt;");
   });
 
-  it("parseRequest strips mentions and reads 核实/核查/查证 as a claim", () => {
+  it("a message's text loses its mentions and reads 核实/核查/查证 as a claim", () => {
+    const parseRequest = (text: string) => parseMessage(messageText(text));
     expect(parseRequest("<@UBOT> 新增学位多少")).toEqual({ kind: "ask", text: "新增学位多少" });
     expect(parseRequest("<@UBOT|bot> 核查：新增学位28万个")).toEqual({
       kind: "check",

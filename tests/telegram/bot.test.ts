@@ -151,6 +151,15 @@ describe("groups", () => {
     expect(sentText(api)).toContain("用法");
   });
 
+  it("runs a command written after a mention, and refuses an empty /check", async () => {
+    await t.send(messageUpdate("@policy_facts_bot /help", group));
+    expect(sentText(api)).toContain("用法");
+    await t.send(messageUpdate("@policy_facts_bot /sources", group));
+    expect(visibleText(sentText(api, 1))).toContain("语料共 5 篇文档");
+    await t.send(messageUpdate("/check@policy_facts_bot", group));
+    expect(sentText(api, 2)).toContain("请在 /check 后写上要核实的说法");
+  });
+
   it("ignores chatter, other bots' commands and replies to other people", async () => {
     await t.send(messageUpdate("新增学位多少", group));
     await t.send(messageUpdate("/ask@other_bot 新增学位多少", group));

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, type Logger, LogLevel, type webApi } from "@slack/bolt";
-import { createSlackApp } from "../../../adapters/slack/app.js";
+import { createSlackApp, type SlackAppOptions } from "../../../adapters/slack/app.js";
 import type { Engine } from "../../../src/engine.js";
 import { openStore, type Store } from "../../../src/store/open-store.js";
 import { FakeSlack } from "./fake-slack.js";
@@ -20,12 +20,13 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Starts a fake Slack and the app on random 127.0.0.1 ports (retries off unless given). */
+/** Starts a fake Slack and the app on random 127.0.0.1 ports (retries off unless given); `options` override the app's. */
 export async function startHarness(
   engine: Engine,
   retryConfig: webApi.RetryOptions = { retries: 0 },
   perPage = 3,
   logger?: Logger,
+  options: Partial<SlackAppOptions> = {},
 ): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
@@ -39,6 +40,7 @@ export async function startHarness(
     perPage,
     ...(logger ? { logger } : {}),
     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig },
+    ...options,
   });
   const server = await app.start({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;

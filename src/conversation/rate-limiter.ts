@@ -1,14 +1,15 @@
-/** Milliseconds since the epoch; injectable so tests control time. */
+/** Milliseconds since the epoch; passed in so tests control time. */
 export type Clock = () => number;
 
-/** A sliding-window limit per key: at most `limit` events in any `windowMs`. */
+/** A sliding-window limit per key (a user): at most `limit` events in any `windowMs`. */
 export class RateLimiter {
   private readonly events = new Map<string, number[]>();
 
   constructor(
-    private readonly limit: number,
-    private readonly clock: Clock = Date.now,
-    private readonly windowMs = 60_000,
+    /** Events allowed per window, shown to a refused user. */
+    readonly limit: number,
+    private readonly clock: Clock,
+    readonly windowMs = 60_000,
   ) {}
 
   /** Records an event for `key` and says whether it is within the limit (refused events are not recorded). */

@@ -1,0 +1,67 @@
+import type { Reply } from "../answer/reply.js";
+import type { Engine } from "../engine.js";
+import { MAX_QUESTION_LENGTH, textLength } from "./length-limit.js";
+import { type ParsedMessage, parseMessage } from "./parse-message.js";
+import type { RateLimiter } from "./rate-limiter.js";
+
+/** Whether a text is answered as a question or checked as a claim. */
+export type AskMode = "ask" | "check";
+
+/** Why a question or claim did not reach the engine. */
+export type Refusal =
+  | { code: "empty"; mode: AskMode }
+  | { code: "too-long"; mode: AskMode; length: number; limit: number }
+  | { code: "rate-limited"; limit: number; windowMs: number };
+
+/**
+ * What the conversation made of a message: a reply to render (with the text that was asked), a refusal to
+ * word, a command for the adapter to run, or nothing to answer.
+ */
+export type Outcome =
+  | { kind: "reply"; reply: Reply; asked: string }
+  | { kind: "refused"; refusal: Refusal }
+  | { kind: "command"; name: string; args: string }
+  | { kind: "empty" };
+
+/** A question or claim, as a platform command hands it over (/ask, Slack's /factcheck) or a message parses. */
+export type Request = Extract<ParsedMessage, { kind: "ask" | "check" }>;
+
+/** What becomes of a question or claim: a reply, or a refusal. */
+export type Answer = Extract<Outcome, { kind: "reply" | "refused" }>;
+
+/** What a conversation runs on; each adapter builds one. */
+export interface Conversation {
+  engine: Pick<Engine, "ask" | "check">;
+  /** Questions per user per window; null for no limit (a terminal has one user; inline queries are free). */
+  limiter: RateLimiter | null;
+  /** Longest question or claim, in characters (default MAX_QUESTION_LENGTH). */
+  maxLength?: number;
+}
+
+/** Parses a message and answers it: the one path from a user's text to the engine, the same on every platform. */
+export function converse(c: Conversation, userId: string, text: string): Outcome {
+  const message = parseMessage(text);
+  if (message.kind === "empty" || message.kind === "command") return message;
+  return answerRequest(c, userId, message);
+}
+
+/**
+ * Answers a question or claim whose kind is already known (a platform command says it: /factcheck is a
+ * claim). Empty and too-long texts are refused before the rate limit, so they do not use up a user's questions.
+ */
+export function answerRequest(c: Conversation, userId: string, request: Request): Answer {
+  const refusal = refusalFor(c, userId, request.kind, request.text);
+  if (refusal) return { kind: "refused", refusal };
+  const reply = request.kind === "check" ? c.engine.check(request.text) : c.engine.ask(request.text);
+  return { kind: "reply", reply, asked: request.text };
+}
+
+function refusalFor(c: Conversation, userId: string, mode: AskMode, text: string): Refusal | null {
+  if (!text) return { code: "empty", mode };
+  const limit = c.maxLength ?? MAX_QUESTION_LENGTH;
+  const length = textLength(text);
+  if (length > limit) return { code: "too-long", mode, length, limit };
+  if (c.limiter && !c.limiter.take(userId))
+    return { code: "rate-limited", limit: c.limiter.limit, windowMs: c.limiter.windowMs };
+  return null;
+}

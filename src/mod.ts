@@ -1,0 +1,134 @@
+/**
+ * The public surface of the core: everything adapters/ and bench/ use from src/, and nothing else. Code
+ * outside src/ imports this file only (tests may reach inside), so the core can move its files freely.
+ */
+
+// The engine and its options.
+export type { AskOptions } from "./answer/answer-question.js";
+// The neutral reply model every adapter renders, and the explanations behind it.
+export type { AskExplanation, CandidateExplanation } from "./answer/explain.js";
+export type {
+  AnswerItem,
+  AnswerReply,
+  AskReply,
+  CheckedFigure,
+  CheckNote,
+  CheckReply,
+  Citation,
+  Evidence,
+  FigureView,
+  NoAnswerReason,
+  NoAnswerReply,
+  Quote,
+  RelatedFigure,
+  Reply,
+  Verdict,
+} from "./answer/reply.js";
+export type { CheckOptions } from "./check/check-claim.js";
+export type { CheckExplanation, FigureCheckExplanation } from "./check/explain-check.js";
+// Configuration and errors.
+export { type Config, parseConfig } from "./config.js";
+// The conversation: one parser, one set of limits, one wording for every platform.
+export {
+  CHAT_TEXTS,
+  consoleBanner,
+  EXAMPLE_QUESTIONS,
+  helpText,
+  refusalText,
+  START_TEXT,
+  type Surface,
+  TELEGRAM_COMMANDS,
+  unknownCommandText,
+} from "./conversation/chat-wording.js";
+export {
+  type Answer,
+  type AskMode,
+  answerRequest,
+  type Conversation,
+  converse,
+  type Outcome,
+  type Refusal,
+  type Request,
+} from "./conversation/converse.js";
+export {
+  DIGEST_USAGE,
+  type DigestRefusal,
+  describeSubscription,
+  digestHeading,
+  digestProblemText,
+  digestRefusalText,
+  digestResultText,
+  NOTHING_NEW,
+  notListedText,
+  TIME_FORMAT,
+  topicHeading,
+} from "./conversation/digest-wording.js";
+export {
+  answerNumber,
+  claimAgainstSource,
+  corpusSize,
+  feedbackNote,
+  LABELS,
+  moreCitations,
+  moreSourcesButton,
+  moreSourcesFrom,
+  pageCounter,
+} from "./conversation/labels.js";
+export { MAX_QUESTION_LENGTH, textLength } from "./conversation/length-limit.js";
+export { type ParsedMessage, parseMessage } from "./conversation/parse-message.js";
+export { type Clock, RateLimiter } from "./conversation/rate-limiter.js";
+export {
+  type CitationParts,
+  type CitedSource,
+  checkNoteText,
+  citationParts,
+  citationTail,
+  citationText,
+  noAnswerSentence,
+  noAnswerText,
+  periodLabel,
+  VERDICT_LABELS,
+} from "./conversation/wording.js";
+// The corpus directory: adding documents, watching for changes.
+export { type IngestMeta, type IngestResult, ingestFiles } from "./corpus/ingest.js";
+export type { DocumentMeta } from "./corpus/types.js";
+export { type CorpusWatch, watchCorpus } from "./corpus/watch.js";
+// Daily digests.
+export { buildDigest, seenDocuments } from "./digest/build-digest.js";
+export {
+  type Digest,
+  type DigestDocument,
+  type DigestFigure,
+  isEmptyDigest,
+  type TopicSection,
+} from "./digest/digest.js";
+export { DEFAULT_TIME_ZONE, localParts, previousDate, startOfLocalDate } from "./digest/local-time.js";
+export {
+  changesSubscription,
+  type DigestCommand,
+  type DigestProblem,
+  parseDigestCommand,
+} from "./digest/parse-command.js";
+export { type DigestCommandResult, runDigestCommand } from "./digest/run-command.js";
+export { DigestScheduler, type SchedulerOptions } from "./digest/scheduler.js";
+export {
+  type CorpusChanges,
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type EngineStartup,
+} from "./engine.js";
+export { AppError, type ErrorCode } from "./errors.js";
+// For the benchmarks: the text pipeline, the index's MiniSearch setup and the ranking, measured on their own.
+export { type CorpusIndex, MINISEARCH_OPTIONS } from "./index/corpus-index.js";
+export { searchTokens } from "./index/tokens.js";
+export { isPunctuation } from "./lexicon/stopwords.js";
+export { analyzeQuery } from "./query/analyze-query.js";
+export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
+export { rankPassages } from "./rank/rank-passages.js";
+// The store: feedback, subscriptions, deliveries, documents seen.
+export type { FeedbackRecord } from "./store/feedback.js";
+export { openStore, type Store } from "./store/open-store.js";
+export type { Platform, Subscription } from "./store/subscriptions.js";
+export { normalizeQuery } from "./text/script.js";
+export { cut, cutForSearch, loadSegmenter } from "./text/segment.js";

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import type { AskReply, CheckReply } from "../../src/answer/reply.js";
+import { type Conversation, converse } from "../../src/conversation/converse.js";
+import { MAX_QUESTION_LENGTH, textLength } from "../../src/conversation/length-limit.js";
+import { RateLimiter } from "../../src/conversation/rate-limiter.js";
+
+/** An engine that records what reached it and answers nothing. */
+function recordingEngine(calls: string[]): Conversation["engine"] {
+  return {
+    ask: (q): AskReply => {
+      calls.push(`ask:${q}`);
+      return { kind: "no-answer", question: q, reason: { code: "no-indicator" }, suggestions: [] };
+    },
+    check: (c): CheckReply => {
+      calls.push(`check:${c}`);
+      return {
+        kind: "check",
+        claim: c,
+        verdict: "not_found",
+        items: [],
+        lookedFor: "",
+        note: null,
+        suggestions: [],
+      };
+    },
+  };
+}
+
+describe("length limit", () => {
+  it.each<[string, number]>([
+    ["新增学位", 4],
+    ["abc", 3],
+    ["😀😀", 2],
+    ["𠀀学位", 3],
+  ])("%s counts %i characters", (text, n) => {
+    expect(textLength(text)).toBe(n);
+  });
+
+  it("refuses a question or claim over the limit, saying how long it was, and never asks the engine", () => {
+    const calls: string[] = [];
+    const c: Conversation = { engine: recordingEngine(calls), limiter: null };
+    const exact = "多".repeat(MAX_QUESTION_LENGTH);
+    expect(converse(c, "u", exact).kind).toBe("reply");
+    expect(converse(c, "u", `${exact}多`)).toEqual({
+      kind: "refused",
+      refusal: { code: "too-long", mode: "ask", length: MAX_QUESTION_LENGTH + 1, limit: MAX_QUESTION_LENGTH },
+    });
+    expect(converse(c, "u", `核实 ${"多".repeat(501)}`)).toMatchObject({
+      refusal: { code: "too-long", mode: "check", length: 501 },
+    });
+    // Code points, not UTF-16 units: 500 emoji are 500 characters.
+    expect(converse(c, "u", "😀".repeat(MAX_QUESTION_LENGTH)).kind).toBe("reply");
+    expect(converse({ ...c, maxLength: 3 }, "u", "新增学位").kind).toBe("refused");
+    expect(calls).toEqual([`ask:${exact}`, `ask:${"😀".repeat(MAX_QUESTION_LENGTH)}`]);
+  });
+
+  it("refuses an empty question or claim, and leaves commands and blank messages to the adapter", () => {
+    const calls: string[] = [];
+    const c: Conversation = { engine: recordingEngine(calls), limiter: null };
+    expect(converse(c, "u", "/ask")).toEqual({ kind: "refused", refusal: { code: "empty", mode: "ask" } });
+    expect(converse(c, "u", "核实：")).toEqual({
+      kind: "refused",
+      refusal: { code: "empty", mode: "check" },
+    });
+    expect(converse(c, "u", "  ")).toEqual({ kind: "empty" });
+    expect(converse(c, "u", "/sources")).toEqual({ kind: "command", name: "sources", args: "" });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("rate limiter", () => {
+  it("allows `limit` events per window and per key, then refuses until the oldest leaves the window", () => {
+    const now = { ms: 0 };
+    const limiter = new RateLimiter(2, () => now.ms);
+    expect([limiter.take("a"), limiter.take("a"), limiter.take("a")]).toEqual([true, true, false]);
+    expect(limiter.take("b")).toBe(true);
+    now.ms = 30_000;
+    expect(limiter.take("a")).toBe(false);
+    now.ms = 59_999;
+    expect(limiter.take("a")).toBe(false);
+    now.ms = 60_000;
+    expect(limiter.take("a")).toBe(true);
+    expect(limiter.take("a")).toBe(true);
+    expect(limiter.take("a")).toBe(false);
+  });
+
+  it("does not count refused events, so a user who keeps trying is let in once the window passes", () => {
+    const now = { ms: 0 };
+    const limiter = new RateLimiter(1, () => now.ms, 10_000);
+    expect(limiter.take("a")).toBe(true);
+    for (let t = 1_000; t < 10_000; t += 1_000) {
+      now.ms = t;
+      expect(limiter.take("a")).toBe(false);
+    }
+    now.ms = 10_000;
+    expect(limiter.take("a")).toBe(true);
+  });
+
+  it("in a conversation: counts questions and claims per user, not refusals for length or commands", () => {
+    const now = { ms: 0 };
+    const calls: string[] = [];
+    const c: Conversation = { engine: recordingEngine(calls), limiter: new RateLimiter(2, () => now.ms) };
+    expect(converse(c, "u1", "多".repeat(600)).kind).toBe("refused");
+    expect(converse(c, "u1", "/help").kind).toBe("command");
+    expect(converse(c, "u1", "新增学位多少").kind).toBe("reply");
+    expect(converse(c, "u1", "核实 新增学位28万个").kind).toBe("reply");
+    expect(converse(c, "u1", "新增学位多少")).toEqual({
+      kind: "refused",
+      refusal: { code: "rate-limited", limit: 2, windowMs: 60_000 },
+    });
+    expect(converse(c, "u2", "新增学位多少").kind).toBe("reply");
+    now.ms = 60_000;
+    expect(converse(c, "u1", "新增学位多少").kind).toBe("reply");
+    expect(calls).toHaveLength(4);
+  });
+});
