@@ -1,8 +1,4 @@
-import type { Digest } from "../src/digest/digest.js";
-import { DigestScheduler } from "../src/digest/scheduler.js";
-import type { Engine } from "../src/engine.js";
-import type { Store } from "../src/store/open-store.js";
-import type { Platform } from "../src/store/subscriptions.js";
+import { type Digest, DigestScheduler, type Engine, type Platform, type Store } from "../src/mod.js";
 
 export { slackDigestSender } from "./slack/digest-sender.js";
 export { telegramDigestSender } from "./telegram/digest-sender.js";
@@ -12,7 +8,7 @@ export type DigestSender = (chatId: string, digest: Digest) => Promise<void>;
 
 /** What the daily digests need: the engine, the store, a sender per running platform. */
 export interface DigestRunnerOptions {
-  engine: Pick<Engine, "index" | "synonyms" | "profile">;
+  engine: Pick<Engine, "index" | "synonyms" | "profile" | "clock">;
   store: Store;
   senders: Partial<Record<Platform, DigestSender>>;
   clock?: () => Date;

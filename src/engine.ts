@@ -42,6 +42,8 @@ export interface EngineOptions extends IndexCorpusOptions {
   snapshotWrite?: "now" | "later";
   /** Ranking weights and thresholds to change (src/rank/profile.ts); the rest keep their defaults. */
   profile?: ProfileOverrides;
+  /** Today's date, for questions that say 今年, 去年 or 前年 (default: the system clock). */
+  clock?: () => Date;
 }
 
 /** What a re-scan of the corpus directory changed. */
@@ -83,6 +85,8 @@ export interface Engine {
   synonyms: SynonymTable;
   /** The ranking profile in use (defaults with the given overrides). */
   profile: RankingProfile;
+  /** The clock questions are read against (今年, 去年). */
+  clock: () => Date;
   startup: EngineStartup;
 }
 
@@ -139,7 +143,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     return changes;
   };
-  const ctx: SearchContext = { ix: index, synonyms, profile };
+  const clock = options.clock ?? (() => new Date());
+  const ctx: SearchContext = { ix: index, synonyms, profile, clock };
   return {
     ask: (question, opts) => answerQuestion(ctx, question, opts),
     check: (claim, opts) => checkClaim(ctx, claim, opts),
@@ -151,6 +156,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     index,
     synonyms,
     profile,
+    clock,
     startup,
   };
 }

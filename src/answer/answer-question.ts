@@ -25,7 +25,7 @@ const EXPLAINED = 12;
 
 /** Answers a question from the corpus: the best sentences with their figure and sources, or an honest no-answer. */
 export function answerQuestion(ctx: SearchContext, question: string, options: AskOptions = {}): AskReply {
-  const q = analyzeQuery(question, ctx.ix.gazetteer);
+  const q = analyzeQuery(question, ctx.ix.gazetteer, ctx.clock());
   const candidates = fetchCandidates(ctx, q);
   const ranking = scoreCandidates(ctx, q, candidates);
   const verdicts = ranking.ranked.map((r) => ({

@@ -41,7 +41,7 @@ export function checkClaim(ctx: SearchContext, rawClaim: string, options: CheckO
       note: "empty",
       suggestions: [],
     };
-  const q = analyzeQuery(claim, ctx.ix.gazetteer);
+  const q = analyzeQuery(claim, ctx.ix.gazetteer, ctx.clock());
   const lookedFor = q.words.join(" ");
   const amounts = q.figures.filter((f) => f.kind !== "year");
   // A claim whose only figure is a year ("2035年建成教育强市") checks that year, no longer a constraint.
@@ -73,7 +73,7 @@ export function checkClaim(ctx: SearchContext, rawClaim: string, options: CheckO
 /** The words of the clause a figure stands in ("9270个公办园学位"), or the whole claim's if the clause has too few. */
 function clauseQuery(ctx: SearchContext, q: QueryAnalysis, f: Figure): ClauseQuery {
   const [start, end] = spanBetween(q.norm, f.start, f.end, ITEM_END);
-  const clause = analyzeQuery(q.norm.slice(start, end), ctx.ix.gazetteer);
+  const clause = analyzeQuery(q.norm.slice(start, end), ctx.ix.gazetteer, ctx.clock());
   const words = clause.words.length >= 2 ? [...new Set([...clause.words, ...q.words.slice(0, 1)])] : q.words;
   const kind =
     f.kind === "rank"

@@ -9,6 +9,8 @@ export interface DocumentMeta {
   /** ISO date ("2025-04-24") or partial ("2024-12"), null when the text does not show one. */
   date: string | null;
   url: string | null;
+  /** The place the document is about (广东 for a Guangdong report), when the index has read it. */
+  place?: string | null;
 }
 
 /** One article of a document (a newspaper page holds several). */

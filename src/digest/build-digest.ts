@@ -11,6 +11,7 @@ export interface DigestSource {
   index: CorpusIndex;
   synonyms: SynonymTable;
   profile: RankingProfile;
+  clock: () => Date;
 }
 
 /** The corpus documents as the store records them (content hash, title, publisher, date). */
@@ -53,7 +54,11 @@ export function buildDigest(
     });
   }
   const topicSections = topics.length
-    ? topicMatches({ ix, synonyms: source.synonyms, profile: source.profile }, files, topics)
+    ? topicMatches(
+        { ix, synonyms: source.synonyms, profile: source.profile, clock: source.clock },
+        files,
+        topics,
+      )
     : [];
   return { date, documents, topics: topicSections, preview };
 }

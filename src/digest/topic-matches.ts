@@ -28,7 +28,7 @@ export function topicMatches(
   const sections: TopicSection[] = [];
   for (const topic of topics) {
     const { ix } = ctx;
-    const q = analyzeQuery(topic, ix.gazetteer);
+    const q = analyzeQuery(topic, ix.gazetteer, ctx.clock());
     if (q.words.length === 0) continue;
     const seen = new Set<string>();
     const passages: TopicSection["passages"] = [];

@@ -4,6 +4,7 @@ import { PLAN_TITLE, TARGET_PASSAGE } from "../lexicon/period-words.js";
 import { findPlaces, type Gazetteer, homePlace } from "../lexicon/places.js";
 import { normalizeQuery } from "../text/script.js";
 import { statedYears } from "../text/stated-years.js";
+import { documentPeriods, type PeriodFacts } from "./periods.js";
 import { searchTokens, splitTokens } from "./tokens.js";
 
 /** What ranking needs to know about a passage beyond its text. */
@@ -18,6 +19,8 @@ export interface PassageFacts {
   heading: string;
   /** The passage states a goal (到2027年…, 力争…, or stands in a plan document) rather than an achieved value. */
   target: boolean;
+  /** The period the passage speaks of: achieved, target, five-year, long-range or plan, and its years. */
+  period: PeriodFacts;
 }
 
 /** The searchable corpus: passages, their facts, document metadata, and the MiniSearch index over them. */
@@ -124,6 +127,7 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
   const headings = new Map<string, { title: string; places: string[] }>();
   const ids: number[] = [];
   const entries: Array<{ id: number; text: string }> = [];
+  const periods = documentPeriods(d.meta, d.passages);
   d.passages.forEach((p, i) => {
     const id = ix.passages.length;
     const own = findPlaces(ix.gazetteer, p.norm);
@@ -145,6 +149,7 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
       context: contexts.get(paragraphKey(p)) ?? "",
       heading: ` ${title} `,
       target: false,
+      period: periods[i] as PeriodFacts,
     });
     addYears(ix.articleYears, `${p.doc}#${p.article}`, years);
     const tokens = d.tokens?.[i] ?? searchTokens(p.norm);
@@ -158,8 +163,9 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
     facts.target =
       plan || TARGET_PASSAGE.test((ix.passages[id] as Passage).norm) || TARGET_PASSAGE.test(facts.context);
   }
-  const home = homePlace(placeCounts);
+  const home = documentPlace(ix.gazetteer, d, placeCounts);
   ix.homes.set(d.meta.doc, home);
+  ix.docs.set(d.meta.doc, { ...d.meta, place: home });
   ix.docPassages.set(d.meta.doc, ids);
   // The home place in a passage's facts says nothing about scope ("重庆" in a Chongqing paper).
   for (const id of ids) {
@@ -167,6 +173,23 @@ function indexDocument(ix: CorpusIndex, d: IndexInput): Array<{ id: number; text
     if (facts && home) facts.places = facts.places.filter((pl) => pl !== home);
   }
   return entries;
+}
+
+/** Passages whose places say where a document is from: its opening lines (title, subtitle, first paragraph). */
+const OPENING_PASSAGES = 4;
+
+/**
+ * The place a document is about (its "我市", "全省"): among the places its title, publisher and opening lines
+ * name, the one it mentions most ("2026年广东省政府工作报告" → 广东; a Chongqing paper → 重庆 even when a headline
+ * names a district); with none named there, its most mentioned place.
+ */
+function documentPlace(gazetteer: Gazetteer, d: IndexInput, counts: Map<string, number>): string | null {
+  const opening = d.passages.slice(0, OPENING_PASSAGES).map((p) => p.norm);
+  const named = [d.meta.title ?? "", d.meta.publisher ?? "", ...opening].flatMap((t) =>
+    findPlaces(gazetteer, normalizeTitle(t)),
+  );
+  if (named.length === 0) return homePlace(counts);
+  return named.reduce((best, pl) => ((counts.get(pl) ?? 0) > (counts.get(best) ?? 0) ? pl : best));
 }
 
 function normalizeTitle(title: string): string {

@@ -1,4 +1,4 @@
-import { TARGET_QUESTION } from "../lexicon/period-words.js";
+import { FORWARD_ROLES, QUESTION_PERIOD_WORDS } from "../lexicon/period-words.js";
 import { findPlaces, type Gazetteer } from "../lexicon/places.js";
 import {
   type AnswerKind,
@@ -14,6 +14,7 @@ import { parseFigures } from "../text/figures.js";
 import { normalizeQuery } from "../text/script.js";
 import { cut } from "../text/segment.js";
 import { statedYears } from "../text/stated-years.js";
+import { type QuestionPeriod, questionPeriod } from "./question-period.js";
 
 export type { AnswerKind } from "../lexicon/question-words.js";
 
@@ -35,17 +36,23 @@ export interface QueryAnalysis {
   citywide: boolean;
   /** Whether the question asks about a goal or plan (目标, 要达到, 力争, 到2027年) rather than an achieved figure. */
   target: boolean;
+  /** The period asked about: role (achieved, target, five-year, long-range, plan; null: any) and years. */
+  period: QuestionPeriod;
   /** Indicator words to match (question words, places and years removed). */
   words: string[];
   /** Figures written in the question or claim itself. */
   figures: Figure[];
 }
 
-/** Analyzes a question: answer kind and unit, place and year constraints, indicator words. */
-export function analyzeQuery(question: string, gazetteer: Gazetteer): QueryAnalysis {
+/**
+ * Analyzes a question: answer kind and unit, place and period constraints, indicator words. `today` resolves
+ * 今年, 去年 and 前年.
+ */
+export function analyzeQuery(question: string, gazetteer: Gazetteer, today: Date): QueryAnalysis {
   const norm = normalizeQuery(question).replace(/[？?。！!，,\s]+$/g, "");
   const figures = parseFigures(norm);
-  const years = statedYears(norm, figures);
+  const period = questionPeriod(norm, statedYears(norm, figures), today);
+  const years = period.years;
   const places = findPlaces(gazetteer, norm);
   const { kind, unit, rule } = answerKindOf(norm);
   return {
@@ -56,7 +63,8 @@ export function analyzeQuery(question: string, gazetteer: Gazetteer): QueryAnaly
     kindRule: rule,
     places,
     years,
-    target: TARGET_QUESTION.test(norm),
+    target: period.role !== null && FORWARD_ROLES.has(period.role),
+    period,
     national: NATIONAL.test(norm),
     citywide: CITYWIDE.test(norm),
     words: indicatorWords(norm, places, figures).filter((w) => kind !== "date" || !DATE_ASKING_WORDS.has(w)),
@@ -75,7 +83,8 @@ function indicatorWords(norm: string, places: string[], figures: Figure[]): stri
   const words: string[] = [];
   for (const w of cut(text)) {
     const word = w.replace(QUESTION_PARTS, "");
-    if (!word || isPunctuation(word) || isStopword(word) || isStopword(w)) continue;
+    if (!word || isPunctuation(word) || isStopword(word) || isStopword(w) || QUESTION_PERIOD_WORDS.has(word))
+      continue;
     if (!words.includes(word)) words.push(word);
   }
   return words;

@@ -78,6 +78,12 @@ export interface RankingProfile {
     achievedForGoal: number;
     /** A goal where an achieved figure is asked. */
     goalForAchieved: number;
+    /** The passage's period role is the one asked (去年 and a 2025 result; 今年目标 and a 2026 target). */
+    sameRole: number;
+    /** Another forward role than the one asked (a five-year goal for this year's target). */
+    relatedRole: number;
+    /** Another role than the one asked: a target for a result, a year's result for a five-year total. */
+    otherRole: number;
   };
   figure: {
     /** Characters of distance added for each clause or list boundary between a figure and a question word. */
@@ -175,7 +181,14 @@ export const DEFAULT_PROFILE: RankingProfile = {
   },
   place: { inSentence: 0.4, inParagraph: 0.1, otherPlace: -0.4, oneUnit: -0.4 },
   year: { stated: 0.6, inArticle: 0.2, absent: -0.2 },
-  period: { goalAsked: 0.4, achievedForGoal: -0.2, goalForAchieved: -0.25 },
+  period: {
+    goalAsked: 0.4,
+    achievedForGoal: -0.2,
+    goalForAchieved: -0.25,
+    sameRole: 0.5,
+    relatedRole: -0.3,
+    otherRole: -1.5,
+  },
   figure: {
     clauseToll: 8,
     decay: 10,

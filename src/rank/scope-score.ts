@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex, PassageFacts } from "../index/corpus-index.js";
+import { FORWARD_ROLES } from "../lexicon/period-words.js";
 import { ONE_UNIT } from "../lexicon/scope-words.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
 import type { RankingProfile } from "./profile.js";
@@ -53,21 +54,41 @@ export function yearScore(
   weights: RankingProfile["year"],
 ): ScopeScore {
   if (q.years.length === 0) return 0;
-  if (facts.years.some((y) => q.years.includes(y))) return weights.stated;
-  if (facts.years.length > 0) return out("other-year");
-  if (q.target && !facts.target) return out("achieved-for-goal-year");
+  const years = passageYears(facts);
+  if (years.some((y) => q.years.includes(y))) return weights.stated;
+  if (years.length > 0) return out("other-year");
+  if (q.target && !isForward(facts)) return out("achieved-for-goal-year");
   const articleYears = ix.articleYears.get(`${p.doc}#${p.article}`);
   return q.years.some((y) => articleYears?.has(y)) ? weights.inArticle : weights.absent;
 }
 
-/** Goals (到2027年…达到90%) answer questions about goals; achieved figures answer the rest. */
+/** The years a passage is about: those it states, and those its period (its heading's, its paragraph's) covers. */
+export function passageYears(facts: PassageFacts): number[] {
+  return facts.period.years.length ? [...new Set([...facts.years, ...facts.period.years])] : facts.years;
+}
+
+/** Whether a passage states a goal or plan: by its period role when read, else by its goal words. */
+export function isForward(facts: PassageFacts): boolean {
+  const role = facts.period.role;
+  return role !== null ? FORWARD_ROLES.has(role) : facts.target;
+}
+
+/**
+ * Period fit: a passage of the role asked (去年 → a result, 今年目标 → a target, 十四五累计 → a five-year total)
+ * ranks up, one of another role down; with no role asked, results rank above goals.
+ */
 export function periodScore(
   q: QueryAnalysis,
   facts: PassageFacts,
   weights: RankingProfile["period"],
 ): number {
-  if (q.target) return facts.target ? weights.goalAsked : weights.achievedForGoal;
-  return facts.target ? weights.goalForAchieved : 0;
+  const asked = q.period.role;
+  const role = facts.period.role;
+  if (asked === null) return isForward(facts) ? weights.goalForAchieved : 0;
+  if (role === null) return q.target ? (facts.target ? weights.goalAsked : weights.achievedForGoal) : 0;
+  if (role === asked) return weights.sameRole;
+  if (FORWARD_ROLES.has(asked) && FORWARD_ROLES.has(role)) return weights.relatedRole;
+  return weights.otherRole;
 }
 
 /** Whether a sentence speaks of one school, district or company ("该校", "该区") rather than the whole city. */

@@ -7,4 +7,6 @@ export interface SearchContext {
   ix: CorpusIndex;
   synonyms: SynonymTable;
   profile: RankingProfile;
+  /** Today, for questions that say 今年, 去年 or 前年. */
+  clock: () => Date;
 }

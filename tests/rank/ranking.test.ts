@@ -10,14 +10,15 @@ import { type RankedPassage, scoreCandidates, sumFeatures } from "../../src/rank
 import { periodScore, placeScore } from "../../src/rank/scope-score.js";
 import type { SearchContext } from "../../src/rank/search-context.js";
 
+const TODAY = new Date("2026-11-28T08:00:00Z");
 let engine: Engine;
 let ctx: SearchContext;
 beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds" });
-  ctx = { ix: engine.index, synonyms: engine.synonyms, profile: engine.profile };
+  ctx = { ix: engine.index, synonyms: engine.synonyms, profile: engine.profile, clock: () => TODAY };
 });
 
-const query = (q: string): QueryAnalysis => analyzeQuery(q, ctx.ix.gazetteer);
+const query = (q: string): QueryAnalysis => analyzeQuery(q, ctx.ix.gazetteer, TODAY);
 
 describe("scores are the sum of their features", () => {
   it.each([
@@ -49,6 +50,7 @@ describe("placeScore and periodScore", () => {
     context: "",
     heading: "",
     target: false,
+    period: { role: null, years: [], source: null },
     ...f,
   });
   const P = DEFAULT_PROFILE.place;

@@ -4,6 +4,7 @@ import { analyzeQuery } from "../../src/query/analyze-query.js";
 import { loadSegmenter } from "../../src/text/segment.js";
 
 let gazetteer: Gazetteer;
+const TODAY = new Date("2026-11-28T08:00:00Z");
 beforeAll(() => {
   loadSegmenter();
   gazetteer = loadGazetteer();
@@ -28,7 +29,7 @@ describe("analyzeQuery: what kind of answer is wanted", () => {
     ["教育强市建设有哪些行动", "list", null],
     ["什么是教共体", "definition", null],
   ])("%s -> %s %s", (q, kind, unit) => {
-    const a = analyzeQuery(q, gazetteer);
+    const a = analyzeQuery(q, gazetteer, TODAY);
     expect(a.kind).toBe(kind);
     expect(a.unit).toBe(unit);
   });
@@ -42,7 +43,7 @@ describe("analyzeQuery: constraints and words", () => {
     ["新增學位多少", [], [], ["新增", "学位"]],
     ["丰都GDP增速", ["丰都"], [], ["gdp", "增速"]],
   ])("%s", (q, places, years, words) => {
-    const a = analyzeQuery(q, gazetteer);
+    const a = analyzeQuery(q, gazetteer, TODAY);
     expect(a.places).toEqual(places);
     expect(a.years).toEqual(years);
     expect(a.words).toEqual(words);
@@ -55,11 +56,11 @@ describe("analyzeQuery: constraints and words", () => {
     ["2024年教共体覆盖率达到多少", false],
     ["新增学位多少", false],
   ])("%s asks about a goal: %s", (q, target) => {
-    expect(analyzeQuery(q, gazetteer).target).toBe(target);
+    expect(analyzeQuery(q, gazetteer, TODAY).target).toBe(target);
   });
 
   it("keeps the figures written in a claim", () => {
-    const a = analyzeQuery("重庆新增学位二十七点八万个", gazetteer);
+    const a = analyzeQuery("重庆新增学位二十七点八万个", gazetteer, TODAY);
     expect(a.figures.map((f) => [f.value, f.unit])).toEqual([[278000, "个"]]);
   });
 });
