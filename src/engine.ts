@@ -19,7 +19,7 @@ import { indexCodeVersion } from "./index/code-version.js";
 import { addDocuments, type CorpusIndex, createIndex, removeDocument } from "./index/corpus-index.js";
 import { readSnapshot, writeSnapshot } from "./index/snapshot-file.js";
 import { loadGazetteer } from "./lexicon/places.js";
-import { loadSynonyms, type SynonymTable } from "./lexicon/synonyms.js";
+import { CORPUS_TABLE_FILES, loadSynonyms, type SynonymTable } from "./lexicon/synonyms.js";
 import { type ProfileOverrides, type RankingProfile, resolveProfile } from "./rank/profile.js";
 import type { SearchContext } from "./rank/search-context.js";
 import { loadSegmenter } from "./text/segment.js";
@@ -27,7 +27,7 @@ import { loadSegmenter } from "./text/segment.js";
 /** Where the engine reads its documents and extra synonyms. */
 export interface EngineOptions extends IndexCorpusOptions {
   corpusDir: string;
-  /** Extra synonym files; a synonyms.txt inside the corpus directory is always read when present. */
+  /** Extra synonym files; a synonyms.txt and an indicators.txt inside the corpus directory are always read. */
   synonymFiles?: string[];
   /**
    * An index snapshot file: used at start when it was built from this very corpus and code, written after a
@@ -94,7 +94,10 @@ export interface Engine {
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const profile = resolveProfile(options.profile);
   loadSegmenter();
-  const synonyms = loadSynonyms([join(options.corpusDir, "synonyms.txt"), ...(options.synonymFiles ?? [])]);
+  const synonyms = loadSynonyms([
+    ...CORPUS_TABLE_FILES.map((f) => join(options.corpusDir, f)),
+    ...(options.synonymFiles ?? []),
+  ]);
   const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
   let t = performance.now();
   const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer) : "";

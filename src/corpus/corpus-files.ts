@@ -2,7 +2,12 @@ import { isSupported } from "./extract.js";
 import { MANIFEST_FILE } from "./manifest.js";
 
 /** The files of a corpus directory that configure it: the manifest and the user's word lists. */
-export const CONFIG_FILES: readonly string[] = [MANIFEST_FILE, "synonyms.txt", "places.txt"];
+export const CONFIG_FILES: readonly string[] = [
+  MANIFEST_FILE,
+  "synonyms.txt",
+  "indicators.txt",
+  "places.txt",
+];
 
 /**
  * Notes about a corpus kept beside its documents (README.md, SOURCES.md, LICENSE.txt, CHANGELOG.md): they

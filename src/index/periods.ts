@@ -2,6 +2,7 @@ import type { DocumentMeta, Passage } from "../corpus/types.js";
 import { SECTION_NUMBER } from "../lexicon/headline-cues.js";
 import {
   COMPARISON_BEFORE_YEAR,
+  carries,
   cueRole,
   DEADLINE_YEAR,
   FIVE_YEAR_PLANS,
@@ -102,51 +103,90 @@ function headingLevel(text: string): number {
   return 1;
 }
 
+/** A paragraph that opens with a year ("2025年，全省…", "2025年是…"): it and what follows speak of that year. */
+const OPENING_YEAR = /^(20\d\d)年(?:[，,]|是|以来|全年)/;
+
+/**
+ * Reads a document's passages in order, keeping the periods that carry: its headings', the one a paragraph
+ * sets for the items of a list after it ("到2027年，…" then "——…"), and the one a scene-setting paragraph sets
+ * for the rest of its section ("过去的五年…", "2025年，…", "今年主要预期目标是：").
+ */
+class PeriodReader {
+  private readonly sections: Reading[] = [];
+  private paragraphKey = "";
+  private paragraph: Reading = NONE;
+  private lead: Reading = NONE;
+  private inList = false;
+  private running: Reading = NONE;
+  private article = -1;
+
+  constructor(
+    private readonly year: number | null,
+    private readonly documentRole: PeriodRole | null,
+  ) {}
+
+  /** The period of the next passage. */
+  read(p: Omit<Passage, "id">): PeriodFacts {
+    if (p.paragraph === 0) this.heading(p);
+    this.enterParagraph(p);
+    const own = readPeriod(p.norm, this.year, p.figures);
+    const section = [...this.sections].reverse().find((r) => r && (r.role || r.years.length)) ?? NONE;
+    const found: Array<[Reading, PeriodSource]> = [
+      [own, "sentence"],
+      [this.paragraph, "paragraph"],
+      [this.running, "section"],
+      [section, "section"],
+    ];
+    const withRole = found.find(([r]) => r.role !== null);
+    const role = withRole?.[0].role ?? this.documentRole;
+    const source = withRole?.[1] ?? (this.documentRole ? "document" : null);
+    const years = found.find(([r]) => r.years.length > 0)?.[0].years ?? [];
+    if (own.role || own.years.length) this.paragraph = merge(own, this.paragraph);
+    if (own.role && (carries(p.norm) || this.openingYear(p))) this.running = merge(own, NONE);
+    return { role, years, source };
+  }
+
+  private heading(p: Omit<Passage, "id">): void {
+    const first = p.article !== this.article;
+    this.article = p.article;
+    const level = first ? 0 : headingLevel(p.norm);
+    this.sections.length = level;
+    // A document's own title ("2026年河南省政府工作报告") names it, not a period of its text.
+    this.sections[level] = first
+      ? { role: cueRole(p.norm, "text"), years: [] }
+      : headingPeriod(p.norm, this.year);
+    this.lead = NONE;
+    this.running = NONE;
+  }
+
+  private enterParagraph(p: Omit<Passage, "id">): void {
+    const key = `${p.article}#${p.paragraph}`;
+    if (key === this.paragraphKey) return;
+    this.paragraphKey = key;
+    // A paragraph that is not an item leads the items after it with its period, if it has one.
+    if (!this.inList) this.lead = this.paragraph.role || this.paragraph.years.length ? this.paragraph : NONE;
+    this.inList = LIST_ITEM.test(p.norm);
+    this.paragraph = this.inList ? this.lead : NONE;
+  }
+
+  /** A paragraph's first sentence opening with a past year ("2025年，…") sets that year for what follows. */
+  private openingYear(p: Omit<Passage, "id">): boolean {
+    const m = OPENING_YEAR.exec(p.norm);
+    return p.sentence === 0 && !!m && this.year !== null && Number(m[1]) < this.year;
+  }
+}
+
+function merge(own: Reading, before: Reading): Reading {
+  return { role: own.role ?? before.role, years: own.years.length ? own.years : before.years };
+}
+
 /**
  * The period of every passage of a document, in order. Each takes its own words' cue first, then the one its
- * paragraph set before it (a list "主要预期目标是：…；…；…" keeps its lead-in's), then its nearest heading's,
- * then the document's (a plan's every sentence is a goal).
+ * paragraph set before it (a list "主要预期目标是：…；…；…" keeps its lead-in's), then its section's (a heading,
+ * or a scene-setting paragraph before it), then the document's (a plan's every sentence is a goal).
  */
 export function documentPeriods(meta: DocumentMeta, passages: Array<Omit<Passage, "id">>): PeriodFacts[] {
   const year = meta.date ? Number(meta.date.slice(0, 4)) : null;
-  const documentRole: PeriodRole | null = PLAN_TITLE.test(meta.title ?? "") ? "target" : null;
-  const sections: Reading[] = [];
-  let paragraphKey = "";
-  let paragraph: Reading = NONE;
-  // The period a list's lead-in sets ("到2027年，…" before "——…" items), for the items that follow it.
-  let lead: Reading = NONE;
-  let inList = false;
-  let article = -1;
-  return passages.map((p) => {
-    if (p.paragraph === 0) {
-      const level = p.article !== article ? 0 : headingLevel(p.norm);
-      article = p.article;
-      sections.length = level;
-      sections[level] = headingPeriod(p.norm, year);
-      lead = NONE;
-    }
-    const key = `${p.article}#${p.paragraph}`;
-    if (key !== paragraphKey) {
-      paragraphKey = key;
-      // A paragraph that is not an item leads the items after it with its period, if it has one.
-      if (!inList) lead = paragraph.role || paragraph.years.length ? paragraph : NONE;
-      inList = LIST_ITEM.test(p.norm);
-      paragraph = inList ? lead : NONE;
-    }
-    const own = readPeriod(p.norm, year, p.figures);
-    const section = [...sections].reverse().find((s) => s && (s.role || s.years.length)) ?? NONE;
-    const [role, source] = own.role
-      ? [own.role, "sentence" as const]
-      : paragraph.role
-        ? [paragraph.role, "paragraph" as const]
-        : section.role
-          ? [section.role, "section" as const]
-          : documentRole
-            ? [documentRole, "document" as const]
-            : [null, null];
-    const years = own.years.length ? own.years : paragraph.years.length ? paragraph.years : section.years;
-    if (own.role || own.years.length)
-      paragraph = { role: own.role ?? paragraph.role, years: own.years.length ? own.years : paragraph.years };
-    return { role, years, source };
-  });
+  const reader = new PeriodReader(year, PLAN_TITLE.test(meta.title ?? "") ? "target" : null);
+  return passages.map((p) => reader.read(p));
 }

@@ -55,10 +55,10 @@ export const PERIOD_CUES: readonly PeriodCue[] = [
     text: true,
     question: true,
   },
-  { role: "five-year", pattern: /十四五|累计/, text: false, question: true },
+  { role: "five-year", pattern: /十[一二三四]五/, text: false, question: true },
   {
     role: "target",
-    pattern: /预期目标|主要目标|预期|目标[是为]|力争|确保|争取/,
+    pattern: /预期目标|主要目标|目标[是为]|预期(?:增长|达到|为|是)|力争|确保/,
     text: true,
     question: false,
   },
@@ -104,10 +104,30 @@ export const REVIEW_HEADING = /回顾|主要工作|发展成就|工作成就|取
 export const PLAN_HEADING =
   /工作安排|重点工作|工作任务|目标任务|主要目标|预期目标|总体要求|工作部署|工作思路|主要任务/;
 
-/** The role the first cue found in `text` sets, for text or for a question. */
+/**
+ * Cues that set the scene for the rest of their section, not only their own sentence: "过去的五年极不寻常。"
+ * opens a five-year review, "今年主要预期目标是：" a list of targets, "一年来，…" a year's results.
+ */
+export const CARRYING_CUE =
+  /十五五时期|今后五年|未来五年|五年来|过去五年|过去的五年|十四五(时期|期间|以来)|预期目标|主要目标|一年来|过去一年/;
+
+/** Whether a sentence sets the period for the rest of its section. */
+export function carries(text: string): boolean {
+  return CARRYING_CUE.test(text);
+}
+
+/**
+ * The role the cue standing first in `text` sets ("一年来，…争取…" is a year's results: the time phrase that
+ * opens a clause frames it); between cues at the same place, the one listed first.
+ */
 export function cueRole(text: string, where: "text" | "question"): PeriodRole | null {
-  for (const cue of PERIOD_CUES) if (cue[where] && cue.pattern.test(text)) return cue.role;
-  return null;
+  let best: { at: number; role: PeriodRole } | null = null;
+  for (const cue of PERIOD_CUES) {
+    if (!cue[where]) continue;
+    const at = text.search(cue.pattern);
+    if (at >= 0 && (!best || at < best.at)) best = { at, role: cue.role };
+  }
+  return best?.role ?? null;
 }
 
 /** A question or claim that asks about a goal or plan (目标, 要达到, 力争, 到2027年) rather than a result. */
@@ -140,4 +160,5 @@ export const QUESTION_PERIOD_WORDS: ReadonlySet<string> = new Set([
   "现在",
   "目前",
   "当前",
+  "累计",
 ]);

@@ -17,7 +17,10 @@ export interface AnswerKindRule {
   name: string;
   pattern: RegExp;
   kind: AnswerKind;
-  /** The unit asked for; "captured" takes it from the pattern's `unit` group; "money" gives 元 when a money word stands in the question. */
+  /**
+   * The unit asked for; "captured" takes it from the pattern's `unit` group; "money" gives 元 when a money word
+   * stands in the question — inferred, not written, so figures in other units may still answer (GDP's growth).
+   */
   unit: string | null | "captured" | "money";
 }
 
@@ -30,7 +33,7 @@ export const UNIT_QUESTION = new RegExp(
 
 /** Money words: "投入了多少" asks for an amount in 元 ("财政性教育经费" alone may be a ratio). */
 export const MONEY_WORDS =
-  /gdp|多少钱|资金|经费|投入|营收|营业收入|收入|金额|产值|总值|预算|贷款|补贴|工资|利润/;
+  /gdp|多少钱|资金|经费|投入|投资|营收|营业收入|收入|金额|产值|总值|预算|贷款|补贴|工资|利润|成交额|销售额|营业额|税收|总额|经济总量|增加值|进出口/;
 
 /** The rules, in the order they are tried. */
 export const ANSWER_KIND_RULES: readonly AnswerKindRule[] = [
@@ -41,12 +44,16 @@ export const ANSWER_KIND_RULES: readonly AnswerKindRule[] = [
     kind: "date",
     unit: null,
   },
+  // "排第几位" asks for a rank, not for a count of 位; "高几个点" for percentage points, not a count of 个.
+  { name: "rank-place", pattern: /第几|排第|排几|名次|位次|位列/, kind: "rank", unit: "名" },
+  { name: "points", pattern: /(几|多少)个?(百分)?点/, kind: "percent", unit: "百分点" },
   { name: "count-in-unit", pattern: UNIT_QUESTION, kind: "quantity", unit: "captured" },
-  { name: "rank", pattern: /第几|排名|排第|名次|位次|排几|位列/, kind: "rank", unit: "名" },
+  { name: "rank", pattern: /排名|排位/, kind: "rank", unit: "名" },
   { name: "price", pattern: /多少钱|几块钱/, kind: "quantity", unit: "元" },
   {
     name: "growth",
-    pattern: /(增长|增速|增幅|下降|降低)(了|是|为|有|达到)?(多少|几)?$|增速|增幅|增长率/,
+    pattern:
+      /(增长|增速|增幅|下降|降低|涨|上涨|回落)(了|是|为|有|达到)?(多少|几)?$|增速|增幅|增长率|涨幅|涨了多少|增长了?多少|增长(目标|预期)/,
     kind: "percent",
     unit: "%",
   },
@@ -87,18 +94,33 @@ export const QUESTION_WORDS = [
   .join(" ")
   .split(" ");
 
+/** What a question asks for: the kind of answer, its unit (inferred from a money word, or written), the rule. */
+export interface AnswerKindReading {
+  kind: AnswerKind;
+  unit: string | null;
+  /** The unit was inferred ("GDP多少" → 元), not written ("几所"): other units may still answer. */
+  unitInferred: boolean;
+  rule: string | null;
+}
+
 /** The kind and unit of answer a normalized question asks for, with the rule that decided. */
-export function answerKindOf(norm: string): { kind: AnswerKind; unit: string | null; rule: string | null } {
+export function answerKindOf(norm: string): AnswerKindReading {
   for (const rule of ANSWER_KIND_RULES) {
     const m = rule.pattern.exec(norm);
     if (!m) continue;
     if (rule.unit === "captured") {
       const written = m.groups?.unit;
       if (!written) continue;
-      return { kind: rule.kind, unit: UNIT_ALIASES.get(written) ?? written, rule: rule.name };
+      const unit = UNIT_ALIASES.get(written) ?? written;
+      return { kind: rule.kind, unit, unitInferred: false, rule: rule.name };
     }
-    const unit = rule.unit === "money" ? (MONEY_WORDS.test(norm) ? "元" : null) : rule.unit;
-    return { kind: rule.kind, unit, rule: rule.name };
+    if (rule.unit === "money") {
+      const money = MONEY_WORDS.test(norm);
+      return { kind: rule.kind, unit: money ? "元" : null, unitInferred: money, rule: rule.name };
+    }
+    // The growth of a money quantity may be told as an amount ("工资涨了多少": 2.95万元) as well as a rate.
+    const inferred = rule.name === "growth" && MONEY_WORDS.test(norm);
+    return { kind: rule.kind, unit: rule.unit, unitInferred: inferred, rule: rule.name };
   }
-  return { kind: "any", unit: null, rule: null };
+  return { kind: "any", unit: null, unitInferred: false, rule: null };
 }

@@ -8,6 +8,12 @@ export type SynonymTable = Map<string, Set<string>>;
 /** The table shipped with the project. */
 export const DEFAULT_SYNONYMS_FILE = fileURLToPath(new URL("./synonyms.txt", import.meta.url));
 
+/** The indicator vocabulary shipped with the project: what people type ⇄ what reports write (GDP ⇄ 地区生产总值). */
+export const DEFAULT_INDICATORS_FILE = fileURLToPath(new URL("./indicators.txt", import.meta.url));
+
+/** The files of a corpus directory that add to the tables: synonyms and indicator vocabulary. */
+export const CORPUS_TABLE_FILES = ["synonyms.txt", "indicators.txt"] as const;
+
 /** Parses the synonym file format: one group a line, words separated by spaces, "#" comments. */
 export function parseSynonyms(text: string, into: SynonymTable = new Map()): SynonymTable {
   for (const line of text.split(/\r?\n/)) {
@@ -26,6 +32,7 @@ export function parseSynonyms(text: string, into: SynonymTable = new Map()): Syn
 /** Reads the shipped table and any extra files that exist (a user's synonyms.txt in the corpus directory). */
 export function loadSynonyms(extraFiles: string[] = []): SynonymTable {
   const table = parseSynonyms(readFileSync(DEFAULT_SYNONYMS_FILE, "utf8"));
+  parseSynonyms(readFileSync(DEFAULT_INDICATORS_FILE, "utf8"), table);
   for (const f of extraFiles) if (existsSync(f)) parseSynonyms(readFileSync(f, "utf8"), table);
   return table;
 }

@@ -25,6 +25,8 @@ export interface QueryAnalysis {
   kind: AnswerKind;
   /** Unit the answer should have ("所" for 几所, "元" for 多少钱), null if any. */
   unit: string | null;
+  /** The unit was inferred from a money word, not written: figures in other units may still answer. */
+  unitInferred: boolean;
   /** The question-word rule that set kind and unit (null: none matched), for explanations. */
   kindRule: string | null;
   /** Place constraints, without administrative suffix ("沙坪坝"). */
@@ -54,18 +56,20 @@ export function analyzeQuery(question: string, gazetteer: Gazetteer, today: Date
   const period = questionPeriod(norm, statedYears(norm, figures), today);
   const years = period.years;
   const places = findPlaces(gazetteer, norm);
-  const { kind, unit, rule } = answerKindOf(norm);
+  const { kind, unit, unitInferred, rule } = answerKindOf(norm);
   return {
     question,
     norm,
     kind,
     unit,
+    unitInferred,
     kindRule: rule,
     places,
     years,
     target: period.role !== null && FORWARD_ROLES.has(period.role),
     period,
-    national: NATIONAL.test(norm),
+    // "湖北全国重点实验室几家", "浙江…全国排第几": with a place named, 全国 names a rank's scope or a title.
+    national: places.length === 0 && NATIONAL.test(norm),
     citywide: CITYWIDE.test(norm),
     words: indicatorWords(norm, places, figures).filter((w) => kind !== "date" || !DATE_ASKING_WORDS.has(w)),
     figures,

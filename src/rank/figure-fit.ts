@@ -1,6 +1,7 @@
 import { charClass, ITEM_END, NAME_QUOTES } from "../lexicon/punctuation.js";
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import type { Figure } from "../text/figure.js";
+import { figureTime } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
 import type { KindFitWeights, RankingProfile } from "./profile.js";
 
@@ -16,7 +17,13 @@ export interface FigureFit {
 }
 
 /** 0..1 fit of a figure's kind and unit to what the question asks (negative: not an answer at all). */
-export function kindFit(f: Figure, kind: AnswerKind, unit: string | null, w: KindFitWeights): number {
+export function kindFit(
+  f: Figure,
+  kind: AnswerKind,
+  unit: string | null,
+  w: KindFitWeights,
+  inferred = false,
+): number {
   const temporal = f.kind === "year" || f.kind === "date";
   // A dated month or day answers "when" better than a year, and a year better than a span of years.
   if (kind === "date")
@@ -24,8 +31,19 @@ export function kindFit(f: Figure, kind: AnswerKind, unit: string | null, w: Kin
   if (temporal) return -1;
   if (kind === "rank") return f.kind === "rank" ? w.rank.rank : w.rank.other;
   if (f.kind === "rank") return w.rankForOther;
-  if (kind === "percent")
-    return f.unit === "%" ? w.percent.percent : f.unit === "百分点" ? w.percent.points : w.percent.other;
+  if (kind === "percent") {
+    if (f.unit === "%") return w.percent.percent;
+    if (f.unit === "百分点") return w.percent.points;
+    return inferred ? w.inferredUnit.other : w.percent.other;
+  }
+  if (unit && inferred)
+    return f.unit === unit
+      ? w.unit.same
+      : f.unit === ""
+        ? w.unit.none
+        : f.unit === "%"
+          ? w.inferredUnit.percent
+          : w.inferredUnit.other;
   if (unit) return f.unit === unit ? w.unit.same : f.unit === "" ? w.unit.none : w.unit.other;
   const small = f.chinese && f.value < 10;
   if (kind === "quantity")
@@ -78,22 +96,49 @@ function countedNoun(norm: string, f: Figure, hits: TermHit[], w: FigureWeights)
   return total === 0 ? 0 : (w.countedNoun * after) / total;
 }
 
+/** What a question asks of a figure: its kind and unit, and the years asked (empty: any). */
+export interface FigureAsk {
+  kind: AnswerKind;
+  unit: string | null;
+  unitInferred: boolean;
+  years: number[];
+}
+
+/**
+ * How a figure's time fits the question: a figure of a year asked ranks up, one of another year down; with no
+ * year asked, the baseline of a change ("从A提高到B": A) ranks below its result.
+ */
+function timeFit(norm: string, figures: Figure[], f: Figure, ask: FigureAsk, w: FigureWeights): number {
+  const time = figureTime(norm, figures, f);
+  if (ask.years.length > 0 && time.year !== null)
+    return ask.years.includes(time.year) ? w.yearAsked : w.otherYear;
+  return time.baseline && ask.years.length === 0 ? w.baseline : 0;
+}
+
+/** Words that make the percentage after them a growth rate ("增长3.9%", "增速为5%"). */
+const GROWTH_BEFORE = /(增长|增速|增幅|提高|上升|下降|降低|回落|上涨|减少)[^，,；;。]{0,4}$/;
+
 /** The figure of a passage that best answers the question, if any fits. */
 export function bestFigure(
   norm: string,
   figures: Figure[],
   hits: TermHit[],
-  kind: AnswerKind,
-  unit: string | null,
+  ask: FigureAsk,
   w: FigureWeights,
 ): FigureFit | null {
+  const { kind, unit } = ask;
   let best: FigureFit | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const f of figures) {
-    const k = kindFit(f, kind, unit, w.kindFit) * (isBareCode(f) ? w.bareCode : 1);
+    // A money quantity's percentage answers only as its growth ("生产总值增长3.9%"), not as a share of it.
+    const inferred =
+      ask.unitInferred &&
+      (f.unit !== "%" || GROWTH_BEFORE.test(norm.slice(Math.max(0, f.start - 8), f.start)));
+    const k = kindFit(f, kind, unit, w.kindFit, inferred) * (isBareCode(f) ? w.bareCode : 1);
     if (k < 0 || insideQuotes(norm, f.start, w.nameQuoteMaxChars)) continue;
     const c = closeness(norm, f, hits, w);
-    const score = k + w.closenessVsKind * c + countedNoun(norm, f, hits, w);
+    const score =
+      k + w.closenessVsKind * c + countedNoun(norm, f, hits, w) + timeFit(norm, figures, f, ask, w);
     if (score > bestScore) {
       best = { figure: f, kind: k, closeness: c };
       bestScore = score;

@@ -104,6 +104,12 @@ export interface RankingProfile {
     nonNumericMinCloseness: number;
     /** Longest quotation (characters) whose figures name something (“119消防宣传月”) rather than count. */
     nameQuoteMaxChars: number;
+    /** Added in choosing a sentence's figure when its clause names a year asked ("2020年的53.2%" for 2020年). */
+    yearAsked: number;
+    /** Added when its clause names another year than the one asked. */
+    otherYear: number;
+    /** Added for the baseline of a change ("从A提高到B": A) when no year is asked: the result answers. */
+    baseline: number;
     kindFit: KindFitWeights;
   };
   answer: {
@@ -152,6 +158,8 @@ export interface KindFitWeights {
   percent: { percent: number; points: number; other: number };
   /** A unit asked ("几所"): that unit, no unit written, another unit. */
   unit: { same: number; none: number; other: number };
+  /** A unit inferred from a money word ("GDP多少" → 元): a percentage (its growth), another unit. */
+  inferredUnit: { percent: number; other: number };
   /** A quantity asked without a unit: a percentage, a small Chinese numeral (一批, 三项), anything else. */
   quantity: { percent: number; smallChinese: number; other: number };
   /** Any other question: a small Chinese numeral, anything else. */
@@ -199,12 +207,16 @@ export const DEFAULT_PROFILE: RankingProfile = {
     bareCode: 0.4,
     nonNumericMinCloseness: 0.3,
     nameQuoteMaxChars: 16,
+    yearAsked: 0.4,
+    otherYear: -1,
+    baseline: -0.6,
     kindFit: {
       date: { day: 1, year: 0.85, span: 0.6 },
       rank: { rank: 1, other: 0.1 },
       rankForOther: 0.15,
       percent: { percent: 1, points: 0.6, other: 0.1 },
       unit: { same: 1, none: 0.5, other: 0.15 },
+      inferredUnit: { percent: 0.6, other: 0.35 },
       quantity: { percent: 0.45, smallChinese: 0.3, other: 0.8 },
       any: { smallChinese: 0.2, other: 0.6 },
     },

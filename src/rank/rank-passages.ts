@@ -102,7 +102,7 @@ function scorePassage(
   if (typeof year !== "number") return { passage, reason: year.excluded };
   const hits = terms.map((t) => matchTerm(t, passage.norm, facts.context + facts.heading, profile.terms));
   const cov = coverage(hits);
-  const fit = bestFigure(passage.norm, passage.figures, hits, q.kind, q.unit, profile.figure);
+  const fit = bestFigure(passage.norm, passage.figures, hits, q, profile.figure);
   const w = profile.score;
   const features: ScoreFeatures = {
     coverage: w.coverage * cov,

@@ -21,7 +21,7 @@ import {
   type NumberCore,
   readNumberCore,
 } from "./figure-numbers.js";
-import { matchRank } from "./figure-ranks.js";
+import { matchFirstPlace, matchRank } from "./figure-ranks.js";
 import { boundWordBefore, isLatinLetter } from "./figure-words.js";
 
 /** A number with its multiplier and unit, before bound words. */
@@ -40,7 +40,7 @@ interface Quantity {
 type UnitRead = Pick<Quantity, "kind" | "unit" | "exponent" | "end">;
 
 // Scanning tests every character, so the test works on char codes rather than one-character strings.
-const START_CODES = new Set([..."0123456789第百千万", ...NUMERAL_STARTS].map((ch) => ch.charCodeAt(0)));
+const START_CODES = new Set([..."0123456789第首百千万", ...NUMERAL_STARTS].map((ch) => ch.charCodeAt(0)));
 /** Clock times and ratios (07:38, 1:2) are never figures. */
 const TIME_OR_RATIO = /\d+:\d+(?::\d+)?/y;
 /** Chinese ordinals written without 第 and terms of art that merely look like counts. */
@@ -238,6 +238,7 @@ function matchAt(text: string, pos: number, floor: number): FigureMatch | undefi
   if (!START_CODES.has(text.charCodeAt(pos))) return undefined;
   const ch = text[pos];
   if (ch === "第") return matchRank(text, pos, floor);
+  if (ch === "首") return matchFirstPlace(text, pos, floor);
   if (ch === "百" || ch === "千" || ch === "万") return matchPercentOf(text, pos, floor);
   const time = skipTimeOrRatio(text, pos);
   if (time) return time;

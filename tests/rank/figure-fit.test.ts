@@ -50,7 +50,8 @@ function picked(sentence: string, question: string[], kind: AnswerKind, unit: st
   const df = new Map(question.map((w) => [w, 1]));
   const terms = weighTerms(question, df, 100, new Map(), DEFAULT_PROFILE.terms);
   const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
-  return bestFigure(norm, parseFigures(norm), hits, kind, unit, W)?.figure.text ?? null;
+  const ask = { kind, unit, unitInferred: false, years: [] };
+  return bestFigure(norm, parseFigures(norm), hits, ask, W)?.figure.text ?? null;
 }
 
 describe("bestFigure: the figure of a sentence that answers the question", () => {

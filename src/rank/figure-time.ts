@@ -1,0 +1,29 @@
+import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
+import type { Figure } from "../text/figure.js";
+
+/** When a figure of a sentence stands: the year written before it in its clause, and whether it is a baseline. */
+export interface FigureTime {
+  /** "从2020年的53.2%提升到2025年的57.7%": 2020 for 53.2%, 2025 for 57.7%; null when its clause names none. */
+  year: number | null;
+  /** The A of "由A增至B" / "从A提高到B": where a change started, not where it ended. */
+  baseline: boolean;
+}
+
+/** Words that end a change from a baseline: "从A提高到B", "由A增至B", "从A降至B". */
+const CHANGE_TO =
+  /^(?:[^，,；;。]{0,8}?)(提高|提升|增加|增长|增至|上升|扩大|下降|降低|降至|减少|缩小|跃升|跃居|升至|达到|到|至)/;
+
+/** The year a figure is about and whether it is a baseline, from the words of its clause. */
+export function figureTime(norm: string, figures: Figure[], f: Figure): FigureTime {
+  const [start] = spanBetween(norm, f.start, f.end, CLAUSE_END);
+  let year: number | null = null;
+  for (const g of figures) {
+    if (g.start < start || g.end > f.start) continue;
+    if (g.kind === "year" && !g.high) year = g.value;
+    else if (g.kind === "date" && g.iso && /^\d{4}/.test(g.iso)) year = Number(g.iso.slice(0, 4));
+  }
+  const before = norm.slice(start, f.start);
+  const from = Math.max(before.lastIndexOf("从"), before.lastIndexOf("由"));
+  const baseline = from >= 0 && CHANGE_TO.test(norm.slice(f.end)) && !/[，,；;]/.test(before.slice(from));
+  return { year, baseline };
+}
