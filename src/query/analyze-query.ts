@@ -1,4 +1,4 @@
-import { FORWARD_ROLES, QUESTION_PERIOD_WORDS } from "../lexicon/period-words.js";
+import { FIVE_YEAR_PLANS, FORWARD_ROLES, QUESTION_PERIOD_WORDS } from "../lexicon/period-words.js";
 import { findPlaces, type Gazetteer } from "../lexicon/places.js";
 import {
   type AnswerKind,
@@ -84,6 +84,9 @@ function indicatorWords(norm: string, places: string[], figures: Figure[]): stri
   for (const f of [...figures].reverse()) text = `${text.slice(0, f.start)} ${text.slice(f.end)}`;
   text = text.replace(new RegExp(UNIT_QUESTION.source, "g"), " ");
   for (const pl of places) text = text.replace(new RegExp(`${pl}${PLACE_SUFFIX}`, "g"), " ");
+  // "十五五城镇化率目标", "多少万亿": the period and a bare multiplier are not the indicator.
+  for (const name of FIVE_YEAR_PLANS.keys()) text = text.split(name).join(" ");
+  text = text.replace(/(几|多少)(万亿|亿|万|千)/g, " ");
   const words: string[] = [];
   for (const w of cut(text)) {
     const word = w.replace(QUESTION_PARTS, "");

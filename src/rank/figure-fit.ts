@@ -1,5 +1,6 @@
-import { charClass, ITEM_END, NAME_QUOTES } from "../lexicon/punctuation.js";
+import { CLAUSE_END, charClass, ITEM_END, NAME_QUOTES, spanBetween } from "../lexicon/punctuation.js";
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
+import { WHOLE_SCOPE_WORDS } from "../lexicon/scope-words.js";
 import type { Figure } from "../text/figure.js";
 import { figureTime } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
@@ -14,6 +15,8 @@ export interface FigureFit {
   kind: number;
   /** 0..1: how close the figure stands to the matched question words, in the same clause. */
   closeness: number;
+  /** The figure's clause names another place than the ones asked (a district's figure). */
+  otherPlace?: boolean;
 }
 
 /** 0..1 fit of a figure's kind and unit to what the question asks (negative: not an answer at all). */
@@ -34,16 +37,14 @@ export function kindFit(
   if (kind === "percent") {
     if (f.unit === "%") return w.percent.percent;
     if (f.unit === "百分点") return w.percent.points;
-    return inferred ? w.inferredUnit.other : w.percent.other;
+    // "工资涨了多少": the growth of a money quantity, told as an amount.
+    return inferred && f.unit === "元" ? w.inferredUnit.alternate : w.percent.other;
   }
-  if (unit && inferred)
-    return f.unit === unit
-      ? w.unit.same
-      : f.unit === ""
-        ? w.unit.none
-        : f.unit === "%"
-          ? w.inferredUnit.percent
-          : w.inferredUnit.other;
+  if (unit && inferred) {
+    if (f.unit === unit) return w.unit.same;
+    if (f.unit === "") return w.unit.none;
+    return f.unit === "%" ? w.inferredUnit.alternate : w.inferredUnit.other;
+  }
   if (unit) return f.unit === unit ? w.unit.same : f.unit === "" ? w.unit.none : w.unit.other;
   const small = f.chinese && f.value < 10;
   if (kind === "quantity")
@@ -102,6 +103,10 @@ export interface FigureAsk {
   unit: string | null;
   unitInferred: boolean;
   years: number[];
+  /** Places the sentence names besides the ones asked: a figure in a clause naming one is about it. */
+  otherPlaces?: string[];
+  /** The question is about the whole: such a figure does not answer at all. */
+  strictPlace?: boolean;
 }
 
 /**
@@ -113,6 +118,25 @@ function timeFit(norm: string, figures: Figure[], f: Figure, ask: FigureAsk, w: 
   if (ask.years.length > 0 && time.year !== null)
     return ask.years.includes(time.year) ? w.yearAsked : w.otherYear;
   return time.baseline && ask.years.length === 0 ? w.baseline : 0;
+}
+
+/**
+ * Whether a figure is about one of `places`: one its headline names (not in the sentence at all), one named in
+ * its clause, or one named earlier in its sentence with no whole-scope word (全市, 全省) after it
+ * ("沙坪坝区…新增学位3.8万个", but not "沙坪坝区…，全市新增学位27.8万个"). A place named only in a later clause
+ * ("…研发投入强度达3.6%，深圳、广州…") leaves it about the whole.
+ */
+function aboutOtherPlace(norm: string, f: Figure, places: string[]): boolean {
+  if (places.length === 0) return false;
+  const [clauseStart, clauseEnd] = spanBetween(norm, f.start, f.end, CLAUSE_END);
+  const lastBefore = (word: string) => norm.lastIndexOf(word, f.start - word.length);
+  const whole = Math.max(...WHOLE_SCOPE_WORDS.map(lastBefore));
+  return places.some((pl) => {
+    const at = norm.indexOf(pl);
+    if (at < 0) return true;
+    if (at >= clauseEnd) return false;
+    return at >= clauseStart || lastBefore(pl) > whole;
+  });
 }
 
 /** Words that make the percentage after them a growth rate ("增长3.9%", "增速为5%"). */
@@ -136,11 +160,17 @@ export function bestFigure(
       (f.unit !== "%" || GROWTH_BEFORE.test(norm.slice(Math.max(0, f.start - 8), f.start)));
     const k = kindFit(f, kind, unit, w.kindFit, inferred) * (isBareCode(f) ? w.bareCode : 1);
     if (k < 0 || insideQuotes(norm, f.start, w.nameQuoteMaxChars)) continue;
+    const elsewhere = aboutOtherPlace(norm, f, ask.otherPlaces ?? []);
+    if (elsewhere && ask.strictPlace) continue;
     const c = closeness(norm, f, hits, w);
     const score =
-      k + w.closenessVsKind * c + countedNoun(norm, f, hits, w) + timeFit(norm, figures, f, ask, w);
+      k +
+      w.closenessVsKind * c +
+      countedNoun(norm, f, hits, w) +
+      timeFit(norm, figures, f, ask, w) +
+      (elsewhere ? w.otherPlaceClause : 0);
     if (score > bestScore) {
-      best = { figure: f, kind: k, closeness: c };
+      best = { figure: f, kind: k, closeness: c, otherPlace: elsewhere };
       bestScore = score;
     }
   }

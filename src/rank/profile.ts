@@ -110,6 +110,8 @@ export interface RankingProfile {
     otherYear: number;
     /** Added for the baseline of a change ("从A提高到B": A) when no year is asked: the result answers. */
     baseline: number;
+    /** Added in choosing a sentence's figure when its clause names another place than the ones asked. */
+    otherPlaceClause: number;
     kindFit: KindFitWeights;
   };
   answer: {
@@ -158,8 +160,11 @@ export interface KindFitWeights {
   percent: { percent: number; points: number; other: number };
   /** A unit asked ("几所"): that unit, no unit written, another unit. */
   unit: { same: number; none: number; other: number };
-  /** A unit inferred from a money word ("GDP多少" → 元): a percentage (its growth), another unit. */
-  inferredUnit: { percent: number; other: number };
+  /**
+   * A money question's unit is only inferred: its other reading (a growth rate for "GDP多少", an amount for
+   * "工资涨了多少"), and any other unit.
+   */
+  inferredUnit: { alternate: number; other: number };
   /** A quantity asked without a unit: a percentage, a small Chinese numeral (一批, 三项), anything else. */
   quantity: { percent: number; smallChinese: number; other: number };
   /** Any other question: a small Chinese numeral, anything else. */
@@ -210,13 +215,14 @@ export const DEFAULT_PROFILE: RankingProfile = {
     yearAsked: 0.4,
     otherYear: -1,
     baseline: -0.6,
+    otherPlaceClause: -0.5,
     kindFit: {
       date: { day: 1, year: 0.85, span: 0.6 },
       rank: { rank: 1, other: 0.1 },
       rankForOther: 0.15,
       percent: { percent: 1, points: 0.6, other: 0.1 },
       unit: { same: 1, none: 0.5, other: 0.15 },
-      inferredUnit: { percent: 0.6, other: 0.35 },
+      inferredUnit: { alternate: 0.6, other: 0.35 },
       quantity: { percent: 0.45, smallChinese: 0.3, other: 0.8 },
       any: { smallChinese: 0.2, other: 0.6 },
     },

@@ -97,12 +97,15 @@ function scorePassage(
 ): RankedPassage | ExcludedPassage {
   const { ix, profile } = ctx;
   const place = placeScore(q, passage, facts, ix.homes.get(passage.doc) ?? null, profile.place);
-  if (typeof place !== "number") return { passage, reason: place.excluded };
+  if ("excluded" in place) return { passage, reason: place.excluded };
   const year = yearScore(ix, q, passage, facts, profile.year);
   if (typeof year !== "number") return { passage, reason: year.excluded };
   const hits = terms.map((t) => matchTerm(t, passage.norm, facts.context + facts.heading, profile.terms));
   const cov = coverage(hits);
-  const fit = bestFigure(passage.norm, passage.figures, hits, q, profile.figure);
+  const ask = { ...q, otherPlaces: place.others, strictPlace: place.strict };
+  const fit = bestFigure(passage.norm, passage.figures, hits, ask, profile.figure);
+  // Another place lowers the passage only when its answer is about it, or no figure says otherwise.
+  const elsewhere = place.others.length > 0 && !place.strict && (fit?.otherPlace ?? true);
   const w = profile.score;
   const features: ScoreFeatures = {
     coverage: w.coverage * cov,
@@ -110,7 +113,7 @@ function scorePassage(
     figureCloseness: fit ? w.figureCloseness * fit.closeness : 0,
     noFigure: !fit && NUMERIC_KINDS.has(q.kind) ? w.noFigure : 0,
     bm25: w.bm25 * bm25,
-    place,
+    place: place.score + (elsewhere ? profile.place.otherPlace : 0),
     year,
     period: periodScore(q, facts, profile.period),
     sharedFigures: w.sharedFigure * sharedFigures(q, passage),

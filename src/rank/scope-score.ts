@@ -1,6 +1,7 @@
 import type { Passage } from "../corpus/types.js";
 import type { CorpusIndex, PassageFacts } from "../index/corpus-index.js";
 import { FORWARD_ROLES } from "../lexicon/period-words.js";
+import { NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { ONE_UNIT } from "../lexicon/scope-words.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
 import type { RankingProfile } from "./profile.js";
@@ -18,9 +19,19 @@ export type ScopeScore = number | { excluded: Exclusion };
 
 const out = (excluded: Exclusion) => ({ excluded });
 
+/** A passage's place fit: its score, and the other places it names that an answering figure must keep clear of. */
+export interface PlaceFit {
+  score: number;
+  /** Places the sentence names other than the ones asked and its document's own. */
+  others: string[];
+  /** The question is about the whole (its document's place, 全市): a figure in a clause naming another place does not answer. */
+  strict: boolean;
+}
+
 /**
  * Place scope: a place the question names must stand in the sentence (or its paragraph or headings); with no
- * place named, a sentence about a district or another region ranks below the city-wide figure.
+ * place named, a sentence about a district or another region ranks below the city-wide figure. A sentence that
+ * names other places in some clauses may still answer about the whole from another clause: the figure decides.
  */
 export function placeScore(
   q: QueryAnalysis,
@@ -28,7 +39,7 @@ export function placeScore(
   facts: PassageFacts,
   home: string | null,
   weights: RankingProfile["place"],
-): ScopeScore {
+): PlaceFit | { excluded: Exclusion } {
   if (q.national && !p.norm.includes("全国")) return out("not-national");
   const wanted = q.places.filter((pl) => pl !== home);
   let score = 0;
@@ -39,10 +50,14 @@ export function placeScore(
   }
   const others = facts.places.filter((pl) => !q.places.includes(pl));
   // "该校…13个学科": a sentence about one school, district or company, not about the city as a whole.
-  if (others.length === 0)
-    return isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm) ? score + weights.oneUnit : score;
+  if (others.length === 0) {
+    const oneUnit = isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm);
+    return { score: oneUnit ? score + weights.oneUnit : score, others, strict: false };
+  }
   // Asked about the city itself ("重庆GDP", "全市…"): a district's figure is not an answer.
-  return q.places.includes(home ?? "") || q.citywide ? out("other-place") : score + weights.otherPlace;
+  const strict = q.places.includes(home ?? "") || q.citywide;
+  if (strict && !NUMERIC_KINDS.has(q.kind)) return out("other-place");
+  return { score, others, strict };
 }
 
 /** Year scope: a sentence stating another year does not answer; one stating none may, if its article does. */

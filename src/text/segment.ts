@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_INDICATORS_FILE, parseSynonyms } from "../lexicon/synonyms.js";
 
 // nodejieba is CommonJS and sets globals named dict/hmmDict/userDict when loaded: keep it behind this module.
 const require = createRequire(import.meta.url);
@@ -8,11 +10,16 @@ let jieba: Jieba | null = null;
 
 const USER_WORDS = fileURLToPath(new URL("../lexicon/user-words.txt", import.meta.url));
 
-/** Loads jieba once (about 1.3 s), with the project's domain words. */
+/**
+ * Loads jieba once (about 1.3 s), with the project's domain words and the indicator vocabulary's longer terms
+ * ("研发强度", "城镇新增就业"), so that an indicator is one word rather than pieces that mean other things.
+ */
 export function loadSegmenter(): Jieba {
   if (jieba) return jieba;
   const j = require("nodejieba") as Jieba;
   j.load({ userDict: USER_WORDS });
+  for (const word of parseSynonyms(readFileSync(DEFAULT_INDICATORS_FILE, "utf8")).keys())
+    if (word.length >= 3 && /^\p{Script=Han}+$/u.test(word)) j.insertWord(word);
   jieba = j;
   return j;
 }

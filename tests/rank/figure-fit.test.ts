@@ -90,6 +90,70 @@ describe("bestFigure: the figure of a sentence that answers the question", () =>
   });
 });
 
+describe("bestFigure and other places: a figure in a clause naming another place is about that place", () => {
+  const fitFor = (sentence: string, words: string[], otherPlaces: string[], strictPlace: boolean) => {
+    const norm = normalizeQuery(sentence);
+    const df = new Map(words.map((w) => [w, 1]));
+    const terms = weighTerms(words, df, 100, new Map(), DEFAULT_PROFILE.terms);
+    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
+    const ask = {
+      kind: "percent" as AnswerKind,
+      unit: "%",
+      unitInferred: false,
+      years: [],
+      otherPlaces,
+      strictPlace,
+    };
+    return bestFigure(norm, parseFigures(norm), hits, ask, W);
+  };
+  const RD =
+    "预计全社会研发投入5350亿元、增长4.9%，研发投入强度达3.6%，发明专利有效量均居全国首位，“深圳—香港—广州”创新集群跃居全球首位。";
+  const DISTRICT = "沙坪坝区新增学位率提高2.1%，全市新增学位率提高3.5%。";
+
+  it.each<[string, string, string[], string[], boolean, string | null, boolean]>([
+    [
+      "places named after the figure's clause leave it about the whole",
+      RD,
+      ["研发投入强度"],
+      ["深圳", "广州"],
+      true,
+      "3.6%",
+      false,
+    ],
+    [
+      "the whole asked: the district's clause is skipped",
+      DISTRICT,
+      ["新增学位率"],
+      ["沙坪坝"],
+      true,
+      "3.5%",
+      false,
+    ],
+    [
+      "nothing asked of the whole: the district's figure stays, marked",
+      "沙坪坝区新增学位率提高2.1%。",
+      ["新增学位率"],
+      ["沙坪坝"],
+      false,
+      "2.1%",
+      true,
+    ],
+    [
+      "the whole asked and only the district's figure: no answer",
+      "沙坪坝区新增学位率提高2.1%。",
+      ["新增学位率"],
+      ["沙坪坝"],
+      true,
+      null,
+      false,
+    ],
+  ])("%s", (_name, sentence, words, others, strict, text, otherPlace) => {
+    const fit = fitFor(sentence, words, others, strict);
+    expect(fit?.figure.text ?? null).toBe(text);
+    if (fit) expect(fit.otherPlace).toBe(otherPlace);
+  });
+});
+
 describe("closeness: words in the same clause are closer than words across clause marks", () => {
   it("falls with each clause boundary between the figure and the word", () => {
     const question = ["学位"];

@@ -55,27 +55,48 @@ describe("placeScore and periodScore", () => {
   });
   const P = DEFAULT_PROFILE.place;
 
-  it.each<[string, string, Partial<PassageFacts>, string | null, number | string]>([
-    ["named place in the sentence", "沙坪坝区新增学位多少", { places: ["沙坪坝"] }, "重庆", P.inSentence],
+  type Fit = { score: number; others?: string[]; strict?: boolean };
+  it.each<[string, string, Partial<PassageFacts>, string | null, Fit | string]>([
+    [
+      "named place in the sentence",
+      "沙坪坝区新增学位多少",
+      { places: ["沙坪坝"] },
+      "重庆",
+      { score: P.inSentence },
+    ],
     [
       "named place only in the paragraph",
       "沙坪坝区新增学位多少",
       { context: "沙坪坝区…" },
       "重庆",
-      P.inParagraph,
+      { score: P.inParagraph },
     ],
     ["named place nowhere", "沙坪坝区新增学位多少", {}, "重庆", "place-missing"],
-    ["named place is the document's home", "重庆新增学位多少", {}, "重庆", 0],
+    ["named place is the document's home", "重庆新增学位多少", {}, "重庆", { score: 0 }],
     [
-      "no place asked, sentence about a district",
+      "no place asked, sentence about a district: the figure decides",
       "新增学位多少",
       { places: ["沙坪坝"] },
       "重庆",
-      P.otherPlace,
+      { score: 0, others: ["沙坪坝"], strict: false },
     ],
     [
-      "the whole city asked, sentence about a district",
+      "the whole city asked, a figure in a district's clause never answers",
       "全市新增学位多少",
+      { places: ["沙坪坝"] },
+      "重庆",
+      { score: 0, others: ["沙坪坝"], strict: true },
+    ],
+    [
+      "the city asked by name, a district's sentence: strict as 全市",
+      "重庆新增学位多少",
+      { places: ["沙坪坝"] },
+      "重庆",
+      { score: 0, others: ["沙坪坝"], strict: true },
+    ],
+    [
+      "the whole city asked without a figure wanted, sentence about a district",
+      "全市有哪些新建学校",
       { places: ["沙坪坝"] },
       "重庆",
       "other-place",
@@ -85,8 +106,11 @@ describe("placeScore and periodScore", () => {
     const q = query(question);
     const norm = f.places?.includes("沙坪坝") ? "沙坪坝区新增学位3.8万个" : "新增学位27.8万个";
     const s = placeScore(q, passage(norm), facts(f), home, P);
-    if (typeof expected === "string") expect(s).toEqual({ excluded: expected });
-    else expect(s).toBeCloseTo(expected, 9);
+    if (typeof expected === "string") return expect(s).toEqual({ excluded: expected });
+    if ("excluded" in s) throw new Error(`excluded: ${s.excluded}`);
+    expect(s.score).toBeCloseTo(expected.score, 9);
+    expect(s.others).toEqual(expected.others ?? []);
+    expect(s.strict).toBe(expected.strict ?? false);
   });
 
   it("one unit (该校) ranks below the whole city", () => {
@@ -97,7 +121,8 @@ describe("placeScore and periodScore", () => {
       null,
       P,
     );
-    expect(s).toBeCloseTo(P.oneUnit, 9);
+    if ("excluded" in s) throw new Error(`excluded: ${s.excluded}`);
+    expect(s.score).toBeCloseTo(P.oneUnit, 9);
   });
 
   it.each([
