@@ -3,9 +3,10 @@ import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { isStopword, LINK_WORDS } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
-import { closeness } from "../rank/figure-fit.js";
+import { aboutOtherPlace, closeness } from "../rank/figure-fit.js";
+import { figureTime } from "../rank/figure-time.js";
 import type { RankedPassage } from "../rank/rank-passages.js";
-import { isAboutOneUnit, isTargetPassage } from "../rank/scope-score.js";
+import { isAboutOneUnit, isTargetPassage, passageYears } from "../rank/scope-score.js";
 import type { SearchContext } from "../rank/search-context.js";
 import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
 import type { Figure } from "../text/figure.js";
@@ -50,10 +51,11 @@ export function sameIndicator(
       outcome,
     });
   for (const r of ranked.slice(0, w.candidates)) {
+    const others = otherPlaces(ctx, q, r.passage);
     if (r.coverage < w.minCoverage) note(r, "coverage");
-    else if (!sameScope(ctx, q, r.passage)) note(r, "scope");
+    else if (others === null) note(r, "scope");
     else {
-      const picked = anchoredFigure(ctx, r, f, q.anchors);
+      const picked = anchoredFigure(ctx, q, r, f, others);
       // Dates open their sentence ("2024年12月,市委…印发") and ranks follow the value they rank
       // ("普惠率达94.61%,全国排名第六"): both stand a clause away from the words they belong to.
       const loose = f.kind === "date" || f.kind === "year" || f.kind === "rank";
@@ -69,18 +71,31 @@ export function sameIndicator(
   return { statements, examined };
 }
 
-/** Among a passage's figures of the claim's kind and unit, the one standing closest to the claim's anchor words. */
+/**
+ * Among a passage's figures of the claim's kind and unit, the one standing closest to the claim's anchor words;
+ * never one about another place (its clause names a district), one its clause dates to another year than the
+ * claim's, or a total or average over years ("年均增长", "累计") for a claim about one year.
+ */
 function anchoredFigure(
   ctx: SearchContext,
+  q: ClauseQuery,
   r: RankedPassage,
   f: Figure,
-  anchors: string[],
+  others: string[],
 ): { figure: Figure; anchored: number } | null {
+  const { anchors } = q;
+  const norm = r.passage.norm;
+  const figures = r.passage.figures;
+  const oneYear = q.years.length === 1 && q.period.role !== "five-year";
   // Terms may have been joined into compounds ("占" + "比" -> 占比): an anchor inside a term counts.
   const hits = r.hits.filter((h) => anchors.some((a) => h.term.word.includes(a) || a.includes(h.term.word)));
   let best: { figure: Figure; anchored: number } | null = null;
-  for (const g of r.passage.figures) {
+  for (const g of figures) {
     if (!unitsCompatible(f, g) || !sameRankScope(f, g)) continue;
+    if (aboutOtherPlace(norm, g, others)) continue;
+    const time = figureTime(norm, figures, g);
+    if (q.years.length > 0 && time.year !== null && !q.years.includes(time.year)) continue;
+    if (oneYear && time.span) continue;
     const anchored = closeness(r.passage.norm, g, hits, ctx.profile.figure);
     if (!best || anchored > best.anchored) best = { figure: g, anchored };
   }
@@ -92,14 +107,18 @@ function sameRankScope(a: Figure, b: Figure): boolean {
   return a.kind !== "rank" || !a.scope || !b.scope || a.scope === b.scope;
 }
 
-function sameScope(ctx: SearchContext, q: QueryAnalysis, p: Passage): boolean {
+/**
+ * Whether a passage speaks for the claim's scope: null when it is about one unit (该校) or another year than
+ * the claim's (by its own words or its period); else the other places it names, which its figure must keep clear
+ * of ("沙坪坝区新增学位3.8万个" never states the city's figure).
+ */
+function otherPlaces(ctx: SearchContext, q: QueryAnalysis, p: Passage): string[] | null {
   const facts = ctx.ix.facts[p.id];
-  if (!facts) return false;
-  if (facts.places.some((pl) => !q.places.includes(pl))) return false;
-  if (isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm)) return false;
-  if (q.years.length > 0 && facts.years.length > 0 && !facts.years.some((y) => q.years.includes(y)))
-    return false;
-  return true;
+  if (!facts) return null;
+  if (isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm)) return null;
+  const years = passageYears(facts);
+  if (q.years.length > 0 && years.length > 0 && !years.some((y) => q.years.includes(y))) return null;
+  return facts.places.filter((pl) => !q.places.includes(pl));
 }
 
 /**

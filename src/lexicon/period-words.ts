@@ -22,6 +22,12 @@ export const FIVE_YEAR_PLANS: ReadonlyMap<string, number> = new Map([
   ["十六五", 2031],
 ]);
 
+/**
+ * Words that make the figure right after them a total or an average over a span of years ("年均增长5.9%",
+ * "累计完成3.7万亿元"): no single year's value.
+ */
+export const SPAN_FIGURE_BEFORE = /(年均|年平均|累计|总计|共计|合计)[^，,；;。、]{0,8}$/;
+
 /** Words for a year relative to a date, with the offset: 去年 is the year before. */
 export const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map([
   ["今年", 0],

@@ -19,9 +19,10 @@ export interface AnswerKindRule {
   kind: AnswerKind;
   /**
    * The unit asked for; "captured" takes it from the pattern's `unit` group; "money" gives 元 when a money word
-   * stands in the question — inferred, not written, so figures in other units may still answer (GDP's growth).
+   * stands in the question — inferred, not written, so figures in other units may still answer (GDP's growth);
+   * "amount" gives 元 when a money word stands, as written: the question names a magnitude ("多少亿").
    */
-  unit: string | null | "captured" | "money";
+  unit: string | null | "captured" | "money" | "amount";
 }
 
 const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -29,6 +30,11 @@ const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** "几所", "多少万人", "若干项": a count in the unit written after the question word. */
 export const UNIT_QUESTION = new RegExp(
   `(?:几|多少|若干)(?:${MULTIPLIERS.words().map(escapeRegExp).join("|")})?(?<unit>${unitWords().map(escapeRegExp).join("|")})`,
+);
+
+/** "多少亿", "几万": a question word with a bare multiplier asks for a magnitude, an amount. */
+export const MAGNITUDE_QUESTION = new RegExp(
+  `(?:几|多少)(?:${MULTIPLIERS.words().map(escapeRegExp).join("|")})`,
 );
 
 /** Money words: "投入了多少" asks for an amount in 元 ("财政性教育经费" alone may be a ratio). */
@@ -48,6 +54,13 @@ export const ANSWER_KIND_RULES: readonly AnswerKindRule[] = [
   { name: "rank-place", pattern: /第几|排第|排几|名次|位次|位列/, kind: "rank", unit: "名" },
   { name: "points", pattern: /(几|多少)个?(百分)?点/, kind: "percent", unit: "百分点" },
   { name: "count-in-unit", pattern: UNIT_QUESTION, kind: "quantity", unit: "captured" },
+  // "收入多少亿": a magnitude asks for an amount, never its growth rate.
+  {
+    name: "magnitude",
+    pattern: MAGNITUDE_QUESTION,
+    kind: "quantity",
+    unit: "amount",
+  },
   { name: "rank", pattern: /排名|排位/, kind: "rank", unit: "名" },
   { name: "price", pattern: /多少钱|几块钱/, kind: "quantity", unit: "元" },
   {
@@ -114,9 +127,10 @@ export function answerKindOf(norm: string): AnswerKindReading {
       const unit = UNIT_ALIASES.get(written) ?? written;
       return { kind: rule.kind, unit, unitInferred: false, rule: rule.name };
     }
-    if (rule.unit === "money") {
+    if (rule.unit === "money" || rule.unit === "amount") {
       const money = MONEY_WORDS.test(norm);
-      return { kind: rule.kind, unit: money ? "元" : null, unitInferred: money, rule: rule.name };
+      const unitInferred = money && rule.unit === "money";
+      return { kind: rule.kind, unit: money ? "元" : null, unitInferred, rule: rule.name };
     }
     // The growth of a money quantity may be told as an amount ("工资涨了多少": 2.95万元) as well as a rate.
     const inferred = rule.name === "growth" && MONEY_WORDS.test(norm);

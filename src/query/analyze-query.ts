@@ -4,6 +4,7 @@ import {
   type AnswerKind,
   answerKindOf,
   DATE_ASKING_WORDS,
+  MAGNITUDE_QUESTION,
   QUESTION_PARTS,
   UNIT_QUESTION,
 } from "../lexicon/question-words.js";
@@ -86,7 +87,7 @@ function indicatorWords(norm: string, places: string[], figures: Figure[]): stri
   for (const pl of places) text = text.replace(new RegExp(`${pl}${PLACE_SUFFIX}`, "g"), " ");
   // "十五五城镇化率目标", "多少万亿": the period and a bare multiplier are not the indicator.
   for (const name of FIVE_YEAR_PLANS.keys()) text = text.split(name).join(" ");
-  text = text.replace(/(几|多少)(万亿|亿|万|千)/g, " ");
+  text = text.replace(new RegExp(MAGNITUDE_QUESTION.source, "g"), " ");
   const words: string[] = [];
   for (const w of cut(text)) {
     const word = w.replace(QUESTION_PARTS, "");

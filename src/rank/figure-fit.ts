@@ -2,7 +2,7 @@ import { CLAUSE_END, charClass, ITEM_END, NAME_QUOTES, spanBetween } from "../le
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { WHOLE_SCOPE_WORDS } from "../lexicon/scope-words.js";
 import type { Figure } from "../text/figure.js";
-import { figureTime } from "./figure-time.js";
+import { changeBaseline, figureTime } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
 import type { KindFitWeights, RankingProfile } from "./profile.js";
 
@@ -107,6 +107,8 @@ export interface FigureAsk {
   otherPlaces?: string[];
   /** The question is about the whole: such a figure does not answer at all. */
   strictPlace?: boolean;
+  /** The question asks for a total or average over years (十四五累计): a span's figure is no worse. */
+  spanAsked?: boolean;
 }
 
 /**
@@ -117,7 +119,8 @@ function timeFit(norm: string, figures: Figure[], f: Figure, ask: FigureAsk, w: 
   const time = figureTime(norm, figures, f);
   if (ask.years.length > 0 && time.year !== null)
     return ask.years.includes(time.year) ? w.yearAsked : w.otherYear;
-  return time.baseline && ask.years.length === 0 ? w.baseline : 0;
+  const oneYear = ask.years.length === 1 && !ask.spanAsked;
+  return (time.baseline ? w.baseline : 0) + (time.span && oneYear ? w.spanForYear : 0);
 }
 
 /**
@@ -126,7 +129,7 @@ function timeFit(norm: string, figures: Figure[], f: Figure, ask: FigureAsk, w: 
  * ("沙坪坝区…新增学位3.8万个", but not "沙坪坝区…，全市新增学位27.8万个"). A place named only in a later clause
  * ("…研发投入强度达3.6%，深圳、广州…") leaves it about the whole.
  */
-function aboutOtherPlace(norm: string, f: Figure, places: string[]): boolean {
+export function aboutOtherPlace(norm: string, f: Figure, places: string[]): boolean {
   if (places.length === 0) return false;
   const [clauseStart, clauseEnd] = spanBetween(norm, f.start, f.end, CLAUSE_END);
   const lastBefore = (word: string) => norm.lastIndexOf(word, f.start - word.length);
@@ -162,7 +165,9 @@ export function bestFigure(
     if (k < 0 || insideQuotes(norm, f.start, w.nameQuoteMaxChars)) continue;
     const elsewhere = aboutOtherPlace(norm, f, ask.otherPlaces ?? []);
     if (elsewhere && ask.strictPlace) continue;
-    const c = closeness(norm, f, hits, w);
+    // The result of a change stands as close to the question's words as its baseline ("成交额从A增加到B").
+    const from = changeBaseline(norm, figures, f);
+    const c = Math.max(closeness(norm, f, hits, w), from ? closeness(norm, from, hits, w) : 0);
     const score =
       k +
       w.closenessVsKind * c +

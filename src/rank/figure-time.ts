@@ -1,3 +1,4 @@
+import { SPAN_FIGURE_BEFORE } from "../lexicon/period-words.js";
 import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import type { Figure } from "../text/figure.js";
 
@@ -7,6 +8,8 @@ export interface FigureTime {
   year: number | null;
   /** The A of "由A增至B" / "从A提高到B": where a change started, not where it ended. */
   baseline: boolean;
+  /** A total or an average over years ("年均增长5.9%", "累计…"), no single year's value. */
+  span: boolean;
 }
 
 /** Words that end a change from a baseline: "从A提高到B", "由A增至B", "从A降至B". */
@@ -25,5 +28,17 @@ export function figureTime(norm: string, figures: Figure[], f: Figure): FigureTi
   const before = norm.slice(start, f.start);
   const from = Math.max(before.lastIndexOf("从"), before.lastIndexOf("由"));
   const baseline = from >= 0 && CHANGE_TO.test(norm.slice(f.end)) && !/[，,；;]/.test(before.slice(from));
-  return { year, baseline };
+  const span = SPAN_FIGURE_BEFORE.test(before);
+  return { year, baseline, span };
+}
+
+/**
+ * The baseline of the change whose result `f` is ("从1795亿元增加到5260亿元": 1795亿元 for 5260亿元), if any: the
+ * value right before it in its clause, written as a baseline.
+ */
+export function changeBaseline(norm: string, figures: Figure[], f: Figure): Figure | null {
+  // The years of "从2020年的A提升到2025年的B" date the values; they are not the values.
+  const g = figures.filter((h) => h.end <= f.start && h.kind !== "year" && h.kind !== "date").at(-1);
+  if (!g || /[，,；;。]/.test(norm.slice(g.end, f.start))) return null;
+  return figureTime(norm, figures, g).baseline ? g : null;
 }

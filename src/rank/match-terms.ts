@@ -13,8 +13,11 @@ export interface WeightedTerm {
   alternatives: string[];
   /** The word and its alternatives: every spelling that counts as a match. */
   forms: string[];
-  /** The shorter words inside a long word ("教师工资" -> 教师, 工资): all present is nearly a match. */
-  parts: string[];
+  /**
+   * The shorter words inside a long word, each with its synonyms ("教师工资" -> 教师, 工资; "GDP增长" -> GDP or
+   * 地区生产总值…, 增长): all present is nearly a match.
+   */
+  parts: string[][];
 }
 
 /** Where a term was found: in the sentence (with positions), its paragraph, or its headings. */
@@ -47,11 +50,16 @@ export function weighTerms(
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
     const idf = Math.log(1 + total / (freq + 1));
     const weight = Math.max(w.minWeight, idf) * (word.length === 1 ? w.singleChar : 1);
-    const found = word.length >= 3 ? cutForSearch(word).filter((p) => p !== word && p.length >= 2) : [];
-    // Only a split that covers the whole word counts ("教育强市" -> 教育 alone is not 教育强市).
-    const parts = found.join("").length >= word.length ? found : [];
+    const parts = partsOf(word).map((p) => [p, ...[...(synonyms.get(p) ?? [])].filter((s) => s.length >= 2)]);
     return { word, weight, alternatives, forms: [word, ...alternatives], parts };
   });
+}
+
+/** The words a long word splits into, when they cover it ("教育强市" -> 教育 alone is not 教育强市). */
+function partsOf(word: string): string[] {
+  if (word.length < 3) return [];
+  const found = cutForSearch(word).filter((p) => p !== word && p.length >= 2);
+  return found.join("").length >= word.length ? found : [];
 }
 
 /**
@@ -104,8 +112,8 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };
-  if (term.parts.length > 0 && term.parts.every((p) => sentence.includes(p)))
-    return { term, strength: w.parts, spans: term.parts.flatMap((p) => occurrences(sentence, p)) };
+  if (term.parts.length > 0 && term.parts.every((forms) => forms.some((p) => sentence.includes(p))))
+    return { term, strength: w.parts, spans: term.parts.flat().flatMap((p) => occurrences(sentence, p)) };
   return {
     term,
     strength: partialStrength(term.word, sentence, w.partial),

@@ -108,8 +108,10 @@ export interface RankingProfile {
     yearAsked: number;
     /** Added when its clause names another year than the one asked. */
     otherYear: number;
-    /** Added for the baseline of a change ("从A提高到B": A) when no year is asked: the result answers. */
+    /** Added for the baseline of a change ("从A提高到B": A) when its clause names no year: the result answers. */
     baseline: number;
+    /** Added for a total or average over years ("年均增长5.9%") when one year is asked. */
+    spanForYear: number;
     /** Added in choosing a sentence's figure when its clause names another place than the ones asked. */
     otherPlaceClause: number;
     kindFit: KindFitWeights;
@@ -214,7 +216,8 @@ export const DEFAULT_PROFILE: RankingProfile = {
     nameQuoteMaxChars: 16,
     yearAsked: 0.4,
     otherYear: -1,
-    baseline: -0.6,
+    baseline: -1.2,
+    spanForYear: -0.8,
     otherPlaceClause: -0.5,
     kindFit: {
       date: { day: 1, year: 0.85, span: 0.6 },

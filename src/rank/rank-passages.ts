@@ -102,7 +102,12 @@ function scorePassage(
   if (typeof year !== "number") return { passage, reason: year.excluded };
   const hits = terms.map((t) => matchTerm(t, passage.norm, facts.context + facts.heading, profile.terms));
   const cov = coverage(hits);
-  const ask = { ...q, otherPlaces: place.others, strictPlace: place.strict };
+  const ask = {
+    ...q,
+    otherPlaces: place.others,
+    strictPlace: place.strict,
+    spanAsked: q.period.role === "five-year",
+  };
   const fit = bestFigure(passage.norm, passage.figures, hits, ask, profile.figure);
   // Another place lowers the passage only when its answer is about it, or no figure says otherwise.
   const elsewhere = place.others.length > 0 && !place.strict && (fit?.otherPlace ?? true);

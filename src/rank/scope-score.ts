@@ -12,7 +12,8 @@ export type Exclusion =
   | "place-missing"
   | "other-place"
   | "other-year"
-  | "achieved-for-goal-year";
+  | "achieved-for-goal-year"
+  | "span-for-year";
 
 /** A score, or the reason the passage is out of scope. */
 export type ScopeScore = number | { excluded: Exclusion };
@@ -60,7 +61,10 @@ export function placeScore(
   return { score, others, strict };
 }
 
-/** Year scope: a sentence stating another year does not answer; one stating none may, if its article does. */
+/**
+ * Year scope: a sentence stating another year does not answer; one stating none may, if its article does; a
+ * five-year passage does not answer for one year of its span.
+ */
 export function yearScore(
   ix: CorpusIndex,
   q: QueryAnalysis,
@@ -69,8 +73,20 @@ export function yearScore(
   weights: RankingProfile["year"],
 ): ScopeScore {
   if (q.years.length === 0) return 0;
+  if (facts.years.some((y) => q.years.includes(y))) return weights.stated;
   const years = passageYears(facts);
-  if (years.some((y) => q.years.includes(y))) return weights.stated;
+  if (years.some((y) => q.years.includes(y))) {
+    // One year asked, a five-year passage: its figures are totals, averages or the span's last value
+    // ("从1795亿元增加到5260亿元"), which answer for the last year only.
+    const span = facts.period.years;
+    const spanForYear =
+      facts.period.role === "five-year" &&
+      q.period.role !== "five-year" &&
+      q.years.length === 1 &&
+      span.length > 1 &&
+      !q.years.includes(Math.max(...span));
+    return spanForYear ? out("span-for-year") : weights.stated;
+  }
   if (years.length > 0) return out("other-year");
   if (q.target && !isForward(facts)) return out("achieved-for-goal-year");
   const articleYears = ix.articleYears.get(`${p.doc}#${p.article}`);
@@ -111,7 +127,8 @@ export function isAboutOneUnit(norm: string): boolean {
   return ONE_UNIT.test(norm);
 }
 
-/** Whether a passage states a goal (到2027年…, 力争…, or a plan document) rather than an achieved value. */
+/** Whether a passage states a goal (by its period role, else its goal words: 到2027年…, 力争…) rather than a result. */
 export function isTargetPassage(ix: CorpusIndex, p: Passage): boolean {
-  return ix.facts[p.id]?.target ?? false;
+  const facts = ix.facts[p.id];
+  return facts ? isForward(facts) : false;
 }

@@ -31,6 +31,10 @@ const ROWS: Row[] = [
   ["幼儿园可以招收几岁的幼儿", "quantity", "岁", "count-in-unit"], // g-45
   ["山东高铁里程现在多少公里", "quantity", "公里", "count-in-unit"],
   ["近五年资助了多少万人次家庭经济困难学生", "quantity", "人次", "count-in-unit"], // g-34, with 万
+  // magnitude: a bare multiplier asks for an amount (元 with a money word, as if written)
+  ["浙江一般公共预算收入现在多少亿", "quantity", "元", "magnitude"], // r-011
+  ["广东经济总量现在多少万亿", "quantity", "元", "magnitude"], // r-004
+  ["全省常住人口多少万", "quantity", null, "magnitude"],
   // rank
   ["浙江财政收入全国排第几", "rank", "名", "rank-place"], // r-010
   ["湖南区域创新能力排名", "rank", "名", "rank"], // r-047
@@ -150,6 +154,7 @@ describe("answerKindOf", () => {
       "rank-place",
       "points",
       "count-in-unit",
+      "magnitude",
       "rank",
       "price",
       "growth",

@@ -45,6 +45,7 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     ["教师工资", 1],
     ["博士学位", 1],
     ["普惠率", 1],
+    ["gdp增长", 1],
   ]);
   const term = (w: string) => {
     const [t] = weighTerms([w], df, 100, synonyms, T);
@@ -57,6 +58,13 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     ["a synonym", "教师", "乡村老师补贴年均增长1800元。", "", T.synonym],
     ["only in the paragraph", "教师", "补贴年均增长1800元。", "乡村教师补贴", T.context],
     ["every part of a long word", "教师工资", "城乡教师人均工资比五年前增加2.95万元。", "", T.parts],
+    [
+      "every part of a long word, a part by its synonym",
+      "gdp增长",
+      "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，",
+      "",
+      T.parts,
+    ],
     ["absent", "教师", "新增学位27.8万个。", "", 0],
   ])("%s", (_name, word, sentence, context, strength) => {
     expect(matchTerm(term(word), sentence, context, T).strength).toBeCloseTo(strength, 5);

@@ -7,7 +7,7 @@ import { analyzeQuery, type QueryAnalysis } from "../../src/query/analyze-query.
 import { fetchCandidates } from "../../src/rank/fetch-candidates.js";
 import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { type RankedPassage, scoreCandidates, sumFeatures } from "../../src/rank/rank-passages.js";
-import { periodScore, placeScore } from "../../src/rank/scope-score.js";
+import { periodScore, placeScore, yearScore } from "../../src/rank/scope-score.js";
 import type { SearchContext } from "../../src/rank/search-context.js";
 
 const TODAY = new Date("2026-11-28T08:00:00Z");
@@ -132,6 +132,45 @@ describe("placeScore and periodScore", () => {
     ["达到多少", false, 0],
   ])("period: %s, passage states a goal %s -> %d", (question, target, expected) => {
     expect(periodScore(query(`覆盖率${question}`), facts({ target }), DEFAULT_PROFILE.period)).toBe(expected);
+  });
+});
+
+describe("yearScore: the years asked against a passage's own words and its period", () => {
+  const Y = DEFAULT_PROFILE.year;
+  const FIVE = [2021, 2022, 2023, 2024, 2025];
+  const facts = (years: number[], role: PassageFacts["period"]["role"], periodYears: number[]) =>
+    ({
+      places: [],
+      years,
+      context: "",
+      heading: "",
+      target: false,
+      period: { role, years: periodYears, source: "section" },
+    }) as PassageFacts;
+  const p = { doc: "x.txt", article: 0, norm: "" } as unknown as Passage;
+
+  it.each<[string, string, PassageFacts, number | string]>([
+    ["the year stated in the sentence", "2025年城镇新增就业多少", facts([2025], "achieved", []), Y.stated],
+    ["the year of its section", "2025年城镇新增就业多少", facts([], "achieved", [2025]), Y.stated],
+    ["another year stated", "2024年城镇新增就业多少", facts([2025], "achieved", [2025]), "other-year"],
+    [
+      "one year inside a five-year span: totals and averages do not answer",
+      "2024年城镇新增就业多少",
+      facts([], "five-year", FIVE),
+      "span-for-year",
+    ],
+    [
+      "the span's last year: its end values answer (从A增加到B)",
+      "2025年技术合同成交额多少",
+      facts([], "five-year", FIVE),
+      Y.stated,
+    ],
+    ["the span asked", "十四五城镇新增就业多少", facts([], "five-year", FIVE), Y.stated],
+    ["no year asked", "城镇新增就业多少", facts([], "five-year", FIVE), 0],
+  ])("%s", (_name, question, f, expected) => {
+    const s = yearScore(ctx.ix, query(question), p, f, Y);
+    if (typeof expected === "string") expect(s).toEqual({ excluded: expected });
+    else expect(s).toBe(expected);
   });
 });
 

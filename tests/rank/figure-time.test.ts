@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { changeBaseline, figureTime } from "../../src/rank/figure-time.js";
+import { parseFigures } from "../../src/text/figures.js";
+import { normalizeQuery } from "../../src/text/script.js";
+
+/** The time reading of the figure written `text` in a real sentence. */
+function timeOf(sentence: string, text: string) {
+  const norm = normalizeQuery(sentence);
+  const figures = parseFigures(norm);
+  const f = figures.find((g) => g.text === text);
+  if (!f) throw new Error(`no figure ${text} in ${sentence}`);
+  return { ...figureTime(norm, figures, f), from: changeBaseline(norm, figures, f)?.text ?? null };
+}
+
+describe("figureTime: the year, baseline and span of a figure, from the words of its clause", () => {
+  const URBAN = "常住人口城镇化率从2020年的53.2%提升到2025年的57.7%。";
+  const TECH =
+    "技术合同成交额从1795亿元增加到5260亿元，科技型中小企业、高新技术企业数量分别增长3.2倍、2.5倍。";
+  const GDP = "全省生产总值连续跨越7万亿、8万亿、9万亿三个大台阶，年均增长5.9%，规模稳居全国第4位。";
+  const REVENUE = "地方一般公共预算收入累计超1.6万亿元、较“十三五”增长16.3%。";
+
+  it.each<[string, string, { year: number | null; baseline: boolean; span: boolean; from: string | null }]>([
+    [URBAN, "53.2%", { year: 2020, baseline: true, span: false, from: null }],
+    [URBAN, "57.7%", { year: 2025, baseline: false, span: false, from: "53.2%" }],
+    [TECH, "1795亿元", { year: null, baseline: true, span: false, from: null }],
+    [TECH, "5260亿元", { year: null, baseline: false, span: false, from: "1795亿元" }],
+    [TECH, "2.5倍", { year: null, baseline: false, span: false, from: null }],
+    [GDP, "5.9%", { year: null, baseline: false, span: true, from: null }],
+    [REVENUE, "超1.6万亿元", { year: null, baseline: false, span: true, from: null }],
+    [REVENUE, "16.3%", { year: null, baseline: false, span: false, from: null }],
+  ])("%s / %s", (sentence, text, expected) => {
+    expect(timeOf(sentence, text)).toEqual(expected);
+  });
+});
