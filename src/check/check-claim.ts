@@ -7,7 +7,7 @@ import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
 import { type Candidates, candidateMemo } from "../rank/fetch-candidates.js";
 import { rankPassages } from "../rank/rank-passages.js";
 import type { SearchContext } from "../rank/search-context.js";
-import { figuresAgree } from "../text/compare-figures.js";
+import { figuresAgree, thresholdsAgree } from "../text/compare-figures.js";
 import type { Figure } from "../text/figure.js";
 import type { FigureCheckExplanation, VerdictBasis } from "./explain-check.js";
 import {
@@ -149,7 +149,7 @@ function checkFigure(
  */
 function claimMatches(claim: Figure, source: Figure): boolean {
   if (claim.bound === source.bound && (claim.bound === "over" || claim.bound === "under"))
-    return figuresAgree({ ...claim, bound: "exact" }, { ...source, bound: "exact" });
+    return thresholdsAgree(claim, source);
   return figuresAgree(claim, source);
 }
 

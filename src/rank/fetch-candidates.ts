@@ -18,7 +18,7 @@ export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidate
   const tokens = retrievalTokens(
     ctx,
     terms.map((t) => t.word),
-    terms.flatMap((t) => [...t.alternatives, ...t.parts.flat()]),
+    terms.flatMap((t) => [...t.alternatives, ...t.splits.flat(2)]),
   );
   if (tokens.length === 0) return { terms, tokens, results: [] };
   const found = ix.index.search(tokens.join(" "), { fields: ["text"] });

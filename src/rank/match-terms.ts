@@ -14,10 +14,11 @@ export interface WeightedTerm {
   /** The word and its alternatives: every spelling that counts as a match. */
   forms: string[];
   /**
-   * The shorter words inside a long word, each with its synonyms ("教师工资" -> 教师, 工资; "GDP增长" -> GDP or
-   * 地区生产总值…, 增长): all present is nearly a match.
+   * Ways to write the word in pieces: for the word and each alternative, the shorter words inside it, each with
+   * its synonyms ("教师工资" -> 教师, 工资; "经济增长" ⇄ "地区生产总值增长" -> 地区生产总值 or GDP…, 增长). Every
+   * piece of one split present is nearly a match.
    */
-  parts: string[][];
+  splits: string[][][];
 }
 
 /** Where a term was found: in the sentence (with positions), its paragraph, or its headings. */
@@ -50,8 +51,13 @@ export function weighTerms(
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
     const idf = Math.log(1 + total / (freq + 1));
     const weight = Math.max(w.minWeight, idf) * (word.length === 1 ? w.singleChar : 1);
-    const parts = partsOf(word).map((p) => [p, ...[...(synonyms.get(p) ?? [])].filter((s) => s.length >= 2)]);
-    return { word, weight, alternatives, forms: [word, ...alternatives], parts };
+    const forms = [word, ...alternatives];
+    const withSynonyms = (p: string) => [p, ...[...(synonyms.get(p) ?? [])].filter((s) => s.length >= 2)];
+    const splits = forms
+      .map(partsOf)
+      .filter((ps) => ps.length > 0)
+      .map((ps) => ps.map(withSynonyms));
+    return { word, weight, alternatives, forms, splits };
   });
 }
 
@@ -111,9 +117,10 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   }
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
+  // The word in pieces in the sentence says more than the whole word somewhere in its paragraph.
+  const split = term.splits.find((parts) => parts.every((forms) => forms.some((p) => sentence.includes(p))));
+  if (split) return { term, strength: w.parts, spans: split.flat().flatMap((p) => occurrences(sentence, p)) };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };
-  if (term.parts.length > 0 && term.parts.every((forms) => forms.some((p) => sentence.includes(p))))
-    return { term, strength: w.parts, spans: term.parts.flat().flatMap((p) => occurrences(sentence, p)) };
   return {
     term,
     strength: partialStrength(term.word, sentence, w.partial),

@@ -84,12 +84,45 @@ function datesAgree(a: Figure, b: Figure): boolean {
 }
 
 /**
+ * Whether two thresholds of the same direction name the same value at the coarser one's written precision
+ * ("超过2亿" and "突破2.32亿"; "不低于1小时" is not "不低于2小时").
+ */
+export function thresholdsAgree(a: Figure, b: Figure): boolean {
+  if (!unitsCompatible(a, b)) return false;
+  const exact = (f: Figure): Figure => ({ ...f, bound: "exact" });
+  return intervalsOverlap(figureInterval(exact(a)), figureInterval(exact(b)));
+}
+
+/**
+ * How far a rounded figure may stand from the exact one, as a share of the value: 28万 for 27.8万 (0.7%) and
+ * 94.6% for 94.61% are roundings; 5% for 4.8% (4%) is another growth rate, though 4.8 rounds to 5.
+ */
+export const ROUNDING_SHARE = 0.01;
+
+/** Two exactly written values agree within the coarser one's rounding, and only as far as ROUNDING_SHARE. */
+function roundingAgrees(a: Figure, b: Figure): boolean {
+  const tolerance = Math.min(
+    Math.max(a.step, b.step) / 2,
+    Math.max(Math.min(a.step, b.step) / 2, ROUNDING_SHARE * Math.max(Math.abs(a.value), Math.abs(b.value))),
+  );
+  return Math.abs(a.value - b.value) <= tolerance * (1 + 1e-9);
+}
+
+/**
  * Whether a claimed figure is consistent with a source figure: compatible units, the same scope for ranks,
- * and overlapping intervals, each figure at its own written precision (28万 agrees with 27.8万).
+ * and overlapping intervals, each figure at its own written precision (28万 agrees with 27.8万); two exact
+ * values within the rounding of the coarser and a small share of the value.
  */
 export function figuresAgree(claim: Figure, source: Figure): boolean {
   if (!unitsCompatible(claim, source)) return false;
   if (claim.scope !== undefined && source.scope !== undefined && claim.scope !== source.scope) return false;
   if (claim.kind === "date") return datesAgree(claim, source);
+  // Digits say their precision; 七成 or 二十八万 are coarse by nature and keep their whole step.
+  const exact = (f: Figure) =>
+    f.bound === "exact" &&
+    f.high === undefined &&
+    !f.chinese &&
+    (f.kind === "quantity" || f.kind === "percent");
+  if (exact(claim) && exact(source)) return roundingAgrees(claim, source);
   return intervalsOverlap(figureInterval(claim), figureInterval(source));
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { figureInterval, figuresAgree, unitsCompatible } from "../../src/text/compare-figures.js";
+import {
+  figureInterval,
+  figuresAgree,
+  thresholdsAgree,
+  unitsCompatible,
+} from "../../src/text/compare-figures.js";
 import type { Figure } from "../../src/text/figure.js";
 import { parseFigures } from "../../src/text/figures.js";
 
@@ -35,6 +40,10 @@ describe("figuresAgree", () => {
     ["26.6%", "百分之二十六点六"],
     ["5.6万亿元", "56000亿元"],
     ["近6个百分点", "5.8个百分点"],
+    // Rounding within a small share of the value; words like 七成 keep their whole step.
+    ["94.6%", "94.61%"],
+    ["2.36万亿元", "23562亿元"],
+    ["七成", "73.4%"],
   ])("%s agrees with %s", (claim, source) => {
     expect(figuresAgree(figure(claim), figure(source))).toBe(true);
   });
@@ -57,8 +66,22 @@ describe("figuresAgree", () => {
     ["2024年", "2025年"],
     ["11月19日", "11月18日"],
     ["2023年", "2023年1月"],
+    // 4.8 rounds to 5, but a growth rate of 5% is another figure than 4.8% (4% apart).
+    ["5%", "4.8%"],
+    ["增长5%", "增长5.4%"],
   ])("%s disagrees with %s", (claim, source) => {
     expect(figuresAgree(figure(claim), figure(source))).toBe(false);
+  });
+});
+
+describe("thresholdsAgree: two bounds of one direction name the same value at the coarser precision", () => {
+  it.each([
+    ["超过2亿人次", "突破2.32亿人次", true],
+    ["超过600亿元", "超过626.6亿元", false],
+    ["不低于1小时", "不低于2小时", false],
+    ["不低于1小时", "不低于1小时", true],
+  ])("%s / %s -> %s", (a, b, expected) => {
+    expect(thresholdsAgree(figure(a), figure(b))).toBe(expected);
   });
 });
 
