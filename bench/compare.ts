@@ -7,9 +7,9 @@ import { flexSearchCjk } from "./peers/flexsearch-cjk.js";
 import { lunrZhPeer } from "./peers/lunr-zh.js";
 import { miniSearchJieba } from "./peers/minisearch-jieba.js";
 import { oramaMandarin } from "./peers/orama-mandarin.js";
-import type { BenchPassage, Peer } from "./peers/peer.js";
+import type { Peer } from "./peers/peer.js";
 import { scoreQuality } from "./quality.js";
-import { createEngineWith, replyTexts, searchOnly } from "./this-project.js";
+import { benchPassages, createEngineWith, replyTexts, searchOnly } from "./this-project.js";
 
 /** One engine's row of the comparison (the shape of results.json's `engines`, plus detail). */
 export interface EngineRow {
@@ -91,12 +91,7 @@ export async function compareEngines(
     },
   ];
 
-  const passages: BenchPassage[] = engine.index.passages.map((p, i) => ({
-    id: i,
-    doc: p.doc,
-    text: p.text,
-    norm: p.norm,
-  }));
+  const passages = benchPassages(engine);
   for (const peer of peers()) {
     const h0 = heapMb();
     const s = performance.now();

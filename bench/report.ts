@@ -1,4 +1,5 @@
 import type { Comparison, EngineRow } from "./compare.js";
+import type { ReportsOutcome, ReportsRow } from "./reports.js";
 import type { ScaleReport, ScaleRow } from "./scale.js";
 import { formatTable, num, pct } from "./table.js";
 
@@ -52,6 +53,40 @@ export function enginesJson(c: Comparison): Array<Record<string, unknown>> {
     noAnswerCases: r.noAnswerCases,
     setup: r.setup,
   }));
+}
+
+/** A share of the answerable questions with its count ("48.8% (39/80)"), as qa-score prints it. */
+const share = (x: number, n: number): string => `${pct(x)} (${Math.round(x * n)}/${n})`;
+
+/** The real-document table: hit@1, hit@3, no-answer right, and figure@1 for the engine that highlights one. */
+export function reportsTable(rows: ReportsRow[]): string {
+  return formatTable<ReportsRow>(rows, [
+    { head: "engine", cell: (r) => r.name },
+    { head: "hit@1", cell: (r) => share(r.hit1, r.questions) },
+    { head: "hit@3", cell: (r) => share(r.hit3, r.questions) },
+    { head: "no-answer ok", cell: (r) => `${r.noAnswerOk}/${r.noAnswerCases}` },
+    { head: "figure@1", cell: (r) => (r.figures ? share(r.figure1, r.questions) : "—") },
+  ]);
+}
+
+/** The `reports` part of results.json. */
+export function reportsJson(o: ReportsOutcome): Record<string, unknown> {
+  if (o.kind === "skipped") return { skipped: o.reason };
+  return {
+    corpusDir: o.corpusDir,
+    casesFile: o.casesFile,
+    passages: o.passages,
+    today: o.today.toISOString(),
+    engines: o.rows.map((r) => ({
+      name: r.name,
+      hit1: r4(r.hit1),
+      hit3: r4(r.hit3),
+      figure1: r.figures ? r4(r.figure1) : null,
+      questions: r.questions,
+      noAnswerOk: r.noAnswerOk,
+      noAnswerCases: r.noAnswerCases,
+    })),
+  };
 }
 
 const ms = (x: number | null | undefined, est = false): string =>

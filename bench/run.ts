@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: this project against MiniSearch + jieba, FlexSearch, lunr and Orama on the same seed
- * passages and questions (hit@1/hit@3, build, latency, memory). `npm run bench -- --scale`: timings on a
+ * passages and questions (hit@1/hit@3, build, latency, memory), then on the real-document set (reports-dev.jsonl over
+ * the twelve 2026 provincial reports: hit@1, hit@3, no-answer right), and the speed guard (this project's p50 over
+ * MiniSearch + jieba's, beside the previous run's). `npm run bench -- --scale`: timings on a
  * SYNTHETIC corpus of 1,000 and 10,000 generated documents (see synthetic.ts and scale.ts).
  * Flags: --scale, --sizes=1000,10000, --budget=420 (s of in-process builds), --cold-largest (spawn the CLI on the largest corpus too), --keep.
  * Results go to bench/results.json (merged: each mode keeps the other's last figures).
@@ -14,17 +16,34 @@ import {
   comparisonTargets,
   enginesJson,
   fanoutLines,
+  reportsJson,
+  reportsTable,
   scaleJson,
   scaleTable,
   scaleTargets,
 } from "./report.js";
-import { RESULTS_FILE, writeResults } from "./results.js";
+import { compareOnReports, type ReportsOutcome } from "./reports.js";
+import { RESULTS_FILE, readResults, writeResults } from "./results.js";
 import { runScale } from "./scale.js";
+import { measureSpeedRatio, previousSpeedRatio, speedRatioLine, speedRatioTarget } from "./speed-guard.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
 const value = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+/** The real-document section of the printout: where it came from and its table, or why it was skipped. */
+function reportsLines(o: ReportsOutcome): string[] {
+  if (o.kind === "skipped") return [`\nREAL DOCUMENTS — table skipped: ${o.reason}`];
+  const asks = o.rows[0] ? o.rows[0].questions + o.rows[0].noAnswerCases : 0;
+  const china = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const year = new Date(o.today.getTime() + 8 * 3_600_000).getUTCFullYear();
+  return [
+    `\nREAL DOCUMENTS — ${o.casesFile} (${asks} ask cases; checks are not scored here) over ${o.corpusDir}: ${o.passages} passages, the same for every engine`,
+    `clock: ${o.today.toISOString().slice(0, 10)} (去年 = ${year - 1}, 今年 = ${year})${china === year ? "" : ` — the system clock is in ${china}: qa-score's CLI run reads 去年 as ${china - 1} and will not agree`}\n`,
+    reportsTable(o.rows),
+  ];
+}
 
 const machine = describeMachine();
 const versions = packageVersions();
@@ -94,14 +113,26 @@ if (flag("scale")) {
   for (const s of c.slowest) log(`  ${(s.us / 1000).toFixed(1)} ms  ${s.q}`);
   log("setups:");
   for (const r of c.rows) log(`  ${r.name}: ${r.setup}`);
+  const at = new Date().toISOString();
+  const ratio = measureSpeedRatio(c, at);
+  log(
+    ratio
+      ? `\n${speedRatioLine(ratio, previousSpeedRatio(readResults()))}`
+      : "\nspeed guard: no baseline row",
+  );
   log("targets:");
   for (const line of comparisonTargets(c)) log(`  ${line}`);
+  if (ratio) log(`  ${speedRatioTarget(ratio)}`);
+  const reports = await compareOnReports();
+  for (const line of reportsLines(reports)) log(line);
   writeResults({
     machine,
     versions,
     engines: enginesJson(c),
     searchOnly: c.searchOnly,
-    enginesAt: new Date().toISOString(),
+    speedRatio: ratio,
+    reports: reportsJson(reports),
+    enginesAt: at,
   });
 }
 log(`\nwrote ${RESULTS_FILE}`);
