@@ -108,24 +108,37 @@ function checkFigure(
   const q = clauseQuery(ctx, claimQuery, f);
   const claim = claimView(f);
   const { statements: found, examined } = sameIndicator(ctx, q, f, rankPassages(ctx, q, fetch(q)));
-  const period = samePeriod(found, q.target);
+  const oneYear = q.years.length === 1 && q.period.role !== "five-year";
+  const stated = q.period.role !== null || q.years.length > 0;
+  const period = samePeriod(found, { target: q.target, stated, oneYear });
   const statements = exactIndicator(period, q.words, ctx.synonyms);
   const values = statements.length > 0 ? distinctValues(ctx, statements) : [];
   const agreeing = statements.find((s) => claimMatches(f, s.figure));
+  // A result claimed where the sources state only a goal of that value: the goal was stated as achieved.
+  const goal = q.target ? undefined : found.find((s) => s.target && claimMatches(f, s.figure));
   const [item, basis]: [CheckedFigure, VerdictBasis] =
-    statements.length === 0
-      ? [{ claim, verdict: "not_found", evidence: [] }, "no-statement"]
-      : values.length > 1
-        ? [
-            { claim, verdict: "conflicting", evidence: values.map((s) => evidenceOf(ctx, s)) },
-            "sources-differ",
-          ]
-        : agreeing
-          ? [{ claim, verdict: "supported", evidence: [evidenceOf(ctx, agreeing)] }, "agrees"]
-          : [
-              { claim, verdict: "contradicted", evidence: [evidenceOf(ctx, statements[0] as Statement)] },
-              "differs",
-            ];
+    statements.length === 0 && goal
+      ? [{ claim, verdict: "contradicted", evidence: [evidenceOf(ctx, goal)] }, "goal-as-result"]
+      : statements.length === 0
+        ? [{ claim, verdict: "not_found", evidence: [] }, "no-statement"]
+        : values.length > 1
+          ? [
+              { claim, verdict: "conflicting", evidence: values.map((s) => evidenceOf(ctx, s)) },
+              "sources-differ",
+            ]
+          : agreeing
+            ? [{ claim, verdict: "supported", evidence: [evidenceOf(ctx, agreeing)] }, "agrees"]
+            : [
+                {
+                  claim,
+                  verdict: "contradicted",
+                  // The source's result, and the goal of the claimed value if that is what was taken for it.
+                  evidence: [statements[0] as Statement, ...(goal ? [goal] : [])].map((s) =>
+                    evidenceOf(ctx, s),
+                  ),
+                },
+                "differs",
+              ];
   const explain: FigureCheckExplanation = {
     claim: f.text,
     words: q.words,

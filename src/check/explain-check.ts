@@ -34,7 +34,9 @@ export type VerdictBasis =
   /** A statement's figure allows the claim's value. */
   | "agrees"
   /** The statements give another value. */
-  | "differs";
+  | "differs"
+  /** A result is claimed where the sources state that value only as a goal or plan. */
+  | "goal-as-result";
 
 /** The check of one claimed figure, step by step. */
 export interface FigureCheckExplanation {

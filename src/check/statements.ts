@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/types.js";
-import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
+import type { PeriodRole } from "../lexicon/period-words.js";
+import { CLAUSE_END, ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { isStopword, LINK_WORDS } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
@@ -20,6 +21,8 @@ export interface Statement {
   /** Closeness of that figure to the words that stand next to the claim's figure. */
   anchored: number;
   target: boolean;
+  /** The period role of its passage (five-year: a sum or average over the plan, or its last value). */
+  role: PeriodRole | null;
 }
 
 /** A claim figure's query: the words of its clause, and the two nearest it ("带动就业" in "…带动就业近100万人"). */
@@ -64,7 +67,8 @@ export function sameIndicator(
       else if (picked.anchored < min) note(r, "anchor-far", picked);
       else {
         note(r, "statement", picked);
-        statements.push({ ranked: r, ...picked, target: isTargetPassage(ctx.ix, r.passage) });
+        const role = ctx.ix.facts[r.passage.id]?.period.role ?? null;
+        statements.push({ ranked: r, ...picked, target: isTargetPassage(ctx.ix, r.passage), role });
       }
     }
   }
@@ -89,7 +93,7 @@ function anchoredFigure(
   const oneYear = q.years.length === 1 && q.period.role !== "five-year";
   // Terms may have been joined into compounds ("占" + "比" -> 占比): an anchor inside a term counts.
   const hits = r.hits.filter((h) => anchors.some((a) => h.term.word.includes(a) || a.includes(h.term.word)));
-  let best: { figure: Figure; anchored: number } | null = null;
+  let best: { figure: Figure; anchored: number; rank: number } | null = null;
   for (const g of figures) {
     if (!unitsCompatible(f, g) || !sameRankScope(f, g)) continue;
     if (aboutOtherPlace(norm, g, others)) continue;
@@ -97,9 +101,19 @@ function anchoredFigure(
     if (q.years.length > 0 && time.year !== null && !q.years.includes(time.year)) continue;
     if (oneYear && time.span) continue;
     const anchored = closeness(r.passage.norm, g, hits, ctx.profile.figure);
-    if (!best || anchored > best.anchored) best = { figure: g, anchored };
+    // Between figures, the one whose own clause holds every anchor word names the claim's indicator
+    // ("高中毛入学率超过93%，高等教育毛入学率提高到73.4%": 73.4% for 高等教育毛入学率).
+    const rank = anchored * (inClause(norm, g, anchors) ? 1 : ctx.profile.check.partialClauseFactor);
+    if (!best || rank > best.rank) best = { figure: g, anchored, rank };
   }
-  return best;
+  return best && { figure: best.figure, anchored: best.anchored };
+}
+
+/** Whether every anchor word stands in the figure's clause. */
+function inClause(norm: string, f: Figure, anchors: string[]): boolean {
+  const [start, end] = spanBetween(norm, f.start, f.end, CLAUSE_END);
+  const clause = norm.slice(start, end);
+  return anchors.every((a) => clause.includes(a));
 }
 
 /** Ranks compare within one scope: "西部第一" is checked against "西部第1", not against "全国第6". */
@@ -121,13 +135,26 @@ function otherPlaces(ctx: SearchContext, q: QueryAnalysis, p: Passage): string[]
   return facts.places.filter((pl) => !q.places.includes(pl));
 }
 
+/** What a claim says of its period: a goal or a result, whether it says so at all, and if of one year. */
+export interface ClaimPeriod {
+  target: boolean;
+  /** The claim names a year or a period word (已经, 去年, 2025年); else it may be a standing rule (每天不低于1小时). */
+  stated: boolean;
+  oneYear: boolean;
+}
+
 /**
  * A goal (到2027年…达到90%) and an achieved value (2024年…达80%) are different periods: a claim is checked
- * against statements of its own period when the sources have any, else against all of them.
+ * against statements of its own period. A claim of a result (its year or words say so) has nothing in goals and
+ * plans but the mistake of stating one as done; a claim of a goal, or one that names no period, is weighed
+ * against the others when its own period has none. A claim about one year prefers that year's statements to a
+ * five-year passage's.
  */
-export function samePeriod(statements: Statement[], claimTarget: boolean): Statement[] {
-  const own = statements.filter((s) => s.target === claimTarget);
-  return own.length > 0 ? own : statements;
+export function samePeriod(statements: Statement[], claim: ClaimPeriod): Statement[] {
+  const own = statements.filter((s) => s.target === claim.target);
+  if (own.length === 0) return claim.target || !claim.stated ? statements : [];
+  const year = claim.oneYear ? own.filter((s) => s.role !== "five-year") : [];
+  return year.length > 0 ? year : own;
 }
 
 /**

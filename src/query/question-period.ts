@@ -21,5 +21,7 @@ export function questionPeriod(norm: string, stated: number[], today: Date): Que
   const spans = role === "five-year" || role === "long-range" ? fiveYearSpans(norm) : [];
   const due = deadline ? [Number(deadline[1] ?? deadline[2])] : [];
   const years = [...new Set([...stated, ...relative, ...spans, ...due])].sort((a, b) => a - b);
+  // No result of a year still to come: "2030年建成教育强市" is a goal.
+  if (role === null && years.length > 0 && years.every((y) => y > year)) role = "long-range";
   return { role, years };
 }

@@ -74,6 +74,9 @@ function partsOf(word: string): string[] {
  */
 function knownParts(word: string, known: (w: string) => boolean): string[] {
   const parts = cutForSearch(word).filter((p) => p !== word && p.length >= 2 && known(p));
+  // A piece the corpus never uses stays a word of its own: "结婚登记" is not answered by 登记 alone.
+  const split = partsOf(word);
+  if (parts.length > 0 && split.some((p) => !known(p))) return [...new Set([...parts, ...split])];
   if (parts.length > 0) return [...new Set(parts)];
   const pieces: string[] = [];
   for (let i = 0; i < word.length; ) {

@@ -147,6 +147,8 @@ export interface RankingProfile {
     conflictMinCoverage: number;
     /** …and its figure stands at least this close to the claim's anchor words. */
     conflictMinAnchored: number;
+    /** In choosing a sentence's figure for a claim: factor for one whose own clause lacks an anchor word. */
+    partialClauseFactor: number;
   };
 }
 
@@ -247,6 +249,7 @@ export const DEFAULT_PROFILE: RankingProfile = {
     looseAnchorFactor: 0.25,
     conflictMinCoverage: 0.9,
     conflictMinAnchored: 0.4,
+    partialClauseFactor: 0.7,
   },
 };
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Verdict } from "../../src/answer/reply.js";
-import { type Statement, samePeriod } from "../../src/check/statements.js";
+import { type ClaimPeriod, type Statement, samePeriod } from "../../src/check/statements.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 
 let engine: Engine;
@@ -35,14 +35,28 @@ describe("a claim's verdict and its basis, figure by figure (check --explain)", 
   });
 });
 
-describe("samePeriod: a claim is weighed against statements of its own period when there are any", () => {
-  const s = (target: boolean) => ({ target }) as Statement;
-  it.each([
-    [[s(true), s(false)], false, [false]],
-    [[s(true), s(false)], true, [true]],
-    [[s(true)], false, [true]],
-    [[], false, []],
-  ])("%#", (statements, claimTarget, expected) => {
-    expect(samePeriod(statements, claimTarget).map((x) => x.target)).toEqual(expected);
+describe("samePeriod: a claim is weighed against statements of its own period", () => {
+  const s = (target: boolean, role: Statement["role"] = target ? "target" : "achieved") =>
+    ({ target, role }) as Statement;
+  const result = { target: false, stated: true, oneYear: false };
+  const goal = { target: true, stated: true, oneYear: false };
+  const lastYear = { target: false, stated: true, oneYear: true };
+  const timeless = { target: false, stated: false, oneYear: false };
+  it.each<[string, Statement[], ClaimPeriod, Array<[boolean, Statement["role"]]>]>([
+    ["a result: the results", [s(true), s(false)], result, [[false, "achieved"]]],
+    ["a goal: the goals", [s(true), s(false)], goal, [[true, "target"]]],
+    ["a result, only goals stated: nothing to weigh", [s(true)], result, []],
+    ["a goal, only results stated: the results", [s(false)], goal, [[false, "achieved"]]],
+    [
+      "one year: that year's results before a five-year passage's",
+      [s(false, "five-year"), s(false)],
+      lastYear,
+      [[false, "achieved"]],
+    ],
+    ["one year, only a five-year passage: it", [s(false, "five-year")], lastYear, [[false, "five-year"]]],
+    ["no period named, only goals stated: the goals", [s(true)], timeless, [[true, "target"]]],
+    ["nothing", [], result, []],
+  ])("%s", (_name, statements, claim, expected) => {
+    expect(samePeriod(statements, claim).map((x) => [x.target, x.role])).toEqual(expected);
   });
 });

@@ -37,6 +37,11 @@ describe("weighTerms: question words weighted by rarity, with their synonyms", (
   it("an unknown compound is replaced by the corpus words inside it", () => {
     expect(weighTerms(["资金投入"], df, 1000, synonyms, T).map((t) => t.word)).toEqual(["资金", "投入"]);
   });
+
+  it("a piece of it the corpus never uses stays a word: 结婚登记 is not answered by 登记 alone", () => {
+    const words = weighTerms(["结婚登记"], new Map([["登记", 3]]), 1000, synonyms, T).map((t) => t.word);
+    expect(words).toEqual(["登记", "结", "婚"]); // an unknown two-character word counts by its characters
+  });
 });
 
 describe("matchTerm: how strongly a sentence holds a question word", () => {
