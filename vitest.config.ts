@@ -5,10 +5,10 @@ import { configDefaults, defineConfig } from "vitest/config";
  *
  * A test file is fast unless it matches one of these patterns. Slow means it starts a process, a worker
  * thread or a server (seconds of start-up each), or waits on a real clock. A new file lands in `fast`:
- * name it `*.slow.test.ts`, or put it in one of these folders, when it does any of that.
+ * name it `*.slow.test.ts`, or list it here, when it does any of that.
  */
 const SLOW = [
-  "tests/cli/**/*.test.ts", // the CLI run as a child process
+  "tests/cli/{cli,explain,ingest}.test.ts", // the CLI run as a child process (sources.test.ts runs in process)
   "tests/telegram/**/*.test.ts", // grammY against a fake Bot API on 127.0.0.1 (real retry waits)
   "tests/slack/**/*.test.ts", // Bolt against a fake Slack API and signed HTTP requests
   "tests/**/*-digest.test.ts", // digests delivered through the fake Telegram and Slack servers

@@ -1,5 +1,11 @@
-import type { AnswerItem, AskReply, CheckReply, Evidence } from "../../src/answer/reply.js";
-import { checkNoteText, noAnswerText } from "../../src/conversation/wording.js";
+import {
+  type AnswerItem,
+  type AskReply,
+  type CheckReply,
+  checkNoteText,
+  type Evidence,
+  noAnswerText,
+} from "../../src/mod.js";
 
 /** One answer in the scored JSON contract (../shared/eval/README.md). */
 export function answerJson(a: AnswerItem) {

@@ -1,15 +1,20 @@
-import type { Citation, Quote } from "../../src/answer/reply.js";
-import type { Config } from "../../src/config.js";
-import { buildDigest, seenDocuments } from "../../src/digest/build-digest.js";
-import { type Digest, digestHeading, isEmptyDigest, NOTHING_NEW } from "../../src/digest/digest.js";
 import {
+  buildDigest,
+  type Citation,
+  type Config,
   DEFAULT_TIME_ZONE,
+  type Digest,
+  digestHeading,
+  type Engine,
+  isEmptyDigest,
   localParts,
+  NOTHING_NEW,
+  openStore,
   previousDate,
+  type Quote,
+  seenDocuments,
   startOfLocalDate,
-} from "../../src/digest/local-time.js";
-import type { Engine } from "../../src/engine.js";
-import { openStore } from "../../src/store/open-store.js";
+} from "../../src/mod.js";
 
 /** How to call the digest command. */
 export const DIGEST_CLI_USAGE =

@@ -1,5 +1,9 @@
-import type { AskExplanation, CandidateExplanation } from "../../src/answer/explain.js";
-import type { CheckExplanation, FigureCheckExplanation } from "../../src/check/explain-check.js";
+import type {
+  AskExplanation,
+  CandidateExplanation,
+  CheckExplanation,
+  FigureCheckExplanation,
+} from "../../src/mod.js";
 
 /** Without terminal escape sequences and other control characters a document or question could carry. */
 function safe(s: string): string {

@@ -1,9 +1,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { parseConfig } from "../../src/config.js";
-import { type IngestMeta, type IngestResult, ingestFiles } from "../../src/corpus/ingest.js";
-import { AppError } from "../../src/errors.js";
+import { AppError, type IngestMeta, type IngestResult, ingestFiles, parseConfig } from "../../src/mod.js";
 
 /** Exit code when some files of the batch were refused (0 all added, 1 setup problem, 2 unknown command). */
 export const EXIT_REFUSED = 3;

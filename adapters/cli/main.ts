@@ -1,20 +1,19 @@
 import { createInterface } from "node:readline";
-import { type Config, parseConfig } from "../../src/config.js";
-import type { Engine } from "../../src/engine.js";
-import { AppError } from "../../src/errors.js";
-import { renderCheckText, renderCitation, renderText } from "../console/render-text.js";
+import { AppError, type Config, type Engine, parseConfig } from "../../src/mod.js";
+import { renderCheckText, renderText } from "../console/render-text.js";
 import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import { DIGEST_CLI_USAGE, runDigestCli } from "./digest.js";
 import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
 import { runIngest } from "./ingest.js";
+import { renderSources } from "./sources.js";
 
 const USAGE = `usage: npm run cli -- <command> [--json] [--explain] [text]
   ask [--json] [--explain] "问题"    answer a question (no text: one question a line on stdin)
   check [--json] [--explain] "说法"  fact-check a claim with figures (no text: one claim a line on stdin)
       --explain: also print the ranking behind the reply (candidates, score by feature, why the
       no-answer rule fired or not; for a check, every sentence weighed per figure and the verdict's basis)
-  sources [--json]          list the documents of the corpus
+  sources [--json]          list the documents of the corpus: title, publisher, date, home place
   ${DIGEST_CLI_USAGE}
   ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…
                             add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)
@@ -96,13 +95,8 @@ async function answer(
 }
 
 function printSources(engine: Engine, json: boolean): number {
-  for (const d of engine.sources()) {
-    process.stdout.write(
-      json
-        ? `${JSON.stringify(d)}\n`
-        : `${renderCitation({ ...d, docTitle: d.title, paragraph: 0 }).replace(/ · 标题$/, "")}  [${d.doc}]\n`,
-    );
-  }
+  const docs = engine.sources();
+  if (docs.length) process.stdout.write(`${renderSources(docs, json)}\n`);
   return 0;
 }
 

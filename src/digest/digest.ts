@@ -33,12 +33,6 @@ export interface Digest {
   preview: boolean;
 }
 
-/**
- * The digest's wording lives in src/conversation/digest-wording.ts; these two names stay here only until
- * adapters/cli imports src/mod.ts, then this line goes.
- */
-export { digestHeading, NOTHING_NEW } from "../conversation/digest-wording.js";
-
 /** Whether a digest has anything to report. */
 export function isEmptyDigest(d: Digest): boolean {
   return d.documents.length === 0;
