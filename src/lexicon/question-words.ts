@@ -94,6 +94,29 @@ export const ANSWER_KIND_RULES: readonly AnswerKindRule[] = [
 /** Words that, in a question about a date, ask for it rather than name the indicator ("建成时间"). */
 export const DATE_ASKING_WORDS: ReadonlySet<string> = new Set(["时间", "日期"]);
 
+/** Words that, in a question about a rank, ask for it ("全国排第几", "排名多少") rather than name the indicator. */
+export const RANK_ASKING_WORDS: ReadonlySet<string> = new Set([
+  "排",
+  "排第",
+  "排名",
+  "排位",
+  "排行",
+  "名次",
+  "位次",
+  "位列",
+  "位居",
+  "第",
+  "第几",
+  "几位",
+  "几名",
+]);
+
+/** The words of a question that ask for its kind of answer rather than name the indicator. */
+export const ASKING_WORDS: Partial<Record<AnswerKind, ReadonlySet<string>>> = {
+  date: DATE_ASKING_WORDS,
+  rank: RANK_ASKING_WORDS,
+};
+
 /** Fragments of question phrasing that jieba may keep inside a word ("多少所" -> 所 is dropped with it). */
 export const QUESTION_PARTS = /多少钱|几块钱|多少|第几|多大|多长|多久|多高|几/g;
 

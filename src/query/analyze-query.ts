@@ -2,8 +2,8 @@ import { FIVE_YEAR_PLANS, FORWARD_ROLES, QUESTION_PERIOD_WORDS } from "../lexico
 import { findPlaces, type Gazetteer } from "../lexicon/places.js";
 import {
   type AnswerKind,
+  ASKING_WORDS,
   answerKindOf,
-  DATE_ASKING_WORDS,
   MAGNITUDE_QUESTION,
   QUESTION_PARTS,
   UNIT_QUESTION,
@@ -72,7 +72,7 @@ export function analyzeQuery(question: string, gazetteer: Gazetteer, today: Date
     // "湖北全国重点实验室几家", "浙江…全国排第几": with a place named, 全国 names a rank's scope or a title.
     national: places.length === 0 && NATIONAL.test(norm),
     citywide: CITYWIDE.test(norm),
-    words: indicatorWords(norm, places, figures).filter((w) => kind !== "date" || !DATE_ASKING_WORDS.has(w)),
+    words: indicatorWords(norm, places, figures).filter((w) => !ASKING_WORDS[kind]?.has(w)),
     figures,
   };
 }
@@ -84,7 +84,15 @@ function indicatorWords(norm: string, places: string[], figures: Figure[]): stri
   let text = norm;
   for (const f of [...figures].reverse()) text = `${text.slice(0, f.start)} ${text.slice(f.end)}`;
   text = text.replace(new RegExp(UNIT_QUESTION.source, "g"), " ");
-  for (const pl of places) text = text.replace(new RegExp(`${pl}${PLACE_SUFFIX}`, "g"), " ");
+  // A suffix that begins a word of the rest stays with it ("湖南区域创新能力": 区域, not 湖南区).
+  const suffixStartsWord = (at: number, suffix: string) =>
+    (cut(text.slice(at, at + 6))[0] ?? "").length > suffix.length;
+  for (const pl of places)
+    text = text.replace(
+      new RegExp(`${pl}${PLACE_SUFFIX}`, "g"),
+      (_m, suffix: string | undefined, at: number) =>
+        suffix && suffixStartsWord(at + pl.length, suffix) ? ` ${suffix}` : " ",
+    );
   // "十五五城镇化率目标", "多少万亿": the period and a bare multiplier are not the indicator.
   for (const name of FIVE_YEAR_PLANS.keys()) text = text.split(name).join(" ");
   text = text.replace(new RegExp(MAGNITUDE_QUESTION.source, "g"), " ");

@@ -145,17 +145,23 @@ export function aboutOtherPlace(norm: string, f: Figure, places: string[]): bool
 /** Words that make the percentage after them a growth rate ("增长3.9%", "增速为5%"). */
 const GROWTH_BEFORE = /(增长|增速|增幅|提高|上升|下降|降低|回落|上涨|减少)[^，,；;。]{0,4}$/;
 
-/** The figure of a passage that best answers the question, if any fits. */
+/**
+ * The figure of a passage that best answers the question, if any fits; one whose kind fit reaches `minKind` (the
+ * answer test's) before any other.
+ */
 export function bestFigure(
   norm: string,
   figures: Figure[],
   hits: TermHit[],
   ask: FigureAsk,
   w: FigureWeights,
+  minKind = 0,
 ): FigureFit | null {
   const { kind, unit } = ask;
   let best: FigureFit | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
+  // A figure of a kind that can answer beats any that cannot, however close ("…8865亿元，跃居全国第3位").
+  let answerable = false;
   for (const f of figures) {
     // A money quantity's percentage answers only as its growth ("生产总值增长3.9%"), not as a share of it.
     const inferred =
@@ -167,16 +173,19 @@ export function bestFigure(
     if (elsewhere && ask.strictPlace) continue;
     // The result of a change stands as close to the question's words as its baseline ("成交额从A增加到B").
     const from = changeBaseline(norm, figures, f);
-    const c = Math.max(closeness(norm, f, hits, w), from ? closeness(norm, from, hits, w) : 0);
+    const tolls = kind === "rank" && f.kind === "rank" ? { ...w, clauseToll: w.rankClauseToll } : w;
+    const c = Math.max(closeness(norm, f, hits, tolls), from ? closeness(norm, from, hits, tolls) : 0);
     const score =
       k +
       w.closenessVsKind * c +
       countedNoun(norm, f, hits, w) +
       timeFit(norm, figures, f, ask, w) +
       (elsewhere ? w.otherPlaceClause : 0);
-    if (score > bestScore) {
+    const fits = k >= minKind;
+    if ((fits && !answerable) || (fits === answerable && score > bestScore)) {
       best = { figure: f, kind: k, closeness: c, otherPlace: elsewhere };
       bestScore = score;
+      answerable = fits;
     }
   }
   // Without a numeric question, a figure is only the answer when it stands right by the question's words.

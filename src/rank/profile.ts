@@ -88,6 +88,8 @@ export interface RankingProfile {
   figure: {
     /** Characters of distance added for each clause or list boundary between a figure and a question word. */
     clauseToll: number;
+    /** The toll for a rank asked and a rank figure: a rank follows the value it ranks ("…8865亿元，跃居全国第3位"). */
+    rankClauseToll: number;
     /** Distance (in characters) at which closeness falls to 1/e. */
     decay: number;
     /** Share of closeness that is the nearest word's; the rest is the weighted mean over all words. */
@@ -208,6 +210,7 @@ export const DEFAULT_PROFILE: RankingProfile = {
   },
   figure: {
     clauseToll: 8,
+    rankClauseToll: 2,
     decay: 10,
     nearestShare: 0.5,
     countedNounWindow: 6,

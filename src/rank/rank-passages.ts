@@ -108,7 +108,7 @@ function scorePassage(
     strictPlace: place.strict,
     spanAsked: q.period.role === "five-year",
   };
-  const fit = bestFigure(passage.norm, passage.figures, hits, ask, profile.figure);
+  const fit = bestFigure(passage.norm, passage.figures, hits, ask, profile.figure, profile.answer.minKindFit);
   // Another place lowers the passage only when its answer is about it, or no figure says otherwise.
   const elsewhere = place.others.length > 0 && !place.strict && (fit?.otherPlace ?? true);
   const w = profile.score;

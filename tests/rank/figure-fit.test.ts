@@ -51,7 +51,9 @@ function picked(sentence: string, question: string[], kind: AnswerKind, unit: st
   const terms = weighTerms(question, df, 100, new Map(), DEFAULT_PROFILE.terms);
   const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
   const ask = { kind, unit, unitInferred: false, years: [] };
-  return bestFigure(norm, parseFigures(norm), hits, ask, W)?.figure.text ?? null;
+  return (
+    bestFigure(norm, parseFigures(norm), hits, ask, W, DEFAULT_PROFILE.answer.minKindFit)?.figure.text ?? null
+  );
 }
 
 describe("bestFigure: the figure of a sentence that answers the question", () => {
@@ -83,6 +85,22 @@ describe("bestFigure: the figure of a sentence that answers the question", () =>
     ["2025年全省城镇化率达到65.2%，比上年提高0.9个百分点。", ["城镇化率"], "percent", "%", "65.2%"],
     // A number in short quotation marks names something.
     ["开展“119消防宣传月”活动，排查隐患3.2万处。", ["排查", "隐患"], "quantity", null, "3.2万处"],
+    // A rank asked: the rank, though the value it ranks stands closer to the words.
+    [
+      "一般公共预算收入从7248亿元提高到8865亿元，跃居全国第3位。",
+      ["一般公共预算收入"],
+      "rank",
+      "名",
+      "全国第3位",
+    ],
+    // The result of a change, not its baseline.
+    [
+      "技术合同成交额从1795亿元增加到5260亿元，科技型中小企业数量增长3.2倍。",
+      ["技术合同成交额"],
+      "quantity",
+      "元",
+      "5260亿元",
+    ],
     // Without a numeric question, a figure far from the words does not answer.
     ["全面推进健康重庆建设，人均预期寿命达到78.5岁。", ["健康"], "definition", null, null],
   ])("%s / %j", (sentence, words, kind, unit, expected) => {

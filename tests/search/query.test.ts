@@ -42,6 +42,13 @@ describe("analyzeQuery: constraints and words", () => {
     ["2024年教共体覆盖率达到多少", [], [2024], ["教共体", "覆盖率"]],
     ["新增學位多少", [], [], ["新增", "学位"]],
     ["丰都GDP增速", ["丰都"], [], ["gdp", "增速"]],
+    // The words that ask for a rank are not the indicator.
+    ["浙江财政收入全国排第几", ["浙江"], [], ["财政收入"]],
+    // A place's suffix that begins a word of the rest stays with it (区域, not 湖南区).
+    ["湖南区域创新能力排名", ["湖南"], [], ["区域", "创新能力"]],
+    // A plan's name and a bare multiplier are not the indicator either.
+    ["湖南十五五城镇化率目标", ["湖南"], [2026, 2027, 2028, 2029, 2030], ["城镇化率"]],
+    ["广东经济总量现在多少万亿", ["广东"], [], ["经济总量"]],
   ])("%s", (q, places, years, words) => {
     const a = analyzeQuery(q, gazetteer, TODAY);
     expect(a.places).toEqual(places);
