@@ -18,7 +18,7 @@ export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidate
   const tokens = retrievalTokens(
     ctx,
     terms.map((t) => t.word),
-    terms.flatMap((t) => [...t.alternatives, ...t.splits.flat(2)]),
+    terms.flatMap((t) => [...t.alternatives, ...t.splits.flat().flatMap((p) => p.forms)]),
   );
   if (tokens.length === 0) return { terms, tokens, results: [] };
   const found = ix.index.search(tokens.join(" "), { fields: ["text"] });

@@ -38,7 +38,11 @@ export function figureTime(norm: string, figures: Figure[], f: Figure): FigureTi
  */
 export function changeBaseline(norm: string, figures: Figure[], f: Figure): Figure | null {
   // The years of "从2020年的A提升到2025年的B" date the values; they are not the values.
-  const g = figures.filter((h) => h.end <= f.start && h.kind !== "year" && h.kind !== "date").at(-1);
+  let g: Figure | undefined;
+  for (let i = figures.indexOf(f) - 1; i >= 0 && !g; i--) {
+    const h = figures[i] as Figure;
+    if (h.kind !== "year" && h.kind !== "date") g = h;
+  }
   if (!g || /[，,；;。]/.test(norm.slice(g.end, f.start))) return null;
   return figureTime(norm, figures, g).baseline ? g : null;
 }

@@ -18,7 +18,28 @@ export interface WeightedTerm {
    * its synonyms ("教师工资" -> 教师, 工资; "经济增长" ⇄ "地区生产总值增长" -> 地区生产总值 or GDP…, 增长). Every
    * piece of one split present is nearly a match.
    */
-  splits: string[][][];
+  splits: TermPart[][];
+}
+
+/** One piece of a split word: its spellings, and one pattern finding any of them (longest first). */
+export interface TermPart {
+  forms: string[];
+  pattern: RegExp;
+}
+
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Parts are compiled once per word spelling: a question's terms are weighed again for every ranking. */
+const partCache = new Map<string, TermPart>();
+function termPart(forms: string[]): TermPart {
+  const key = forms.join("\u0001");
+  let part = partCache.get(key);
+  if (!part) {
+    part = { forms, pattern: new RegExp(forms.map(escapeRegExp).join("|")) };
+    if (partCache.size > 10_000) partCache.clear();
+    partCache.set(key, part);
+  }
+  return part;
 }
 
 /** Where a term was found: in the sentence (with positions), its paragraph, or its headings. */
@@ -52,7 +73,10 @@ export function weighTerms(
     const idf = Math.log(1 + total / (freq + 1));
     const weight = Math.max(w.minWeight, idf) * (word.length === 1 ? w.singleChar : 1);
     const forms = [word, ...alternatives];
-    const withSynonyms = (p: string) => [p, ...[...(synonyms.get(p) ?? [])].filter((s) => s.length >= 2)];
+    const withSynonyms = (p: string) =>
+      termPart(
+        [p, ...[...(synonyms.get(p) ?? [])].filter((s) => s.length >= 2)].sort((a, b) => b.length - a.length),
+      );
     const splits = forms
       .map(partsOf)
       .filter((ps) => ps.length > 0)
@@ -101,6 +125,11 @@ function mergeCompounds(words: string[], synonyms: SynonymTable): string[] {
   return out;
 }
 
+/** The ranges a part's pattern matches in a sentence. */
+function matchSpans(sentence: string, pattern: RegExp): Array<[number, number]> {
+  return [...sentence.matchAll(new RegExp(pattern.source, "g"))].map((m) => [m.index, m.index + m[0].length]);
+}
+
 /** Finds every occurrence of `needle` in `hay`. */
 function occurrences(hay: string, needle: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -121,8 +150,9 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
   // The word in pieces in the sentence says more than the whole word somewhere in its paragraph.
-  const split = term.splits.find((parts) => parts.every((forms) => forms.some((p) => sentence.includes(p))));
-  if (split) return { term, strength: w.parts, spans: split.flat().flatMap((p) => occurrences(sentence, p)) };
+  const split = term.splits.find((parts) => parts.every((part) => part.pattern.test(sentence)));
+  if (split)
+    return { term, strength: w.parts, spans: split.flatMap((part) => matchSpans(sentence, part.pattern)) };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };
   return {
     term,

@@ -3,7 +3,7 @@ import type { PassageFacts } from "../index/corpus-index.js";
 import { NUMERIC_KINDS } from "../lexicon/question-words.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
 import { type Candidates, fetchCandidates } from "./fetch-candidates.js";
-import { bestFigure, type FigureFit } from "./figure-fit.js";
+import { bestFigure, type FigureAsk, type FigureFit } from "./figure-fit.js";
 import { coverage, matchTerm, type TermHit, type WeightedTerm } from "./match-terms.js";
 import { type Exclusion, periodScore, placeScore, yearScore } from "./scope-score.js";
 import type { SearchContext } from "./search-context.js";
@@ -100,10 +100,14 @@ function scorePassage(
   if ("excluded" in place) return { passage, reason: place.excluded };
   const year = yearScore(ix, q, passage, facts, profile.year);
   if (typeof year !== "number") return { passage, reason: year.excluded };
-  const hits = terms.map((t) => matchTerm(t, passage.norm, facts.context + facts.heading, profile.terms));
+  const context = facts.context + facts.heading;
+  const hits = terms.map((t) => matchTerm(t, passage.norm, context, profile.terms));
   const cov = coverage(hits);
-  const ask = {
-    ...q,
+  const ask: FigureAsk = {
+    kind: q.kind,
+    unit: q.unit,
+    unitInferred: q.unitInferred,
+    years: q.years,
     otherPlaces: place.others,
     strictPlace: place.strict,
     spanAsked: q.period.role === "five-year",
