@@ -2,7 +2,7 @@ import { CLAUSE_END, charClass, ITEM_END, NAME_QUOTES, spanBetween } from "../le
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { WHOLE_SCOPE_WORDS } from "../lexicon/scope-words.js";
 import type { Figure } from "../text/figure.js";
-import { changeBaseline, figureTime } from "./figure-time.js";
+import { changeBaseline, figureTime, rankedValue } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
 import type { KindFitWeights, RankingProfile } from "./profile.js";
 
@@ -162,19 +162,27 @@ export function bestFigure(
   let bestScore = Number.NEGATIVE_INFINITY;
   // A figure of a kind that can answer beats any that cannot, however close ("…8865亿元，跃居全国第3位").
   let answerable = false;
+  const rankTolls = { ...w, clauseToll: w.rankClauseToll };
   for (const f of figures) {
     // A money quantity's percentage answers only as its growth ("生产总值增长3.9%"), not as a share of it.
     const inferred =
       ask.unitInferred &&
       (f.unit !== "%" || GROWTH_BEFORE.test(norm.slice(Math.max(0, f.start - 8), f.start)));
-    const k = kindFit(f, kind, unit, w.kindFit, inferred) * (isBareCode(f) ? w.bareCode : 1);
+    const bound = f.bound === "over" || f.bound === "near" || f.bound === "under";
+    const k =
+      kindFit(f, kind, unit, w.kindFit, inferred) *
+      (isBareCode(f) ? w.bareCode : 1) *
+      (bound ? w.boundFactor : 1);
     if (k < 0 || insideQuotes(norm, f.start, w.nameQuoteMaxChars)) continue;
     const elsewhere = aboutOtherPlace(norm, f, ask.otherPlaces ?? []);
     if (elsewhere && ask.strictPlace) continue;
-    // The result of a change stands as close to the question's words as its baseline ("成交额从A增加到B").
-    const from = changeBaseline(norm, figures, f);
-    const tolls = kind === "rank" && f.kind === "rank" ? { ...w, clauseToll: w.rankClauseToll } : w;
-    const c = Math.max(closeness(norm, f, hits, tolls), from ? closeness(norm, from, hits, tolls) : 0);
+    // A rank stands as close to the question's words as the value it ranks, and the result of a change as
+    // close as its baseline ("收入从7248亿元提高到8865亿元，跃居全国第3位").
+    const ranked = kind === "rank" ? rankedValue(norm, figures, f) : null;
+    const from = changeBaseline(norm, figures, ranked ?? f);
+    const near = (g: Figure) =>
+      closeness(norm, g, hits, kind === "rank" && g.kind === "rank" ? rankTolls : w);
+    const c = Math.max(near(f), ranked ? near(ranked) : 0, from ? near(from) : 0);
     const score =
       k +
       w.closenessVsKind * c +

@@ -46,3 +46,17 @@ export function changeBaseline(norm: string, figures: Figure[], f: Figure): Figu
   if (!g || /[，,；;。]/.test(norm.slice(g.end, f.start))) return null;
   return figureTime(norm, figures, g).baseline ? g : null;
 }
+
+/**
+ * The value a rank ranks ("一般公共预算收入…8865亿元，跃居全国第3位": 8865亿元 for 全国第3位): the value just
+ * before it, at most one clause mark and a few words away.
+ */
+export function rankedValue(norm: string, figures: Figure[], f: Figure): Figure | null {
+  if (f.kind !== "rank") return null;
+  let g: Figure | undefined;
+  for (let i = figures.indexOf(f) - 1; i >= 0 && !g; i--) {
+    const h = figures[i] as Figure;
+    if (h.kind !== "year" && h.kind !== "date" && h.kind !== "rank") g = h;
+  }
+  return g && /^[，,、]?[^，,、；;。]{0,6}$/.test(norm.slice(g.end, f.start)) ? g : null;
+}

@@ -102,6 +102,8 @@ export interface RankingProfile {
     closenessVsKind: number;
     /** Kind-fit factor of a bare whole number without unit ("119"): more often a code or a name. */
     bareCode: number;
+    /** Factor on kind fit for a bound ("突破3万亿元", "近840亿斤", "超过"): an exact figure answers better. */
+    boundFactor: number;
     /** Without a numeric question, a figure only answers when at least this close to the question words. */
     nonNumericMinCloseness: number;
     /** Longest quotation (characters) whose figures name something (“119消防宣传月”) rather than count. */
@@ -217,6 +219,7 @@ export const DEFAULT_PROFILE: RankingProfile = {
     countedNoun: 0.5,
     closenessVsKind: 2,
     bareCode: 0.4,
+    boundFactor: 0.9,
     nonNumericMinCloseness: 0.3,
     nameQuoteMaxChars: 16,
     yearAsked: 0.4,

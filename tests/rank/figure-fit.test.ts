@@ -172,6 +172,23 @@ describe("bestFigure and other places: a figure in a clause naming another place
   });
 });
 
+describe("bestFigure: a bound answers less well than an exact figure", () => {
+  it("突破3万亿元 fits its kind by the bound factor", () => {
+    const norm = normalizeQuery("地区生产总值突破3万亿元。");
+    const terms = weighTerms(
+      ["地区生产总值"],
+      new Map([["地区生产总值", 1]]),
+      100,
+      new Map(),
+      DEFAULT_PROFILE.terms,
+    );
+    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
+    const ask = { kind: "quantity" as AnswerKind, unit: "元", unitInferred: false, years: [] };
+    const fit = bestFigure(norm, parseFigures(norm), hits, ask, W);
+    expect(fit?.kind).toBeCloseTo(W.kindFit.unit.same * W.boundFactor, 9);
+  });
+});
+
 describe("closeness: words in the same clause are closer than words across clause marks", () => {
   it("falls with each clause boundary between the figure and the word", () => {
     const question = ["学位"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeBaseline, figureTime } from "../../src/rank/figure-time.js";
+import { changeBaseline, figureTime, rankedValue } from "../../src/rank/figure-time.js";
 import { parseFigures } from "../../src/text/figures.js";
 import { normalizeQuery } from "../../src/text/script.js";
 
@@ -30,5 +30,22 @@ describe("figureTime: the year, baseline and span of a figure, from the words of
     [REVENUE, "16.3%", { year: null, baseline: false, span: false, from: null }],
   ])("%s / %s", (sentence, text, expected) => {
     expect(timeOf(sentence, text)).toEqual(expected);
+  });
+});
+
+describe("rankedValue: the value a rank ranks, just before it", () => {
+  it.each<[string, string, string | null]>([
+    ["一般公共预算收入从7248亿元提高到8865亿元，跃居全国第3位。", "全国第3位", "8865亿元"],
+    ["技术合同成交额达到6121亿元、金额居全国第3位。", "全国第3位", "6121亿元"],
+    // Ranks moving from one place to another rank nothing but each other.
+    ["汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位。", "第1位", null],
+    // Too far: a value several clauses back is not what the rank ranks.
+    ["粮食产量达到620亿斤，创历史新高，稳居全国第7位。", "全国第7位", null],
+  ])("%s / %s", (sentence, text, expected) => {
+    const norm = normalizeQuery(sentence);
+    const figures = parseFigures(norm);
+    const f = figures.find((g) => g.text === text);
+    if (!f) throw new Error(`no figure ${text} in ${sentence}`);
+    expect(rankedValue(norm, figures, f)?.text ?? null).toBe(expected);
   });
 });
