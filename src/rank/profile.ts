@@ -104,6 +104,8 @@ export interface RankingProfile {
     bareCode: number;
     /** Factor on kind fit for a bound ("突破3万亿元", "近840亿斤", "超过"): an exact figure answers better. */
     boundFactor: number;
+    /** Added for the figure in the place of the item asked in "A、B分别X、Y", taken from the others. */
+    listItem: number;
     /** Without a numeric question, a figure only answers when at least this close to the question words. */
     nonNumericMinCloseness: number;
     /** Longest quotation (characters) whose figures name something (“119消防宣传月”) rather than count. */
@@ -220,6 +222,7 @@ export const DEFAULT_PROFILE: RankingProfile = {
     closenessVsKind: 2,
     bareCode: 0.4,
     boundFactor: 0.9,
+    listItem: 1,
     nonNumericMinCloseness: 0.3,
     nameQuoteMaxChars: 16,
     yearAsked: 0.4,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { matchTerm, weighTerms } from "../../src/rank/match-terms.js";
+import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
+import { askedItem, respectiveList } from "../../src/rank/respective-list.js";
+import { parseFigures } from "../../src/text/figures.js";
+import { normalizeQuery } from "../../src/text/script.js";
+
+const T = DEFAULT_PROFILE.terms;
+const POLICE = "积极预防、依法打击各类违法犯罪活动，刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%。";
+const ROBOTS =
+  "培育壮大新兴产业，战略性新兴产业、高新技术产业增加值分别增长10%、7.9%，新能源汽车、集成电路、工业机器人产量分别增长49.8%、11.9%、36.4%。";
+const INVEST = "力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。";
+const INCOME = "城镇和农村居民人均可支配收入分别增长4.3%、5.5%，十方面民生实事圆满完成。";
+
+/** The list the figure written `text` stands in, and the item the question's words pick. */
+function read(sentence: string, text: string, words: string[]) {
+  const norm = normalizeQuery(sentence);
+  const figures = parseFigures(norm);
+  const f = figures.find((g) => g.text === text);
+  if (!f) throw new Error(`no figure ${text}`);
+  const list = respectiveList(norm, figures, f);
+  const terms = weighTerms(words, new Map(words.map((w) => [w, 1])), 100, new Map(), T);
+  const hits = terms.map((t) => matchTerm(t, norm, "", T));
+  return {
+    items: list?.items ?? null,
+    index: list?.index ?? null,
+    asked: list ? askedItem(list, hits) : null,
+  };
+}
+
+describe("respectiveList and askedItem: 分别 pairs a list of things with a list of figures", () => {
+  it.each<[string, string, string[], string[] | null, number | null, number | null]>([
+    // The item before the last that holds a word, not the last item, which carries the shared noun (警情).
+    [POLICE, "17.4%", ["涉", "诈", "警情"], ["刑事治安", "涉诈", "涉毒警情"], 1, 1],
+    [ROBOTS, "36.4%", ["工业", "机器人", "产量"], ["新能源汽车", "集成电路", "工业机器人产量"], 2, 2],
+    // A piece of a word picks its item (水利 of 水利投资).
+    [INVEST, "450亿元", ["水利投资"], ["力争全年交通", "水利", "能源领域投资额"], 1, 1],
+    // Items joined by 和 when 、 alone gives too few.
+    [INCOME, "5.5%", ["农村居民"], ["城镇", "农村居民人均可支配收入"], 1, 1],
+    // Words in no item pick none.
+    [POLICE, "68%", ["警情"], ["刑事治安", "涉诈", "涉毒警情"], 2, 2],
+    [POLICE, "68%", ["违法犯罪"], ["刑事治安", "涉诈", "涉毒警情"], 2, null],
+    // No 分别: no list.
+    ["新增学位27.8万个，新增高校6所。", "6所", ["高校"], null, null, null],
+  ])("%s / %s", (sentence, text, words, items, index, asked) => {
+    expect(read(sentence, text, words)).toEqual({ items, index, asked });
+  });
+});
