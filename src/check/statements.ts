@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/types.js";
 import type { PeriodRole } from "../lexicon/period-words.js";
-import { CLAUSE_END, ITEM_END, spanBetween } from "../lexicon/punctuation.js";
+import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { isStopword, LINK_WORDS } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
@@ -101,7 +101,7 @@ function anchoredFigure(
     if (q.years.length > 0 && time.year !== null && !q.years.includes(time.year)) continue;
     if (oneYear && time.span) continue;
     const anchored = closeness(r.passage.norm, g, hits, ctx.profile.figure);
-    // Between figures, the one whose own clause holds every anchor word names the claim's indicator
+    // Between figures, the one whose own clause or item holds every anchor word names the claim's indicator
     // ("高中毛入学率超过93%，高等教育毛入学率提高到73.4%": 73.4% for 高等教育毛入学率).
     const rank = anchored * (inClause(norm, g, anchors) ? 1 : ctx.profile.check.partialClauseFactor);
     if (!best || rank > best.rank) best = { figure: g, anchored, rank };
@@ -109,9 +109,9 @@ function anchoredFigure(
   return best && { figure: best.figure, anchored: best.anchored };
 }
 
-/** Whether every anchor word stands in the figure's clause. */
+/** Whether every anchor word stands in the figure's clause or list item. */
 function inClause(norm: string, f: Figure, anchors: string[]): boolean {
-  const [start, end] = spanBetween(norm, f.start, f.end, CLAUSE_END);
+  const [start, end] = spanBetween(norm, f.start, f.end, ITEM_END);
   const clause = norm.slice(start, end);
   return anchors.every((a) => clause.includes(a));
 }

@@ -41,6 +41,9 @@ export const MAGNITUDE_QUESTION = new RegExp(
 export const MONEY_WORDS =
   /gdp|多少钱|资金|经费|投入|投资|营收|营业收入|收入|金额|产值|总值|预算|贷款|补贴|工资|利润|成交额|销售额|营业额|税收|总额|经济总量|增加值|进出口/;
 
+/** Words that ask for a level, an amount ("GDP总量多少"), never its growth. */
+export const LEVEL_WORDS = /总量|总额|总值|总规模|规模|体量|多少钱/;
+
 /** The rules, in the order they are tried. */
 export const ANSWER_KIND_RULES: readonly AnswerKindRule[] = [
   {
@@ -152,7 +155,7 @@ export function answerKindOf(norm: string): AnswerKindReading {
     }
     if (rule.unit === "money" || rule.unit === "amount") {
       const money = MONEY_WORDS.test(norm);
-      const unitInferred = money && rule.unit === "money";
+      const unitInferred = money && rule.unit === "money" && !LEVEL_WORDS.test(norm);
       return { kind: rule.kind, unit: money ? "元" : null, unitInferred, rule: rule.name };
     }
     // The growth of a money quantity may be told as an amount ("工资涨了多少": 2.95万元) as well as a rate.

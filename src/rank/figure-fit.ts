@@ -1,8 +1,8 @@
-import { CLAUSE_END, charClass, ITEM_END, NAME_QUOTES, spanBetween } from "../lexicon/punctuation.js";
+import { CLAUSE_END, charClass, ITEM_END, LIST_MARK, NAME_QUOTES, spanBetween } from "../lexicon/punctuation.js";
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { WHOLE_SCOPE_WORDS } from "../lexicon/scope-words.js";
 import type { Figure } from "../text/figure.js";
-import { changeBaseline, figureTime, rankedValue } from "./figure-time.js";
+import { changeBaseline, figureTime, rankedValue, restatedFigure } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
 import type { KindFitWeights, RankingProfile } from "./profile.js";
 import { askedItem, respectiveList } from "./respective-list.js";
@@ -36,8 +36,10 @@ export function kindFit(
   if (kind === "rank") return f.kind === "rank" ? w.rank.rank : w.rank.other;
   if (f.kind === "rank") return w.rankForOther;
   if (kind === "percent") {
-    if (f.unit === "%") return w.percent.percent;
-    if (f.unit === "百分点") return w.percent.points;
+    // "高几个点" asks for a gap in points; a rate answers it less well, as points answer a rate.
+    const [asked, other] = unit === "百分点" ? ["百分点", "%"] : ["%", "百分点"];
+    if (f.unit === asked) return w.percent.percent;
+    if (f.unit === other) return w.percent.points;
     // "工资涨了多少": the growth of a money quantity, told as an amount.
     return inferred && f.unit === "元" ? w.inferredUnit.alternate : w.percent.other;
   }
@@ -55,12 +57,16 @@ export function kindFit(
 
 const CLAUSE_BREAK = new RegExp(charClass(ITEM_END), "g");
 const CLAUSE_BREAK_ONE = new RegExp(charClass(ITEM_END));
+const LIST_MARKS = new RegExp(charClass(LIST_MARK), "g");
+/** A list mark (、) between a figure and a word costs this share of a clause mark's toll: items share a subject. */
+const LIST_MARK_SHARE = 0.5;
 
 /** Characters between a figure and a term occurrence, plus a toll for each clause boundary crossed. */
 function gap(norm: string, f: Figure, span: [number, number], toll: number): number {
   const [from, to] = span[1] <= f.start ? [span[1], f.start] : f.end <= span[0] ? [f.end, span[0]] : [0, 0];
   const between = norm.slice(from, to);
-  const breaks = between.match(CLAUSE_BREAK)?.length ?? 0;
+  const marks = between.match(LIST_MARKS)?.length ?? 0;
+  const breaks = (between.match(CLAUSE_BREAK)?.length ?? 0) - marks * (1 - LIST_MARK_SHARE);
   return between.length + toll * breaks;
 }
 
@@ -183,7 +189,13 @@ export function bestFigure(
     const from = changeBaseline(norm, figures, ranked ?? f);
     const near = (g: Figure) =>
       closeness(norm, g, hits, kind === "rank" && g.kind === "rank" ? rankTolls : w);
-    let c = Math.max(near(f), ranked ? near(ranked) : 0, from ? near(from) : 0);
+    const restated = restatedFigure(norm, figures, f);
+    let c = Math.max(
+      near(f),
+      ranked ? near(ranked) : 0,
+      from ? near(from) : 0,
+      restated ? near(restated) : 0,
+    );
     // "涉诈…分别下降17.7%、17.4%": the figure in the place of the item asked, as close as the list's nearest.
     const list = respectiveList(norm, figures, f);
     const item = list ? askedItem(list, hits) : null;

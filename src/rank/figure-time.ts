@@ -60,3 +60,17 @@ export function rankedValue(norm: string, figures: Figure[], f: Figure): Figure 
   }
   return g && /^[，,、]?[^，,、；;。]{0,6}$/.test(norm.slice(g.end, f.start)) ? g : null;
 }
+
+/** Between a bound and the exact value that restates it ("突破4000亿元、达到4211亿元"): a mark and a linking verb. */
+const RESTATING = /^[、，,]?(达到|达|为|至|增至|升至|提高到|提升至)$/;
+
+/**
+ * The figure an exact value restates ("地方一般公共预算收入突破4000亿元、达到4211亿元": 突破4000亿元 for 4211亿元):
+ * the value just before it, in the same unit, joined by a linking verb alone.
+ */
+export function restatedFigure(norm: string, figures: Figure[], f: Figure): Figure | null {
+  const i = figures.indexOf(f);
+  const g = i > 0 ? figures[i - 1] : undefined;
+  if (!g || g.kind !== f.kind || g.unit !== f.unit) return null;
+  return RESTATING.test(norm.slice(g.end, f.start)) ? g : null;
+}

@@ -125,6 +125,17 @@ const TRADITIONAL_ROWS: Row[] = [
 const kindOf = (question: string) => answerKindOf(normalizeQuery(question));
 const expected = ([, kind, unit, rule]: Row) => ({ kind, unit, rule });
 
+describe("LEVEL_WORDS: a level asked is an amount, never its growth", () => {
+  it.each([
+    ["山东去年GDP总量多少", false],
+    ["湖北GDP总量多少亿", false],
+    ["云南去年GDP多少", true],
+    ["工资涨了多少", true],
+  ])("%s: unit inferred %s", (question, inferred) => {
+    expect(kindOf(question).unitInferred).toBe(inferred);
+  });
+});
+
 describe("answerKindOf", () => {
   it.each(ROWS)("%s -> %s %s (%s)", (...row) => {
     expect(kindOf(row[0])).toMatchObject(expected(row));

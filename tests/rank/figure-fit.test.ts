@@ -30,6 +30,9 @@ describe("kindFit: how well a figure's kind and unit answer what is asked", () =
     ["全国第6", "quantity", null, W.kindFit.rankForOther],
     ["63.5%", "percent", "%", W.kindFit.percent.percent],
     ["1.7个百分点", "percent", "%", W.kindFit.percent.points],
+    // "高几个点" asks for points: a rate answers it as points answer a rate.
+    ["1.7个百分点", "percent", "百分点", W.kindFit.percent.percent],
+    ["7.6%", "percent", "百分点", W.kindFit.percent.points],
     ["151所", "percent", "%", W.kindFit.percent.other],
     ["151所", "quantity", "所", W.kindFit.unit.same],
     ["800余", "quantity", "所", W.kindFit.unit.none],
@@ -85,6 +88,22 @@ describe("bestFigure: the figure of a sentence that answers the question", () =>
     ["2025年全省城镇化率达到65.2%，比上年提高0.9个百分点。", ["城镇化率"], "percent", "%", "65.2%"],
     // A number in short quotation marks names something.
     ["开展“119消防宣传月”活动，排查隐患3.2万处。", ["排查", "隐患"], "quantity", null, "3.2万处"],
+    // The exact value that restates a bound ("突破4000亿元、达到4211亿元").
+    [
+      "地方一般公共预算收入突破4000亿元、达到4211亿元，其中税收收入增长3%。",
+      ["地方一般公共预算收入"],
+      "quantity",
+      "元",
+      "4211亿元",
+    ],
+    // A list mark between a growth rate and a level of one subject costs less than a comma.
+    [
+      "地区生产总值增长5.5%、达到10.3万亿元，成为全国第三个过10万亿元省份。",
+      ["地区生产总值"],
+      "quantity",
+      "元",
+      "10.3万亿元",
+    ],
     // A rank asked: the rank, though the value it ranks stands closer to the words.
     [
       "一般公共预算收入从7248亿元提高到8865亿元，跃居全国第3位。",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeBaseline, figureTime, rankedValue } from "../../src/rank/figure-time.js";
+import { changeBaseline, figureTime, rankedValue, restatedFigure } from "../../src/rank/figure-time.js";
 import { parseFigures } from "../../src/text/figures.js";
 import { normalizeQuery } from "../../src/text/script.js";
 
@@ -47,5 +47,21 @@ describe("rankedValue: the value a rank ranks, just before it", () => {
     const f = figures.find((g) => g.text === text);
     if (!f) throw new Error(`no figure ${text} in ${sentence}`);
     expect(rankedValue(norm, figures, f)?.text ?? null).toBe(expected);
+  });
+});
+
+describe("restatedFigure: the bound an exact value restates", () => {
+  it.each<[string, string, string | null]>([
+    ["地方一般公共预算收入突破4000亿元、达到4211亿元。", "4211亿元", "突破4000亿元"],
+    // Two values of a list are not one restating the other.
+    ["力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。", "450亿元", null],
+    // Another unit: not the same value.
+    ["地区生产总值增长5.5%、达到10.3万亿元。", "10.3万亿元", null],
+  ])("%s / %s", (sentence, text, expected) => {
+    const norm = normalizeQuery(sentence);
+    const figures = parseFigures(norm);
+    const f = figures.find((g) => g.text === text);
+    if (!f) throw new Error(`no figure ${text} in ${sentence}`);
+    expect(restatedFigure(norm, figures, f)?.text ?? null).toBe(expected);
   });
 });
