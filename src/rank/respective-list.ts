@@ -1,6 +1,7 @@
 import { ITEM_MARKS, ITEM_WORDS, RESPECTIVELY } from "../lexicon/list-words.js";
 import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import type { Figure } from "../text/figure.js";
+import { cut } from "../text/segment.js";
 import type { TermHit } from "./match-terms.js";
 
 /** A figure of "A、B、C分别…X、Y、Z": the items of the list and which of them the figure belongs to. */
@@ -24,30 +25,35 @@ export function respectiveList(norm: string, figures: Figure[], f: Figure): Resp
   const list = norm.slice(start, start + m.index);
   for (const marks of [ITEM_MARKS, ITEM_WORDS]) {
     const items = list.split(marks).filter((item) => item !== "");
-    if (items.length >= 2 && items.length === values.length) return { items, index: values.indexOf(f), values };
+    if (items.length >= 2 && items.length === values.length)
+      return { items, index: values.indexOf(f), values };
   }
   return null;
 }
 
 /**
- * Which item of a list the question is about: the one holding its words (or a piece of a word), an item
- * before the last rather than the last — the last item also carries the noun the whole list shares
- * ("涉毒警情" holds 警情 for all three) — and none when two items hold them alike.
+ * Which item of a list the question is about: the one that alone holds a question word (or a piece of one).
+ * The last item also carries the noun the whole list shares ("涉毒警情": 警情 for all three; "高技术制造业增加值":
+ * 增加值), so its last word is left out; a word in two items tells nothing; two items alike: none.
  */
 export function askedItem(list: RespectiveList, hits: TermHit[]): number | null {
-  const weight = list.items.map((item) =>
-    hits.reduce((sum, h) => {
-      if (h.strength <= 0) return sum;
-      const t = h.term;
-      const holds =
-        t.forms.some((form) => item.includes(form)) ||
-        t.splits.some((parts) => parts.some((p) => p.pattern.test(item)));
-      return holds ? sum + t.weight : sum;
-    }, 0),
-  );
-  const last = weight.length - 1;
-  const before = weight.slice(0, last);
-  const best = Math.max(...before);
-  if (best > 0) return before.indexOf(best) === before.lastIndexOf(best) ? before.indexOf(best) : null;
-  return (weight[last] ?? 0) > 0 ? last : null;
+  const items = [...list.items];
+  const lastWords = cut(items[items.length - 1] ?? "");
+  if (lastWords.length >= 2) items[items.length - 1] = lastWords.slice(0, -1).join("");
+  const weight = items.map(() => 0);
+  for (const h of hits) {
+    if (h.strength <= 0) continue;
+    const t = h.term;
+    const holding = items.flatMap((item, i) =>
+      t.forms.some((form) => item.includes(form)) ||
+      t.splits.some((parts) => parts.some((p) => p.pattern.test(item)))
+        ? [i]
+        : [],
+    );
+    const [only] = holding;
+    if (holding.length === 1 && only !== undefined) weight[only] = (weight[only] ?? 0) + t.weight;
+  }
+  const best = Math.max(...weight);
+  if (best <= 0 || weight.indexOf(best) !== weight.lastIndexOf(best)) return null;
+  return weight.indexOf(best);
 }

@@ -37,8 +37,16 @@ describe("respectiveList and askedItem: 分别 pairs a list of things with a lis
     [INVEST, "450亿元", ["水利投资"], ["力争全年交通", "水利", "能源领域投资额"], 1, 1],
     // Items joined by 和 when 、 alone gives too few.
     [INCOME, "5.5%", ["农村居民"], ["城镇", "农村居民人均可支配收入"], 1, 1],
-    // Words in no item pick none.
-    [POLICE, "68%", ["警情"], ["刑事治安", "涉诈", "涉毒警情"], 2, 2],
+    // The noun the list shares (the last item's last word) picks none; nor do words in no item.
+    [POLICE, "68%", ["警情"], ["刑事治安", "涉诈", "涉毒警情"], 2, null],
+    [
+      "装备制造业、高技术制造业增加值分别增长17.7%、17.6%。",
+      "17.6%",
+      ["高技术", "制造业", "增加值"],
+      ["装备制造业", "高技术制造业增加值"],
+      1,
+      1,
+    ],
     [POLICE, "68%", ["违法犯罪"], ["刑事治安", "涉诈", "涉毒警情"], 2, null],
     // No 分别: no list.
     ["新增学位27.8万个，新增高校6所。", "6所", ["高校"], null, null, null],
