@@ -1,4 +1,11 @@
-import { CLAUSE_END, charClass, ITEM_END, LIST_MARK, NAME_QUOTES, spanBetween } from "../lexicon/punctuation.js";
+import {
+  CLAUSE_END,
+  charClass,
+  ITEM_END,
+  LIST_MARK,
+  NAME_QUOTES,
+  spanBetween,
+} from "../lexicon/punctuation.js";
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { WHOLE_SCOPE_WORDS } from "../lexicon/scope-words.js";
 import type { Figure } from "../text/figure.js";
