@@ -29,7 +29,8 @@ export const PREFIX_BLOCKERS: ReadonlyMap<string, string> = new Map([
 
 /** Bound words written after the unit. 多/余 count only when the number did not already carry one. */
 export const SUFFIX_BOUNDS = new Lexicon<FigureBound>([
-  ...boundWords("over", "以上 有余 多 余"),
+  // "迈上6万亿元台阶", "突破1000万大关": a level passed.
+  ...boundWords("over", "以上 有余 多 余 台阶 大关"),
   ...boundWords("under", "以下 以内"),
   ...boundWords("about", "左右 上下"),
 ]);

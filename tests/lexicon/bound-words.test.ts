@@ -37,6 +37,8 @@ const PREFIX_ROWS: [string, Expected[]][] = [
 const SUFFIX_ROWS: [string, Expected[]][] = [
   [quote("ha", "城镇新增就业110万人以上"), [{ text: "110万人以上", bound: "over" }]],
   [quote("yn", "城镇调查失业率5.5%以内"), [{ text: "5.5%以内", bound: "under" }]],
+  // A level passed: 台阶, 大关.
+  [quote("hb", "地区生产总值迈上6万亿元台阶"), [{ text: "6万亿元台阶", bound: "over" }]],
   [quote("ah", "社会消费品零售总额增长4%左右"), [{ text: "4%左右", bound: "about" }]],
   // APPROX_MARKS: 多/余 right after the number
   [quote("gd", "纵向支持组团实施重点项目1000多个"), [{ text: "1000多个", bound: "over" }]],

@@ -53,6 +53,7 @@ describe("rankedValue: the value a rank ranks, just before it", () => {
 describe("restatedFigure: the bound an exact value restates", () => {
   it.each<[string, string, string | null]>([
     ["地方一般公共预算收入突破4000亿元、达到4211亿元。", "4211亿元", "突破4000亿元"],
+    ["地区生产总值迈上6万亿元台阶，达到62661亿元。", "62661亿元", "6万亿元台阶"],
     // Two values of a list are not one restating the other.
     ["力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。", "450亿元", null],
     // Another unit: not the same value.
