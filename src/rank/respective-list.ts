@@ -32,7 +32,8 @@ export function respectiveList(norm: string, figures: Figure[], f: Figure): Resp
 }
 
 /**
- * Which item of a list the question is about: the one that alone holds a question word (or a piece of one).
+ * Which item of a list the question is about: the one that alone holds a question word, or pieces of one
+ * (农村 of 农村居民收入 in "城镇居民、农村居民人均可支配收入").
  * The last item also carries the noun the whole list shares ("涉毒警情": 警情 for all three; "高技术制造业增加值":
  * 增加值), so its last word is left out; a word in two items tells nothing; two items alike: none.
  */
@@ -41,17 +42,23 @@ export function askedItem(list: RespectiveList, hits: TermHit[]): number | null 
   const lastWords = cut(items[items.length - 1] ?? "");
   if (lastWords.length >= 2) items[items.length - 1] = lastWords.slice(0, -1).join("");
   const weight = items.map(() => 0);
+  const holders = (pattern: (item: string) => boolean) =>
+    items.flatMap((item, i) => (pattern(item) ? [i] : []));
   for (const h of hits) {
     if (h.strength <= 0) continue;
     const t = h.term;
-    const holding = items.flatMap((item, i) =>
-      t.forms.some((form) => item.includes(form)) ||
-      t.splits.some((parts) => parts.some((p) => p.pattern.test(item)))
-        ? [i]
-        : [],
-    );
-    const [only] = holding;
-    if (holding.length === 1 && only !== undefined) weight[only] = (weight[only] ?? 0) + t.weight;
+    // The whole word in one item; else each piece of it that stands in one item only ("农村" of 农村居民收入).
+    const [whole, ...more] = holders((item) => t.forms.some((form) => item.includes(form)));
+    if (whole !== undefined && more.length === 0) {
+      weight[whole] = (weight[whole] ?? 0) + t.weight;
+      continue;
+    }
+    const parts = [...new Map(t.splits.flat().map((p) => [p.pattern.source, p])).values()];
+    for (const part of parts) {
+      const [only, ...others] = holders((item) => part.pattern.test(item));
+      if (only !== undefined && others.length === 0)
+        weight[only] = (weight[only] ?? 0) + t.weight / parts.length;
+    }
   }
   const best = Math.max(...weight);
   if (best <= 0 || weight.indexOf(best) !== weight.lastIndexOf(best)) return null;

@@ -35,6 +35,15 @@ describe("respectiveList and askedItem: 分别 pairs a list of things with a lis
     [ROBOTS, "36.4%", ["工业", "机器人", "产量"], ["新能源汽车", "集成电路", "工业机器人产量"], 2, 2],
     // A piece of a word picks its item (水利 of 水利投资).
     [INVEST, "450亿元", ["水利投资"], ["力争全年交通", "水利", "能源领域投资额"], 1, 1],
+    // A piece of a word that stands in one item only (农村 of 农村居民收入; 居民 is in both).
+    [
+      "进出口下降5.4%，城镇居民、农村居民人均可支配收入分别增长4.5%、5.7%。",
+      "5.7%",
+      ["农村居民收入"],
+      ["城镇居民", "农村居民人均可支配收入"],
+      1,
+      1,
+    ],
     // Items joined by 和 when 、 alone gives too few.
     [INCOME, "5.5%", ["农村居民"], ["城镇", "农村居民人均可支配收入"], 1, 1],
     // The noun the list shares (the last item's last word) picks none; nor do words in no item.
