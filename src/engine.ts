@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type AskOptions, answerQuestion } from "./answer/answer-question.js";
+import { type AskOptions, answerQuestion, corpusExamples } from "./answer/answer-question.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import { type CheckOptions, checkClaim } from "./check/check-claim.js";
 import {
@@ -73,6 +73,11 @@ export interface Engine {
   check(claim: string, options?: CheckOptions): CheckReply;
   /** The documents answers can cite, in corpus order. */
   sources(): DocumentMeta[];
+  /**
+   * Example questions this corpus answers (Telegram's /start buttons, replies to small talk): derived from the
+   * corpus on first use and kept until it changes.
+   */
+  examples(): string[];
   /** Re-scans the corpus directory: new files are indexed, changed ones re-indexed, deleted ones dropped. */
   sync(): Promise<CorpusChanges>;
   /** Files of the corpus directory that could not be read at start, with why. */
@@ -152,6 +157,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ask: (question, opts) => answerQuestion(ctx, question, opts),
     check: (claim, opts) => checkClaim(ctx, claim, opts),
     sources: () => [...index.docs.values()],
+    examples: () => corpusExamples(ctx),
     sync,
     skipped,
     warnings,

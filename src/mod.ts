@@ -9,6 +9,7 @@ export type { AskOptions } from "./answer/answer-question.js";
 export type { AskExplanation, CandidateExplanation } from "./answer/explain.js";
 export type {
   AnswerItem,
+  AnswerNote,
   AnswerReply,
   AskReply,
   CheckedFigure,
@@ -19,6 +20,7 @@ export type {
   FigureView,
   NoAnswerReason,
   NoAnswerReply,
+  OffTopicReason,
   Quote,
   RelatedFigure,
   Reply,
@@ -32,7 +34,6 @@ export { type Config, parseConfig } from "./config.js";
 export {
   CHAT_TEXTS,
   consoleBanner,
-  EXAMPLE_QUESTIONS,
   helpText,
   refusalText,
   START_TEXT,
@@ -78,6 +79,7 @@ export { MAX_QUESTION_LENGTH, textLength } from "./conversation/length-limit.js"
 export { type ParsedMessage, parseMessage } from "./conversation/parse-message.js";
 export { type Clock, RateLimiter } from "./conversation/rate-limiter.js";
 export {
+  answerNoteText,
   type CitationParts,
   type CitedSource,
   checkNoteText,
@@ -87,6 +89,7 @@ export {
   noAnswerSentence,
   noAnswerText,
   periodLabel,
+  suggestionsHeading,
   VERDICT_LABELS,
 } from "./conversation/wording.js";
 // The corpus directory: adding documents, watching for changes.

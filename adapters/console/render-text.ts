@@ -1,5 +1,6 @@
 import {
   type AskReply,
+  answerNoteText,
   answerNumber,
   type CheckReply,
   type Citation,
@@ -9,6 +10,7 @@ import {
   noAnswerSentence,
   periodLabel,
   type Quote,
+  suggestionsHeading,
   VERDICT_LABELS,
 } from "../../src/mod.js";
 
@@ -40,15 +42,15 @@ export function renderCitation(c: Citation): string {
   return citationText(c, c.paragraph);
 }
 
-/** The nearby topics the corpus covers, as a bulleted list under its heading (nothing when there are none). */
-function nearbyLines(suggestions: string[]): string {
-  return suggestions.length ? `${LABELS.nearby}\n${suggestions.map((s) => `  • ${s}`).join("\n")}` : "";
+/** Suggestions as a bulleted list under their heading (nothing when there are none). */
+function nearbyLines(suggestions: string[], heading: string = LABELS.nearby): string {
+  return suggestions.length ? `${heading}\n${suggestions.map((s) => `  • ${s}`).join("\n")}` : "";
 }
 
 /** Renders a reply as plain text for the terminal (figure first, then the sentence, then the source). */
 export function renderText(reply: AskReply, style: TextStyle, limit = 3): string {
   if (reply.kind === "no-answer") {
-    const tips = nearbyLines(reply.suggestions);
+    const tips = nearbyLines(reply.suggestions, suggestionsHeading(reply.reason));
     return `${noAnswerSentence(reply.reason)}${tips ? `\n${tips}` : ""}`;
   }
   const blocks = reply.answers.slice(0, limit).map((a, i) => {
@@ -59,7 +61,8 @@ export function renderText(reply: AskReply, style: TextStyle, limit = 3): string
   const related = reply.related.length
     ? `\n\n${LABELS.related}\n${reply.related.map((r) => `  • ${r.label} — ${renderCitation(r.source)}`).join("\n")}`
     : "";
-  return blocks.join("\n\n") + related;
+  const note = reply.note ? `${answerNoteText(reply.note)}\n` : "";
+  return note + blocks.join("\n\n") + related;
 }
 
 /** Renders a fact check: verdict, then for each figure the claim's value against the sources' with their sentences. */

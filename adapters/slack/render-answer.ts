@@ -1,12 +1,14 @@
 import {
   type AnswerItem,
   type AnswerReply,
+  answerNoteText,
   answerNumber,
   LABELS,
   moreCitations,
   type NoAnswerReply,
   noAnswerSentence,
   type RelatedFigure,
+  suggestionsHeading,
 } from "../../src/mod.js";
 import { type Block, context, SECTION_MAX, section } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
@@ -56,10 +58,15 @@ export function suggestionText(heading: string, items: string[]): string {
   return lines.length ? `\n${heading}\n${lines.join("\n")}` : "";
 }
 
-/** The no-answer reply: why, and nearby topics the corpus covers. */
+/** The no-answer reply: why, and example questions or nearby topics the corpus covers. */
 export function noAnswerUnits(r: NoAnswerReply): Unit[] {
   const why = escapeWithin(noAnswerSentence(r.reason), 520);
-  return [unit([section(`${why}${suggestionText(LABELS.nearby, r.suggestions)}`)])];
+  return [unit([section(`${why}${suggestionText(suggestionsHeading(r.reason), r.suggestions)}`)])];
+}
+
+/** The note above the answers (a stock asked, only an increase stated), or nothing. */
+export function noteUnits(r: AnswerReply): Unit[] {
+  return r.note ? [unit([section(escapeWithin(answerNoteText(r.note), 300))])] : [];
 }
 
 /** The answer units of a reply, best first. */
@@ -72,7 +79,8 @@ export function answerFallback(r: AnswerReply | NoAnswerReply): string {
   if (r.kind === "no-answer") return escapeWithin(noAnswerSentence(r.reason), 520);
   const a = r.answers[0];
   if (!a) return LABELS.noAnswer;
+  const note = r.note ? escapeWithin(answerNoteText(r.note), 300) : "";
   const fig = a.figure ? `${escapeMrkdwn(a.figure.text)}：` : "";
   const src = a.sources[0] ? ` —${citationPlain(a.sources[0])}` : "";
-  return `${fig}${escapeWithin(a.quote.text, 1500)}${src}`;
+  return `${note}${fig}${escapeWithin(a.quote.text, 1500)}${src}`;
 }

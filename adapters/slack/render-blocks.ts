@@ -1,7 +1,14 @@
 import { feedbackNote, LABELS, moreSourcesFrom, type Reply } from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, button, context } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
-import { answerFallback, answerUnits, noAnswerUnits, relatedUnit, type Unit } from "./render-answer.js";
+import {
+  answerFallback,
+  answerUnits,
+  noAnswerUnits,
+  noteUnits,
+  relatedUnit,
+  type Unit,
+} from "./render-answer.js";
 import { checkFallback, checkHeadUnit, checkUnits } from "./render-check.js";
 
 /** Action ids of the reply buttons. */
@@ -40,7 +47,7 @@ function bodyUnits(reply: Reply): { head: Unit[]; body: Unit[]; tail: Unit[] } {
   if (reply.kind === "check") return { head: [checkHeadUnit(reply)], body: checkUnits(reply), tail: [] };
   if (reply.kind === "no-answer") return { head: [], body: noAnswerUnits(reply), tail: [] };
   const related = relatedUnit(reply.related);
-  return { head: [], body: answerUnits(reply), tail: related ? [related] : [] };
+  return { head: noteUnits(reply), body: answerUnits(reply), tail: related ? [related] : [] };
 }
 
 function fits(blocks: Block[], size: number, u: Unit): boolean {

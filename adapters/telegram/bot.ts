@@ -7,7 +7,6 @@ import {
   type Clock,
   converse,
   type Engine,
-  EXAMPLE_QUESTIONS,
   helpText,
   RateLimiter,
   START_TEXT,
@@ -58,9 +57,9 @@ function errorHandler(log: (line: string) => void) {
   };
 }
 
-/** /start: what the bot does, with example questions as buttons. */
-function start(ctx: Context): Promise<unknown> {
-  return ctx.reply(START_TEXT, { ...quoteOf(ctx), reply_markup: examplesKeyboard(EXAMPLE_QUESTIONS) });
+/** /start: what the bot does, with example questions this corpus answers as buttons. */
+function start(ctx: Context, deps: BotDeps): Promise<unknown> {
+  return ctx.reply(START_TEXT, { ...quoteOf(ctx), reply_markup: examplesKeyboard(deps.engine.examples()) });
 }
 
 /** /sources: the documents, as HTML messages within Telegram's limit. */
@@ -78,7 +77,7 @@ async function sources(ctx: Context, deps: BotDeps): Promise<void> {
 function registerCommands(chat: Composer<Filter<Context, "message">>, deps: BotDeps): void {
   const ask = (ctx: Context, kind: "ask" | "check", text: string) =>
     respond(ctx, deps, answerRequest(deps.conversation, userOf(ctx), { kind, text: text.trim() }));
-  chat.command("start", (ctx) => start(ctx));
+  chat.command("start", (ctx) => start(ctx, deps));
   chat.command("help", (ctx) => replyPlain(ctx, helpText("telegram")));
   chat.command("ask", (ctx) => ask(ctx, "ask", ctx.match));
   chat.command("check", (ctx) => ask(ctx, "check", ctx.match));
@@ -88,7 +87,7 @@ function registerCommands(chat: Composer<Filter<Context, "message">>, deps: BotD
 
 /** A command written after a mention ("@bot /sources"), which Telegram does not mark as one. */
 function textCommand(ctx: Context, deps: BotDeps, name: string): Promise<unknown> {
-  if (name === "start") return start(ctx);
+  if (name === "start") return start(ctx, deps);
   if (name === "help") return replyPlain(ctx, helpText("telegram"));
   if (name === "sources") return sources(ctx, deps);
   return replyPlain(ctx, unknownCommandText(`/${name}`, "telegram"));

@@ -1,5 +1,5 @@
 import { type Context, type Filter, GrammyError } from "grammy";
-import { answerRequest, CHAT_TEXTS, EXAMPLE_QUESTIONS } from "../../src/mod.js";
+import { answerRequest, CHAT_TEXTS } from "../../src/mod.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { parseButton, replyKeyboard } from "./keyboard.js";
 import { renderReply } from "./render-html.js";
@@ -62,7 +62,7 @@ export async function handleButton(ctx: ButtonContext, deps: BotDeps): Promise<v
   const action = parseButton(ctx.callbackQuery.data);
   if (action?.kind === "page") return showPage(ctx, deps, action.id, action.page);
   if (action?.kind === "feedback") return saveFeedback(ctx, deps, action.id, action.rating);
-  const example = action?.kind === "example" ? EXAMPLE_QUESTIONS[action.index] : undefined;
+  const example = action?.kind === "example" ? deps.engine.examples()[action.index] : undefined;
   if (!example) {
     await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;

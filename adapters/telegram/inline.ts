@@ -2,6 +2,8 @@ import type { Context, Filter } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import {
   type AnswerItem,
+  type AnswerNote,
+  answerNoteText,
   CHAT_TEXTS,
   converse,
   LABELS,
@@ -11,7 +13,7 @@ import {
 } from "../../src/mod.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { answerItemSpans, questionLine, renderReply } from "./render-html.js";
-import { type Span, toPlain } from "./rich-text.js";
+import { plain, type Span, toPlain } from "./rich-text.js";
 import { splitMessage } from "./split-message.js";
 
 /** How many answers an inline query offers. */
@@ -33,15 +35,25 @@ function article(id: string, title: string, description: string, spans: Span[]):
   };
 }
 
-function answerArticle(question: string, item: AnswerItem, i: number): InlineQueryResultArticle {
+function answerArticle(
+  question: string,
+  item: AnswerItem,
+  i: number,
+  note: AnswerNote | undefined,
+): InlineQueryResultArticle {
   const title = item.figure?.text ?? toPlain(answerItemSpans(item)).slice(0, 30);
-  return article(String(i), title, item.quote.text, [...questionLine(question), ...answerItemSpans(item)]);
+  const noted = note ? [plain(`${answerNoteText(note)}\n`)] : [];
+  return article(String(i), title, item.quote.text, [
+    ...questionLine(question),
+    ...noted,
+    ...answerItemSpans(item),
+  ]);
 }
 
 /** The results offered for a reply: one per answer, or a single check or no-answer result. */
 export function inlineResults(question: string, reply: Reply): InlineQueryResultArticle[] {
   if (reply.kind === "answer")
-    return reply.answers.slice(0, MAX_RESULTS).map((a, i) => answerArticle(question, a, i));
+    return reply.answers.slice(0, MAX_RESULTS).map((a, i) => answerArticle(question, a, i, reply.note));
   const spans = renderReply(reply);
   if (reply.kind === "check")
     return [article("check", `${VERDICT_LABELS[reply.verdict]}：${question}`, "", spans)];

@@ -1,6 +1,7 @@
 import {
   type AnswerItem,
   type AnswerReply,
+  answerNoteText,
   CHAT_TEXTS,
   type CheckedFigure,
   type CheckReply,
@@ -20,6 +21,7 @@ import {
   type Quote,
   type RelatedFigure,
   type Reply,
+  suggestionsHeading,
   VERDICT_LABELS,
 } from "../../src/mod.js";
 import { bold, italic, plain, type Span } from "./rich-text.js";
@@ -82,6 +84,7 @@ export function renderAnswerPage(reply: AnswerReply, page: number, options: Page
   const item = reply.answers[page];
   if (!item) return [plain(CHAT_TEXTS.noMore)];
   const out: Span[] = options.showQuestion ? questionLine(reply.question) : [];
+  if (page === 0 && reply.note) out.push(plain(answerNoteText(reply.note)), NL);
   out.push(...answerItemSpans(item));
   if (reply.answers.length > 1) out.push(italic(pageCounter(page + 1, reply.answers.length)), NL);
   if (page === 0 && reply.related.length)
@@ -89,14 +92,15 @@ export function renderAnswerPage(reply: AnswerReply, page: number, options: Page
   return out;
 }
 
-function suggestionLines(suggestions: string[]): Span[] {
+function suggestionLines(suggestions: string[], heading: string = LABELS.nearby): Span[] {
   if (!suggestions.length) return [];
-  return [NL, plain(LABELS.nearby), NL, ...suggestions.flatMap((s) => [plain(`• ${s}`), NL])];
+  return [NL, plain(heading), NL, ...suggestions.flatMap((s) => [plain(`• ${s}`), NL])];
 }
 
-/** A no-answer reply: why, and what nearby topics the corpus covers. */
+/** A no-answer reply: why, and example questions or what nearby topics the corpus covers. */
 export function renderNoAnswer(reply: NoAnswerReply): Span[] {
-  return [plain(noAnswerSentence(reply.reason)), NL, ...suggestionLines(reply.suggestions)];
+  const heading = suggestionsHeading(reply.reason);
+  return [plain(noAnswerSentence(reply.reason)), NL, ...suggestionLines(reply.suggestions, heading)];
 }
 
 function evidenceSpans(e: Evidence): Span[] {

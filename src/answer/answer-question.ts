@@ -5,6 +5,7 @@ import { type RankedPassage, rankPassages, scoreCandidates } from "../rank/rank-
 import type { SearchContext } from "../rank/search-context.js";
 import { normalizeQuery } from "../text/script.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
+import { exampleQuestions } from "./example-questions.js";
 import {
   type AskExplanation,
   explainExcluded,
@@ -12,7 +13,9 @@ import {
   explainRanked,
   type Rejection,
 } from "./explain.js";
-import type { AnswerItem, AskReply, RelatedFigure } from "./reply.js";
+import { asksStock, increaseNote, preferStock } from "./increase-note.js";
+import { offTopicReason } from "./off-topic.js";
+import type { AnswerItem, AnswerReply, AskReply, NoAnswerReason, RelatedFigure } from "./reply.js";
 
 /** Options of one question. */
 export interface AskOptions {
@@ -23,37 +26,54 @@ export interface AskOptions {
 /** Candidates listed by an explanation. */
 const EXPLAINED = 12;
 
-/** Answers a question from the corpus: the best sentences with their figure and sources, or an honest no-answer. */
+/** No candidates: what a message that is not searched ranks. */
+const NOTHING_FETCHED: Candidates = { terms: [], tokens: [], results: [] };
+
+const NO_INDICATOR: NoAnswerReason = { code: "no-indicator" };
+
+/**
+ * Answers a question from the corpus: the best sentences with their figure and sources, or an honest no-answer
+ * — with example questions the corpus answers when the message is no question about it (你好, English).
+ */
 export function answerQuestion(ctx: SearchContext, question: string, options: AskOptions = {}): AskReply {
   const q = analyzeQuery(question, ctx.ix.gazetteer, ctx.clock());
-  const candidates = fetchCandidates(ctx, q);
+  const unasked = offTopicReason(ctx, q) ?? (q.words.length === 0 ? NO_INDICATOR : null);
+  const candidates = unasked ? NOTHING_FETCHED : fetchCandidates(ctx, q);
   const ranking = scoreCandidates(ctx, q, candidates);
-  const verdicts = ranking.ranked.map((r) => ({
-    r,
-    rejection: q.words.length ? rejectionOf(ctx, q, r) : null,
-  }));
-  const accepted = q.words.length ? verdicts.filter((v) => !v.rejection).map((v) => v.r) : [];
-  const explain: AskExplanation | undefined = options.explain
-    ? {
-        query: explainQuery(q, candidates),
-        candidates: [
-          ...verdicts.slice(0, EXPLAINED).map((v) => explainRanked(v.r, v.rejection)),
-          ...ranking.excluded.slice(0, EXPLAINED).map(explainExcluded),
-        ],
-        answered: accepted.length > 0,
-      }
-    : undefined;
-  const withExplain = <T extends AskReply>(reply: T): T => (explain ? { ...reply, explain } : reply);
-  if (q.words.length === 0)
-    return withExplain({
-      kind: "no-answer",
-      question,
-      reason: { code: "no-indicator" },
-      suggestions: topicSuggestions(ctx),
-    });
-  if (accepted.length === 0) return withExplain(noAnswer(ctx, q, candidates));
+  const verdicts = ranking.ranked.map((r) => ({ r, rejection: rejectionOf(ctx, q, r) }));
+  const accepted = verdicts.filter((v) => !v.rejection).map((v) => v.r);
+  const reply: AskReply = unasked
+    ? { kind: "no-answer", question, reason: unasked, suggestions: corpusExamples(ctx) }
+    : accepted.length === 0
+      ? noAnswer(ctx, q, candidates)
+      : answerFrom(ctx, q, accepted);
+  if (!options.explain) return reply;
+  const explain: AskExplanation = {
+    query: explainQuery(q, candidates),
+    candidates: [
+      ...verdicts.slice(0, EXPLAINED).map((v) => explainRanked(v.r, v.rejection)),
+      ...ranking.excluded.slice(0, EXPLAINED).map(explainExcluded),
+    ],
+    answered: accepted.length > 0,
+  };
+  return { ...reply, explain };
+}
+
+/** Example questions this corpus answers (computed on first use, then kept until the corpus changes). */
+export function corpusExamples(ctx: SearchContext): string[] {
+  return exampleQuestions(ctx, (question) => answerQuestion(ctx, question));
+}
+
+/**
+ * The answers from the passages that answer: one per statement, related figures, and a note when one is due.
+ * A stock asked is answered by the stock a sentence states beside an increase.
+ */
+function answerFrom(ctx: SearchContext, q: QueryAnalysis, passages: RankedPassage[]): AnswerReply {
+  const accepted = asksStock(q) ? passages.map(preferStock) : passages;
   const answers = mergeAnswers(ctx, accepted).slice(0, ctx.profile.answer.maxAnswers);
-  return withExplain({ kind: "answer", question, answers, related: relatedFigures(ctx, accepted, answers) });
+  const note = increaseNote(q, accepted.slice(0, answers.length));
+  const related = relatedFigures(ctx, accepted, answers);
+  return { kind: "answer", question: q.question, answers, related, ...(note ? { note } : {}) };
 }
 
 /**
@@ -149,9 +169,4 @@ function noAnswer(ctx: SearchContext, q: QueryAnalysis, candidates: Candidates):
     reason: { code: "not-found", places: q.places },
     suggestions: [...new Set(suggestions)],
   };
-}
-
-/** A few documents the corpus covers, for questions with nothing to look up. */
-function topicSuggestions(ctx: SearchContext): string[] {
-  return [...ctx.ix.docs.values()].slice(0, 3).map((d) => d.title ?? d.doc);
 }

@@ -100,18 +100,44 @@ export interface AnswerReply {
   question: string;
   answers: AnswerItem[];
   related: RelatedFigure[];
+  /** What the answers are not, when the question asked for more than the sources state; absent otherwise. */
+  note?: AnswerNote;
   /** The ranking's explanation, when asked for. */
   explain?: AskExplanation;
 }
 
-/** Why nothing answers: the question names nothing to look up, or the corpus has nothing on it (for these places). */
-export type NoAnswerReason = { code: "no-indicator" } | { code: "not-found"; places: string[] };
+/**
+ * A caveat shown above the answers. `increase-only`: the question asks how many there are (有多少所高校) and the
+ * sources state only how many were added (新增高校6所); `indicator` is what was asked, in the question's words.
+ */
+export type AnswerNote = { code: "increase-only"; indicator: string };
 
-/** Nothing in the corpus answers well enough: say so, and what nearby topics it does cover. */
+/**
+ * Why a message is not a question about the corpus: small talk (`chat`: 你好, 今天天气如何), letters but no
+ * Chinese (`not-chinese`), or only words the corpus never uses (`unknown-words`, with those words).
+ */
+export type OffTopicReason =
+  | { code: "off-topic"; cause: "chat" | "not-chinese" }
+  | { code: "off-topic"; cause: "unknown-words"; words: string[] };
+
+/**
+ * Why nothing answers: the message is no question about the corpus, the question names nothing to look up, or
+ * the corpus has nothing on it (for these places).
+ */
+export type NoAnswerReason =
+  | OffTopicReason
+  | { code: "no-indicator" }
+  | { code: "not-found"; places: string[] };
+
+/** Nothing in the corpus answers well enough: say so, and what it can answer or what nearby topics it covers. */
 export interface NoAnswerReply {
   kind: "no-answer";
   question: string;
   reason: NoAnswerReason;
+  /**
+   * `off-topic` and `no-indicator`: example questions the corpus answers (never a sentence of it); `not-found`:
+   * what the corpus has on the question's words without its place or year, as short clauses.
+   */
   suggestions: string[];
   explain?: AskExplanation;
 }

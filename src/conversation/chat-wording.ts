@@ -7,9 +7,6 @@ import type { Refusal } from "./converse.js";
 /** Where a conversation takes place. */
 export type Surface = "console" | "telegram" | "slack";
 
-/** Questions offered as examples (Telegram's /start buttons); each is answered by the seed corpus. */
-export const EXAMPLE_QUESTIONS = ["新增学位多少", "对口帮扶农村学校多少所", "高等教育毛入学率多少"] as const;
-
 /** One-line notices, the same everywhere; none holds user or document text, so none needs escaping. */
 export const CHAT_TEXTS = {
   /** A photo, sticker or voice message. */

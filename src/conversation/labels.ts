@@ -8,6 +8,8 @@ export const LABELS = {
   related: "相关数字",
   /** Heading of the nearby topics the corpus covers (no answer, or nothing to check). */
   nearby: "语料中相近的内容：",
+  /** Heading of the example questions offered for a message that is no question about the corpus. */
+  examples: "可以这样问：",
   /** Slack's heading of the same list under a check. */
   relatedClaims: "来源中相关的说法：",
   /** What a check looked for, when nothing stated it. */

@@ -2,7 +2,16 @@
  * The wording of every reply: the core returns codes and data, and this module alone turns them into the
  * Chinese sentences users read. Renderers (plain text, Telegram HTML, Slack mrkdwn) only add markup.
  */
-import type { CheckNote, Citation, Evidence, NoAnswerReason, Verdict } from "../answer/reply.js";
+import type {
+  AnswerNote,
+  CheckNote,
+  Citation,
+  Evidence,
+  NoAnswerReason,
+  OffTopicReason,
+  Verdict,
+} from "../answer/reply.js";
+import { LABELS } from "./labels.js";
 
 /** Verdict labels, the same in every adapter: 一致 / 不一致 / 来源不一致 / 未找到 with their badges. */
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -14,14 +23,41 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 
 /** Why there is no answer, as a sentence (without the final 。). */
 export function noAnswerText(reason: NoAnswerReason): string {
+  if (reason.code === "off-topic") return offTopicText(reason);
   if (reason.code === "no-indicator") return "问题里没有可查询的指标词";
   const where = reason.places.length ? `关于${reason.places.join("、")}的` : "";
   return `语料中没有找到${where}这一问题的答案`;
 }
 
-/** The no-answer line as every adapter shows it: 没有找到答案：why。 */
+/** Why a message is not searched; the words the corpus lacks are the user's own (renderers escape them). */
+function offTopicText(reason: OffTopicReason): string {
+  switch (reason.cause) {
+    case "chat":
+      return "我只能从语料中查找数字并注明出处，这句话里没有要查的内容";
+    case "not-chinese":
+      return "请用中文提问，语料是中文文件";
+    case "unknown-words":
+      return `语料中没有出现“${reason.words.join("、")}”`;
+  }
+}
+
+/**
+ * The no-answer line as every adapter shows it: 没有找到答案：why。 Small talk and text in another language get
+ * why alone (answering 你好 with 没有找到答案 would be odd); a question in words the corpus lacks is a question.
+ */
 export function noAnswerSentence(reason: NoAnswerReason): string {
+  if (reason.code === "off-topic" && reason.cause !== "unknown-words") return `${noAnswerText(reason)}。`;
   return `没有找到答案：${noAnswerText(reason)}。`;
+}
+
+/** The heading of a no-answer's suggestions: example questions to ask, or what the corpus has nearby. */
+export function suggestionsHeading(reason: NoAnswerReason): string {
+  return reason.code === "not-found" ? LABELS.nearby : LABELS.examples;
+}
+
+/** A caveat above the answers, as a sentence ending in a colon: the answers follow it. */
+export function answerNoteText(note: AnswerNote): string {
+  return `语料中没有找到${note.indicator}的总数，只有新增的数量：`;
 }
 
 /** Why a claim was not checked figure by figure. */

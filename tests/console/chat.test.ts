@@ -32,6 +32,17 @@ describe("terminal chat", () => {
     expect(out.trimEnd().endsWith("再见。")).toBe(true);
   });
 
+  it("offers example questions for small talk, and says when only an increase answers a stock", async () => {
+    const out = await chat(["你好", "有多少所高校"]);
+    expect(out).toContain(
+      `可以这样问：\n${engine
+        .examples()
+        .map((q) => `  • ${q}`)
+        .join("\n")}`,
+    );
+    expect(out).toContain("语料中没有找到高校的总数，只有新增的数量：\n【6所】");
+  });
+
   it("checks a claim that starts with 核实", async () => {
     const out = await chat(["核实：全市新增学位3.8万个"]);
     expect(out).toContain("❌ 不一致");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CheckNote, NoAnswerReason, Verdict } from "../../src/answer/reply.js";
+import type { AnswerNote, CheckNote, NoAnswerReason, Verdict } from "../../src/answer/reply.js";
 import {
   CHAT_TEXTS,
   helpText,
@@ -20,12 +20,14 @@ import {
 } from "../../src/conversation/digest-wording.js";
 import { LABELS } from "../../src/conversation/labels.js";
 import {
+  answerNoteText,
   checkNoteText,
   citationParts,
   citationText,
   noAnswerSentence,
   noAnswerText,
   periodLabel,
+  suggestionsHeading,
   VERDICT_LABELS,
 } from "../../src/conversation/wording.js";
 import type { DigestProblem } from "../../src/digest/parse-command.js";
@@ -42,6 +44,11 @@ function expectWorded(text: string): void {
 
 // Each table is keyed by every code of its union: a code added without an example fails to compile.
 const NO_ANSWER: Record<NoAnswerReason["code"], NoAnswerReason[]> = {
+  "off-topic": [
+    { code: "off-topic", cause: "chat" },
+    { code: "off-topic", cause: "not-chinese" },
+    { code: "off-topic", cause: "unknown-words", words: ["火星车", "登陆"] },
+  ],
   "no-indicator": [{ code: "no-indicator" }],
   "not-found": [
     { code: "not-found", places: [] },
@@ -49,6 +56,9 @@ const NO_ANSWER: Record<NoAnswerReason["code"], NoAnswerReason[]> = {
   ],
 };
 const NOTES: Record<CheckNote, true> = { empty: true, "no-figure": true, "no-figure-no-source": true };
+const ANSWER_NOTES: Record<AnswerNote["code"], AnswerNote> = {
+  "increase-only": { code: "increase-only", indicator: "高校" },
+};
 const REFUSALS: Record<Refusal["code"], Refusal[]> = {
   empty: [
     { code: "empty", mode: "ask" },
@@ -114,7 +124,34 @@ const RESULTS: Record<DigestCommandResult["kind"], DigestCommandResult[]> = {
 describe("the core's codes in words", () => {
   it.each(Object.values(NO_ANSWER).flat())("no-answer reason %j", (reason) => {
     expectWorded(noAnswerText(reason));
-    expect(noAnswerSentence(reason)).toBe(`没有找到答案：${noAnswerText(reason)}。`);
+    expectWorded(suggestionsHeading(reason));
+    // Small talk and another language are not told that no answer was found.
+    const chat = reason.code === "off-topic" && reason.cause !== "unknown-words";
+    expect(noAnswerSentence(reason)).toBe(
+      chat ? `${noAnswerText(reason)}。` : `没有找到答案：${noAnswerText(reason)}。`,
+    );
+  });
+
+  it("heads example questions and nearby topics apart", () => {
+    expect(suggestionsHeading({ code: "off-topic", cause: "chat" })).toBe(LABELS.examples);
+    expect(suggestionsHeading({ code: "no-indicator" })).toBe(LABELS.examples);
+    expect(suggestionsHeading({ code: "not-found", places: [] })).toBe(LABELS.nearby);
+  });
+
+  it("names the words the corpus never uses", () => {
+    expect(noAnswerText({ code: "off-topic", cause: "unknown-words", words: ["火星车", "登陆"] })).toBe(
+      "语料中没有出现“火星车、登陆”",
+    );
+  });
+
+  it.each(Object.values(ANSWER_NOTES))("answer note %j", (note) => {
+    expectWorded(answerNoteText(note));
+  });
+
+  it("says an increase is all there is, before the answers that state it", () => {
+    expect(answerNoteText({ code: "increase-only", indicator: "高校" })).toBe(
+      "语料中没有找到高校的总数，只有新增的数量：",
+    );
   });
 
   it("names the places a question was about", () => {

@@ -139,6 +139,35 @@ describe("renderReply", () => {
   });
 });
 
+describe("notes and example questions", () => {
+  it("puts a note above the answers and in the notification text, escaped", () => {
+    const reply: AnswerReply = {
+      ...longReply(1, "新增高校6所。", 1),
+      note: { code: "increase-only", indicator: HOSTILE },
+    };
+    const msg = renderReply(reply);
+    const [first = ""] = sections(msg.blocks);
+    expect(first).toBe(
+      "语料中没有找到&lt;!channel&gt; &amp; &lt;script&gt; &lt;@U123&gt; &lt;!here&gt;的总数，只有新增的数量：",
+    );
+    expect(msg.text.startsWith("语料中没有找到&lt;!channel&gt;")).toBe(true);
+    expect(JSON.stringify(msg)).not.toContain("<!channel>");
+  });
+
+  it("heads example questions, not nearby topics, under small talk", () => {
+    const msg = renderReply({
+      kind: "no-answer",
+      question: "你好",
+      reason: { code: "off-topic", cause: "chat" },
+      suggestions: ["重庆新增学位多少", HOSTILE],
+    });
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain("可以这样问：");
+    expect(text).not.toContain("语料中相近的内容");
+    expect(text).not.toContain("<!channel>");
+  });
+});
+
 describe("adapter helpers", () => {
   it("escapeMrkdwn escapes the three control characters", () => {
     expect(escapeMrkdwn("<!channel> & >")).toBe("&lt;!channel&gt; &amp; &gt;");

@@ -60,6 +60,30 @@ describe("renderReply", () => {
     expect(linked).toContain('<a href="http://x.cn/?a=1&amp;b=&quot;2&quot;">《标题》</a>');
   });
 
+  it("puts a note above the answers, escaped, and heads example questions apart from nearby topics", () => {
+    const noted: AnswerReply = {
+      ...answer("新增高校6所。", 4, "6所"),
+      note: { code: "increase-only", indicator: HOSTILE },
+    };
+    const html = toHtml(renderReply(noted));
+    assertWellFormed(html);
+    expect(html.startsWith(`语料中没有找到${escapeHtml(HOSTILE)}的总数，只有新增的数量：\n<b>6所</b>`)).toBe(
+      true,
+    );
+    const none = toHtml(
+      renderReply({
+        kind: "no-answer",
+        question: "你好",
+        reason: { code: "off-topic", cause: "chat" },
+        suggestions: ["重庆新增学位多少", HOSTILE],
+      }),
+    );
+    assertWellFormed(none);
+    expect(none).not.toContain("<script>");
+    expect(visibleText(none)).toContain("可以这样问：\n• 重庆新增学位多少");
+    expect(visibleText(none)).not.toContain("没有找到答案");
+  });
+
   it.each<[Verdict, string]>([
     ["supported", "✅ 一致"],
     ["contradicted", "❌ 不一致"],

@@ -1,0 +1,25 @@
+/**
+ * Chat words: greetings, thanks, farewells and small talk — what people say to a bot that is not a question
+ * about the documents. A message made of them alone (你好, 谢谢, 今天天气如何) gets example questions instead of
+ * a search. Only phrases of two characters or more, so that none hides inside an indicator word. Table tests:
+ * tests/lexicon/chat-words.test.ts.
+ */
+import { wordList } from "./lexicon.js";
+
+/** The chat phrases, by what they do in a conversation. */
+export const CHAT_PHRASES = {
+  greeting:
+    "你好 您好 你们好 大家好 哈喽 哈啰 嗨嗨 早上好 上午好 中午好 下午好 晚上好 早安 午安 晚安 在吗 在不在",
+  thanks: "谢谢 谢谢你 谢谢您 多谢 感谢你 感谢您 谢了 谢啦 辛苦了",
+  farewell: "再见 拜拜 回头见 下次见",
+  reaction: "哈哈 哈哈哈 呵呵 嘿嘿 嘻嘻 嗯嗯 好的 好吧 好滴 知道了 明白了 没事 不客气 厉害 真棒 太棒了",
+  aboutBot: "你是谁 你是什么 你叫什么 叫什么名字 你的名字 你能做什么 你会什么 能做什么 机器人吗 你是机器人",
+  smallTalk: "天气 下雨 下雪 刮风 吃饭 吃了吗 吃饭了吗 无聊 讲个笑话 笑话 心情 开心 难过 睡觉 星期几 几点了",
+  day: "今天 明天 昨天 后天 周末",
+} as const;
+
+/** Every chat phrase, for finding them in a message (longest first). */
+export const CHAT_WORDS = wordList(...Object.values(CHAT_PHRASES));
+
+/** Particles that jieba leaves as words of their own after a chat phrase ("谢谢啦", "你好呀"); only as such. */
+export const CHAT_PARTICLES: ReadonlySet<string> = new Set("啦 呀 哈 喔 噢 哦 咯 呗 嘛 哟".split(" "));

@@ -1,0 +1,148 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AskReply } from "../../src/answer/reply.js";
+import { createEngine, type Engine } from "../../src/engine.js";
+
+// Off-topic messages get example questions the corpus itself answers; a stock asked where the corpus states
+// only an increase is told so. Over the seeds and over the twelve 2026 provincial reports (fixture copy).
+const CLOCK = () => new Date("2026-03-01T12:00:00+08:00");
+const REPORTS = "tests/fixtures/gov-reports-2026";
+
+let seeds: Engine;
+let reports: Engine;
+beforeAll(async () => {
+  [seeds, reports] = await Promise.all([
+    createEngine({ corpusDir: "seeds", clock: CLOCK }),
+    createEngine({ corpusDir: REPORTS, clock: CLOCK }),
+  ]);
+});
+
+function answered(reply: AskReply) {
+  if (reply.kind !== "answer") throw new Error(`no answer: ${JSON.stringify(reply)}`);
+  return reply;
+}
+
+const OFF_TOPIC: Array<[string, string]> = [
+  ["今天天气如何", "chat"],
+  ["你好", "chat"],
+  ["谢谢", "chat"],
+  ["你是谁", "chat"],
+  ["what is the weather", "not-chinese"],
+  ["asdfgh", "not-chinese"],
+  ["😀😀", "no-indicator"],
+  ["？？", "no-indicator"],
+];
+
+describe("off-topic messages", () => {
+  it.each(OFF_TOPIC)("%s: no answer (%s), with the corpus's example questions", (message, code) => {
+    for (const engine of [seeds, reports]) {
+      const reply = engine.ask(message);
+      if (reply.kind !== "no-answer") throw new Error(`answered: ${JSON.stringify(reply.answers[0]?.quote)}`);
+      expect("cause" in reply.reason ? reply.reason.cause : reply.reason.code).toBe(code);
+      expect(reply.suggestions).toEqual(engine.examples());
+      expect(reply.suggestions).toHaveLength(3);
+    }
+  });
+
+  it("names the words a corpus never uses", () => {
+    const reply = seeds.ask("火星车什么时候登陆");
+    expect(reply.kind === "no-answer" && reply.reason).toEqual({
+      code: "off-topic",
+      cause: "unknown-words",
+      words: ["火星车", "登陆"],
+    });
+  });
+
+  it("still answers an indicator written in letters, and a question after a greeting", () => {
+    expect(answered(reports.ask("GDP")).answers[0]?.figure).not.toBeNull();
+    expect(answered(seeds.ask("你好，新增学位多少")).answers[0]?.figure?.text).toBe("27.8万个");
+  });
+
+  it("never refuses a golden question over the seeds as off-topic", () => {
+    const cases = readFileSync("tests/golden/ask.jsonl", "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { q: string; noAnswer?: boolean });
+    const refused = cases.filter((c) => {
+      const reply = seeds.ask(c.q);
+      return !c.noAnswer && reply.kind === "no-answer" && reply.reason.code === "off-topic";
+    });
+    expect(refused.map((c) => c.q)).toEqual([]);
+  });
+});
+
+describe("example questions", () => {
+  it.each([
+    ["seeds", () => seeds],
+    ["reports", () => reports],
+  ])("%s: each is answered with a figure right after its words", (_name, engine) => {
+    for (const question of engine().examples()) {
+      const reply = answered(engine().ask(question));
+      expect(reply.note).toBeUndefined();
+      expect(reply.answers[0]?.figure).not.toBeNull();
+    }
+  });
+
+  it("come from the corpus: other corpora, other questions, each report's own place", () => {
+    expect(seeds.examples()).toContain("重庆新增学位多少");
+    const homes = new Set(reports.sources().map((d) => d.place));
+    const named = reports.examples().map((q) => [...homes].find((h) => h && q.startsWith(h)));
+    expect(named.every(Boolean)).toBe(true);
+    expect(new Set(named).size).toBe(3);
+    expect(reports.examples().filter((q) => seeds.examples().includes(q))).toEqual([]);
+  });
+
+  it("are the same on every start", async () => {
+    const again = await createEngine({ corpusDir: REPORTS, clock: CLOCK });
+    expect(again.examples()).toEqual(reports.examples());
+  });
+
+  describe("when the corpus changes", () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), "examples-"));
+      cpSync("seeds", dir, { recursive: true });
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("are chosen again, each answered from the documents still there", async () => {
+      const engine = await createEngine({ corpusDir: dir, clock: CLOCK });
+      const [first = ""] = engine.examples();
+      const doc = answered(engine.ask(first)).answers[0]?.sources[0]?.doc ?? "";
+      unlinkSync(join(dir, doc));
+      await engine.sync();
+      expect(engine.examples()).toHaveLength(3);
+      for (const question of engine.examples())
+        expect(answered(engine.ask(question)).answers[0]?.sources[0]?.doc).not.toBe(doc);
+    });
+  });
+});
+
+describe("a stock asked where the corpus states an increase", () => {
+  it("says the corpus has only the increase, and quotes it with its source (seeds: 新增高校6所)", () => {
+    const reply = answered(seeds.ask("有多少所高校"));
+    expect(reply.note).toEqual({ code: "increase-only", indicator: "高校" });
+    const top = reply.answers[0];
+    expect(top?.figure?.text).toBe("6所");
+    expect(top?.quote.text).toContain("新增高校");
+    expect(top?.sources[0]?.doc).toMatch(/^003_/);
+  });
+
+  it("adds no note when the question asks for the increase", () => {
+    expect(answered(seeds.ask("新增高校多少所")).note).toBeUndefined();
+    expect(answered(seeds.ask("新增学位多少")).note).toBeUndefined();
+  });
+
+  it.each([
+    ["广东上市公司多少家", "1224家", "新增境内外上市公司45家、总量达1224家"],
+    ["安徽上市公司多少家", "186家", "新增境内上市公司62家，总数186家"],
+    ["湖北全国文明城市多少个", "22个", "总数达到22个"],
+  ])("%s: the stock the sentence states beside the increase (%s)", (question, figure, sentence) => {
+    const reply = answered(reports.ask(question));
+    expect(reply.note).toBeUndefined();
+    expect(reply.answers[0]?.figure?.text).toBe(figure);
+    expect(reply.answers[0]?.quote.text).toContain(sentence);
+  });
+});
