@@ -18,7 +18,10 @@ export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidate
   const tokens = retrievalTokens(
     ctx,
     terms.map((t) => t.word),
-    terms.flatMap((t) => [...t.alternatives, ...t.splits.flat().flatMap((p) => p.forms)]),
+    terms.flatMap((t) => [
+      ...t.alternatives,
+      ...t.splits.flat().map((part) => commonestForm(ctx, part.forms)),
+    ]),
   );
   if (tokens.length === 0) return { terms, tokens, results: [] };
   const found = ix.index.search(tokens.join(" "), { fields: ["text"] });
@@ -26,6 +29,13 @@ export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidate
     .slice(0, profile.retrieval.candidates)
     .map((r) => ({ id: r.id as number, score: r.score }));
   return { terms, tokens, results };
+}
+
+/** The spelling of a word's piece the corpus uses most ("地区生产总值" for the GDP of "GDP增长"). */
+function commonestForm(ctx: SearchContext, forms: string[]): string {
+  let best = forms[0] ?? "";
+  for (const f of forms) if ((ctx.ix.df.get(f) ?? 0) > (ctx.ix.df.get(best) ?? 0)) best = f;
+  return best;
 }
 
 /** Fetches candidates once per set of words: a fact check ranks the same words more than once. */

@@ -1,3 +1,4 @@
+import { RESPECTIVELY } from "../lexicon/list-words.js";
 import {
   CLAUSE_END,
   charClass,
@@ -73,6 +74,10 @@ function gap(norm: string, f: Figure, span: [number, number], toll: number): num
   const [from, to] = span[1] <= f.start ? [span[1], f.start] : f.end <= span[0] ? [f.end, span[0]] : [0, 0];
   const between = norm.slice(from, to);
   const marks = between.match(LIST_MARKS)?.length ?? 0;
+  // A word after a value, past a list mark, names the next item ("高中阶段毛入学率达98.7%、高等教育毛入学率…");
+  // a date opens its sentence and its words follow it ("2024年12月,市委、市政府印发…").
+  const value = f.kind === "quantity" || f.kind === "percent";
+  if (value && marks > 0 && from === f.end) return Number.POSITIVE_INFINITY;
   const breaks = (between.match(CLAUSE_BREAK)?.length ?? 0) - marks * (1 - LIST_MARK_SHARE);
   return between.length + toll * breaks;
 }
@@ -177,6 +182,7 @@ export function bestFigure(
   // A figure of a kind that can answer beats any that cannot, however close ("…8865亿元，跃居全国第3位").
   let answerable = false;
   const rankTolls = { ...w, clauseToll: w.rankClauseToll };
+  const hasList = RESPECTIVELY.test(norm);
   for (const f of figures) {
     // A money quantity's percentage answers only as its growth ("生产总值增长3.9%"), not as a share of it.
     const inferred =
@@ -204,7 +210,7 @@ export function bestFigure(
       restated ? near(restated) : 0,
     );
     // "涉诈…分别下降17.7%、17.4%": the figure in the place of the item asked, as close as the list's nearest.
-    const list = respectiveList(norm, figures, f);
+    const list = hasList ? respectiveList(norm, figures, f) : null;
     const item = list ? askedItem(list, hits) : null;
     const aligned = list && item !== null ? (item === list.index ? w.listItem : -w.listItem) : 0;
     if (list && aligned > 0) c = Math.max(c, ...list.values.map(near));

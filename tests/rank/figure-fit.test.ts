@@ -104,6 +104,14 @@ describe("bestFigure: the figure of a sentence that answers the question", () =>
       "元",
       "10.3万亿元",
     ],
+    // A word after a value past a list mark names the next item, not this one.
+    [
+      "学前教育毛入园率达93.1%、义务教育巩固率达95.9%、高中阶段毛入学率达98.7%、高等教育毛入学率达63.5%，均超过全国平均水平。",
+      ["高等教育", "毛入学率"],
+      "percent",
+      "%",
+      "63.5%",
+    ],
     // A rank asked: the rank, though the value it ranks stands closer to the words.
     [
       "一般公共预算收入从7248亿元提高到8865亿元，跃居全国第3位。",
