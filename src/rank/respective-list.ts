@@ -10,6 +10,8 @@ export interface RespectiveList {
   index: number;
   /** The list's figures, in order. */
   values: Figure[];
+  /** Where the list of things stands in the sentence. */
+  span: [number, number];
 }
 
 /** The list a figure is paired with by 分别 in its clause, when the items and the figures are as many. */
@@ -26,7 +28,7 @@ export function respectiveList(norm: string, figures: Figure[], f: Figure): Resp
   for (const marks of [ITEM_MARKS, ITEM_WORDS]) {
     const items = list.split(marks).filter((item) => item !== "");
     if (items.length >= 2 && items.length === values.length)
-      return { items, index: values.indexOf(f), values };
+      return { items, index: values.indexOf(f), values, span: [start, start + m.index] };
   }
   return null;
 }
@@ -34,18 +36,27 @@ export function respectiveList(norm: string, figures: Figure[], f: Figure): Resp
 /**
  * Which item of a list the question is about: the one that alone holds a question word, or pieces of one
  * (农村 of 农村居民收入 in "城镇居民、农村居民人均可支配收入").
- * The last item also carries the noun the whole list shares ("涉毒警情": 警情 for all three; "高技术制造业增加值":
- * 增加值), so its last word is left out; a word in two items tells nothing; two items alike: none.
+ * The last item also carries the noun the whole list shares ("涉毒警情": 警情 for all three; "硕士授予单位":
+ * 授予单位), so only its first words, as long as the shortest other item, name it; a word in two items
+ * tells nothing; two items alike: none.
  */
 export function askedItem(list: RespectiveList, hits: TermHit[]): number | null {
+  // The last item is its own name, in whole words as long as the shortest other item, then the noun all share.
   const items = [...list.items];
-  const lastWords = cut(items[items.length - 1] ?? "");
-  if (lastWords.length >= 2) items[items.length - 1] = lastWords.slice(0, -1).join("");
+  const shortest = Math.min(...items.slice(0, -1).map((item) => item.length));
+  let own = "";
+  for (const word of cut(items[items.length - 1] ?? "")) {
+    if (own.length >= shortest) break;
+    own += word;
+  }
+  items[items.length - 1] = own;
   const weight = items.map(() => 0);
   const holders = (pattern: (item: string) => boolean) =>
     items.flatMap((item, i) => (pattern(item) ? [i] : []));
+  const [from, to] = list.span;
   for (const h of hits) {
-    if (h.strength <= 0) continue;
+    // Only a word the sentence has within the list speaks of its items ("授权点分别…" is another list's).
+    if (h.strength <= 0 || !h.spans.some(([s, e]) => s < to && e > from)) continue;
     const t = h.term;
     // The whole word in one item; else each piece of it that stands in one item only ("农村" of 农村居民收入).
     const [whole, ...more] = holders((item) => t.forms.some((form) => item.includes(form)));

@@ -44,6 +44,24 @@ describe("respectiveList and askedItem: 分别 pairs a list of things with a lis
       1,
       1,
     ],
+    // A shared noun of two words (授予单位) is no one item's.
+    [
+      "博士、硕士授予单位分别达到13个、18个，授权点分别达到141个、497个。",
+      "13个",
+      ["博士学位", "授予", "单位"],
+      ["博士", "硕士授予单位"],
+      0,
+      0,
+    ],
+    // A word found in the sentence only outside the list (授权点) picks no item of it.
+    [
+      "博士、硕士授予单位分别达到13个、18个，授权点分别达到141个、497个。",
+      "13个",
+      ["授权点"],
+      ["博士", "硕士授予单位"],
+      0,
+      null,
+    ],
     // Items joined by 和 when 、 alone gives too few.
     [INCOME, "5.5%", ["农村居民"], ["城镇", "农村居民人均可支配收入"], 1, 1],
     // The noun the list shares (the last item's last word) picks none; nor do words in no item.
