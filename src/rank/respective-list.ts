@@ -55,8 +55,9 @@ export function askedItem(list: RespectiveList, hits: TermHit[]): number | null 
     items.flatMap((item, i) => (pattern(item) ? [i] : []));
   const [from, to] = list.span;
   for (const h of hits) {
-    // Only a word the sentence has within the list speaks of its items ("授权点分别…" is another list's).
-    if (h.strength <= 0 || !h.spans.some(([s, e]) => s < to && e > from)) continue;
+    // A word the sentence has only outside the list speaks of something else ("授权点分别…" is another list's).
+    const outside = h.spans.length > 0 && !h.spans.some(([s, e]) => s < to && e > from);
+    if (h.strength <= 0 || outside) continue;
     const t = h.term;
     // The whole word in one item; else each piece of it that stands in one item only ("农村" of 农村居民收入).
     const [whole, ...more] = holders((item) => t.forms.some((form) => item.includes(form)));

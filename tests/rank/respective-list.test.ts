@@ -53,6 +53,15 @@ describe("respectiveList and askedItem: 分别 pairs a list of things with a lis
       0,
       0,
     ],
+    // A word the sentence lacks but whose piece stands in one item (硕士 of 硕士学位).
+    [
+      "博士、硕士授予单位分别达到13个、18个，授权点分别达到141个、497个。",
+      "18个",
+      ["硕士学位", "授予", "单位"],
+      ["博士", "硕士授予单位"],
+      1,
+      1,
+    ],
     // A word found in the sentence only outside the list (授权点) picks no item of it.
     [
       "博士、硕士授予单位分别达到13个、18个，授权点分别达到141个、497个。",
