@@ -3,12 +3,18 @@ import { changeBaseline, figureTime, rankedValue, restatedFigure } from "../../s
 import { parseFigures } from "../../src/text/figures.js";
 import { normalizeQuery } from "../../src/text/script.js";
 
-/** The time reading of the figure written `text` in a real sentence. */
-function timeOf(sentence: string, text: string) {
+/** A real sentence's figures, and the one written `text`. */
+function figureIn(sentence: string, text: string) {
   const norm = normalizeQuery(sentence);
   const figures = parseFigures(norm);
   const f = figures.find((g) => g.text === text);
   if (!f) throw new Error(`no figure ${text} in ${sentence}`);
+  return { norm, figures, f };
+}
+
+/** The time reading of the figure written `text` in a real sentence. */
+function timeOf(sentence: string, text: string) {
+  const { norm, figures, f } = figureIn(sentence, text);
   return { ...figureTime(norm, figures, f), from: changeBaseline(norm, figures, f)?.text ?? null };
 }
 
@@ -42,10 +48,7 @@ describe("rankedValue: the value a rank ranks, just before it", () => {
     // Too far: a value several clauses back is not what the rank ranks.
     ["粮食产量达到620亿斤，创历史新高，稳居全国第7位。", "全国第7位", null],
   ])("%s / %s", (sentence, text, expected) => {
-    const norm = normalizeQuery(sentence);
-    const figures = parseFigures(norm);
-    const f = figures.find((g) => g.text === text);
-    if (!f) throw new Error(`no figure ${text} in ${sentence}`);
+    const { norm, figures, f } = figureIn(sentence, text);
     expect(rankedValue(norm, figures, f)?.text ?? null).toBe(expected);
   });
 });
@@ -59,10 +62,7 @@ describe("restatedFigure: the bound an exact value restates", () => {
     // Another unit: not the same value.
     ["地区生产总值增长5.5%、达到10.3万亿元。", "10.3万亿元", null],
   ])("%s / %s", (sentence, text, expected) => {
-    const norm = normalizeQuery(sentence);
-    const figures = parseFigures(norm);
-    const f = figures.find((g) => g.text === text);
-    if (!f) throw new Error(`no figure ${text} in ${sentence}`);
+    const { norm, figures, f } = figureIn(sentence, text);
     expect(restatedFigure(norm, figures, f)?.text ?? null).toBe(expected);
   });
 });
