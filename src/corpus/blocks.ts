@@ -8,6 +8,7 @@ import {
   INNER_SENTENCE_END,
   LINE_END,
   OPEN_LINE_END,
+  TABLE_CELL_MARK,
 } from "../lexicon/punctuation.js";
 import { spansWord } from "../text/segment.js";
 import { classifyLine, type LineKind } from "./classify-line.js";
@@ -143,15 +144,20 @@ function toBlock(lines: Line[]): Block {
   return { text, raw, blankBefore: first.blankBefore, heading: isHeading(text.text) };
 }
 
-/** A headline or section heading: short, no sentence inside, not ending a sentence. */
+/** A headline or section heading: short, no sentence inside, not ending a sentence, not a table row. */
 export function isHeading(text: string): boolean {
-  if (TERMINAL_END.test(text) || INNER_STOP.test(text.slice(0, -1))) return false;
+  if (TERMINAL_END.test(text) || INNER_STOP.test(text.slice(0, -1)) || text.includes(TABLE_CELL_MARK))
+    return false;
   return text.length <= HEADING_MAX_CHARS;
 }
 
 /** A short line right after a page separator that does not end a sentence: the next article's headline. */
 export function looksLikeTitle(text: string): boolean {
-  return !TERMINAL_END.test(text) && text.length <= TITLE_AFTER_SEPARATOR_MAX_CHARS;
+  return (
+    !TERMINAL_END.test(text) &&
+    !text.includes(TABLE_CELL_MARK) &&
+    text.length <= TITLE_AFTER_SEPARATOR_MAX_CHARS
+  );
 }
 
 /** Whether `next` continues the sentence that `prev` broke off (PDF wrapping, page layout). */

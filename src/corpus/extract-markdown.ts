@@ -4,6 +4,7 @@ import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { gfmTable } from "micromark-extension-gfm-table";
+import { TABLE_CELL_MARK } from "../lexicon/punctuation.js";
 import { normalizeDate } from "./extract-date.js";
 import type { DocumentMeta } from "./types.js";
 
@@ -90,7 +91,7 @@ function block(n: RootContent, source: string, out: Out, meta: Partial<DocumentM
     case "table":
       for (const row of n.children) {
         row.children.forEach((cell, i) => {
-          if (i > 0) out.push("|", [start(cell)]);
+          if (i > 0) out.push(TABLE_CELL_MARK, [start(cell)]);
           for (const c of cell.children) inline(c, source, out);
         });
         out.newline(end(row));

@@ -17,6 +17,9 @@ export const CLAUSE_END = `，,：:${SENTENCE_END}`;
 /** The list mark: it separates items of one clause ("城镇和农村居民人均可支配收入分别增长4.3%、5.5%"). */
 export const LIST_MARK = "、";
 
+/** The mark that joins the cells of a table row read from markdown ("常住人口|512.3万人"): a row is never a title. */
+export const TABLE_CELL_MARK = "|";
+
 /** Clause ends and the list mark: what separates one figure's words from another's. */
 export const ITEM_END = `${CLAUSE_END}${LIST_MARK}`;
 

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { isHeading, looksLikeTitle } from "../../src/corpus/blocks.js";
 import { extractText } from "../../src/corpus/extract.js";
 import { markdownToText } from "../../src/corpus/extract-markdown.js";
 import { looksLikeMarkdown } from "../../src/corpus/markdown-signs.js";
+import { parseDocument } from "../../src/corpus/parse-document.js";
 
 const SOURCE = `---
 title: 2025年某市教育事业发展统计公报
@@ -82,6 +84,18 @@ describe("which text files are markdown", () => {
     const md = await extractText(new TextEncoder().encode("正文**重点**。\n"), "b.md");
     expect(md.text).toBe("正文重点。");
     expect(md.map).toHaveLength(md.text.length);
+  });
+});
+
+describe("markdown tables in a document", () => {
+  it("a table row is a paragraph of the body, never a heading", () => {
+    const { text } = markdownToText(SOURCE);
+    const { passages } = parseDocument("a.md", text);
+    const row = passages.find((p) => p.text.includes("156所"));
+    expect(row?.text).toBe("普通高中|156所");
+    expect(row?.paragraph).toBeGreaterThan(0);
+    expect(isHeading("普通高中|156所")).toBe(false);
+    expect(looksLikeTitle("普通高中|156所")).toBe(false);
   });
 });
 
