@@ -54,6 +54,13 @@ export interface PeriodCue {
  * action after 将/计划 ("将新建", "计划投资"): a bare 将 also introduces objects ("将…纳入").
  */
 export const PERIOD_CUES: readonly PeriodCue[] = [
+  // "全年主要目标任务顺利完成": the year's targets met, a result (listed first: it starts where 主要目标 does).
+  {
+    role: "achieved",
+    pattern: /(主要|预期)?目标任务[^，,；;。]{0,6}完成|完成[^，,；;。]{0,6}目标任务/,
+    text: true,
+    question: false,
+  },
   { role: "long-range", pattern: /十五五|今后五年|未来五年|2035年|远景目标/, text: true, question: true },
   {
     role: "five-year",

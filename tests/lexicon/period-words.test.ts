@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/corpus/parse-document.js";
 import { addDocuments, createIndex } from "../../src/index/corpus-index.js";
-import { PLAN_TITLE } from "../../src/lexicon/period-words.js";
+import { cueRole, PLAN_TITLE } from "../../src/lexicon/period-words.js";
 import { loadGazetteer } from "../../src/lexicon/places.js";
 import { analyzeQuery } from "../../src/query/analyze-query.js";
 import { parseFigures } from "../../src/text/figures.js";
@@ -154,6 +154,20 @@ describe("statedYears", () => {
   });
 });
 
+// PERIOD_CUES through cueRole: the role the cue standing first in a clause sets.
+describe("cueRole: a report clause's role by its first cue", () => {
+  it.each([
+    // The year's targets met: a result, though it says 主要目标.
+    [quote("sd", "全年主要目标任务顺利完成"), "achieved"],
+    [quote("gz", "2025年主要目标任务的完成"), "achieved"],
+    [quote("sd", "五年来，我们牢记嘱托、感恩奋进"), "five-year"],
+    [quote("hn", "力争全省城镇化率提高0.9个百分点以上"), "target"],
+    [quote("sd", "建议经济社会发展主要预期目标为"), "target"],
+  ])("%s -> %s", (text, role) => {
+    expect(cueRole(text, "text")).toBe(role);
+  });
+});
+
 // Real lines and questions the period words misread today (kept out of the tables above so that no row
 // asserts the wrong reading).
 describe("period words that misread real lines (to fix in src/lexicon/period-words.ts)", () => {
@@ -168,7 +182,6 @@ describe("period words that misread real lines (to fix in src/lexicon/period-wor
   it.todo(
     "fj: 自审自发地方政府专项债券1542亿元，争取中央预算内投资150亿元 is a goal: 争取 in a review means secured",
   );
-  it.todo("gz: 2025年主要目标任务的完成，标志着“十四五”规划顺利收官 is a goal (目标 of an achieved task)");
   it.todo(
     "gd: “十五五”时期经济社会发展的 / 主要目标 / 是：地区生产总值年均增长5%左右… — the line breaks split 目标 from its paragraph, so the goal is not one",
   );
