@@ -46,14 +46,15 @@ function readsAs(period: PeriodFacts, role: PeriodRole, years: Years): boolean {
 
 const ROWS: Row[] = [
   // 安徽: "一、2025年工作和“十四五”发展回顾" opens with 过去一年, then "——这五年" items; targets in "三、2026年重点工作".
-  // Misread: "主要目标任务顺利完成" (goals met) is taken for a target cue, and "——这五年" for no period cue.
-  ["ah_gwr2026.txt", "全省地区生产总值5.3万亿元", "achieved", 2025, "target [2025]"],
+  ["ah_gwr2026.txt", "全省地区生产总值5.3万亿元", "achieved", 2025],
   ["ah_gwr2026.txt", "全年新登记各类经营主体94.6万户", "achieved", 2025],
+  // Misread: "“十四五”规划主要目标顺利完成" (goals met) is taken for a target cue, "——这五年" for no period cue.
   ["ah_gwr2026.txt", "年均增长5.7%、高于全国0.3个百分点", "five-year", PLAN_14, "target [2025]"],
   ["ah_gwr2026.txt", "专精特新“小巨人”企业从80户增加到810户", "five-year", PLAN_14, "target [2025]"],
   ["ah_gwr2026.txt", "全省地区生产总值增长5%—5.5%", "target", 2026],
-  // A clause after the list's "；": it no longer says 预期目标 itself.
-  ["ah_gwr2026.txt", "城镇新增就业68万人左右", "target", 2026],
+  // A clause after the list's "；": it no longer says 预期目标 itself. Misread: its "完成国家下达目标任务"
+  // (meeting the state's targets is itself a target) is taken for goals met.
+  ["ah_gwr2026.txt", "城镇新增就业68万人左右", "target", 2026, "achieved [2026]"],
   // "二、“十五五”时期主要目标和重大任务": a five-year average to come.
   ["ah_gwr2026.txt", "全省地区生产总值年均增长5%—5.5%", "long-range", PLAN_15],
   // 预期 of 人均预期寿命 is no target word; the sentence opens with 到2030年.
@@ -156,9 +157,9 @@ const ROWS: Row[] = [
   ["js_gwr2026.txt", "全社会研发投入强度3.42%左右", "target", 2026],
 
   // 山东: "2025年是很不平凡的一年。" then "（一）…（六）"; "五年来，…" then "——" items.
-  // Misread: "全年主要目标任务顺利完成" (goals met) is taken for a target cue.
-  ["sd_gwr2026.txt", "地区生产总值增长5.5%、达到10.3万亿元", "achieved", 2025, "target [2025]"],
-  ["sd_gwr2026.txt", "城镇新增就业124.9万人", "achieved", 2025, "target [2025]"],
+  // "全年主要目标任务顺利完成" before them: goals met, a result.
+  ["sd_gwr2026.txt", "地区生产总值增长5.5%、达到10.3万亿元", "achieved", 2025],
+  ["sd_gwr2026.txt", "城镇新增就业124.9万人", "achieved", 2025],
   ["sd_gwr2026.txt", "全省地区生产总值年均增长5.9%", "five-year", PLAN_14],
   // A change over the five years, from the 2020 base. Misread: the base year 2020 is taken as the period,
   // and passed on to the paragraph's next sentences.
