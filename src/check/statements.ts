@@ -1,11 +1,12 @@
 import type { Passage } from "../corpus/types.js";
+import type { PassageFacts } from "../index/corpus-index.js";
 import type { PeriodRole } from "../lexicon/period-words.js";
 import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { isStopword, LINK_WORDS } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
 import { aboutOtherPlace, closeness } from "../rank/figure-fit.js";
-import { figureTime } from "../rank/figure-time.js";
+import { changeBaseline, figureTime } from "../rank/figure-time.js";
 import type { RankedPassage } from "../rank/rank-passages.js";
 import { isAboutOneUnit, isTargetPassage, passageYears } from "../rank/scope-score.js";
 import type { SearchContext } from "../rank/search-context.js";
@@ -91,6 +92,8 @@ function anchoredFigure(
   const norm = r.passage.norm;
   const figures = r.passage.figures;
   const oneYear = q.years.length === 1 && q.period.role !== "five-year";
+  const facts = ctx.ix.facts[r.passage.id];
+  const span = facts ? spanOf(facts) : null;
   // Terms may have been joined into compounds ("占" + "比" -> 占比): an anchor inside a term counts.
   const hits = r.hits.filter((h) => anchors.some((a) => h.term.word.includes(a) || a.includes(h.term.word)));
   let best: { figure: Figure; anchored: number; rank: number } | null = null;
@@ -98,7 +101,11 @@ function anchoredFigure(
     if (!unitsCompatible(f, g) || !sameRankScope(f, g)) continue;
     if (aboutOtherPlace(norm, g, others)) continue;
     const time = figureTime(norm, figures, g);
-    if (q.years.length > 0 && time.year !== null && !q.years.includes(time.year)) continue;
+    // In a five-year review a change's baseline is the year before the span, its result the span's last year.
+    const year =
+      time.year ??
+      (span && time.baseline ? span.from - 1 : span && changeBaseline(norm, figures, g) ? span.to : null);
+    if (q.years.length > 0 && year !== null && !q.years.includes(year)) continue;
     if (oneYear && time.span) continue;
     const anchored = closeness(r.passage.norm, g, hits, ctx.profile.figure);
     // Between figures, the one whose own clause or item holds every anchor word names the claim's indicator
@@ -121,6 +128,14 @@ function sameRankScope(a: Figure, b: Figure): boolean {
   return a.kind !== "rank" || !a.scope || !b.scope || a.scope === b.scope;
 }
 
+/** The years of a five-year passage's span, if it has one. */
+function spanOf(facts: PassageFacts): { from: number; to: number } | null {
+  const ys = facts.period.years;
+  return facts.period.role === "five-year" && ys.length > 1
+    ? { from: Math.min(...ys), to: Math.max(...ys) }
+    : null;
+}
+
 /**
  * Whether a passage speaks for the claim's scope: null when it is about one unit (该校) or another year than
  * the claim's (by its own words or its period); else the other places it names, which its figure must keep clear
@@ -130,7 +145,9 @@ function otherPlaces(ctx: SearchContext, q: QueryAnalysis, p: Passage): string[]
   const facts = ctx.ix.facts[p.id];
   if (!facts) return null;
   if (isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm)) return null;
-  const years = passageYears(facts);
+  // A five-year review also states where its span started ("由7.34万元提升至10.26万元": the year before it).
+  const base = spanOf(facts);
+  const years = base ? [...passageYears(facts), base.from - 1] : passageYears(facts);
   if (q.years.length > 0 && years.length > 0 && !years.some((y) => q.years.includes(y))) return null;
   return facts.places.filter((pl) => !q.places.includes(pl));
 }

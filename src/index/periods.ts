@@ -1,6 +1,7 @@
 import type { DocumentMeta, Passage } from "../corpus/types.js";
 import { SECTION_NUMBER } from "../lexicon/headline-cues.js";
 import {
+  BASELINE_BEFORE_YEAR,
   COMPARISON_BEFORE_YEAR,
   carries,
   cueRole,
@@ -52,6 +53,15 @@ export function relativeYears(norm: string, year: number | null): number[] {
   return out;
 }
 
+/** Whether a year is written only as the start of a change ("由2020年的7.2%提升至7.4%"). */
+function startsChange(norm: string, figures: Passage["figures"], year: number): boolean {
+  const written = figures.filter((f) => f.kind === "year" && f.value === year);
+  return (
+    written.length > 0 &&
+    written.every((f) => BASELINE_BEFORE_YEAR.test(norm.slice(Math.max(0, f.start - 1), f.start)))
+  );
+}
+
 /**
  * The period of a piece of text: the first cue's role, and the years it names — written out, relative to
  * `year`, as a plan's span, or as a deadline ("到2030年").
@@ -69,7 +79,8 @@ export function readPeriod(norm: string, year: number | null, figures: Passage["
   if (due !== null && (role === null || role === "target" || role === "plan"))
     role = year !== null && due <= year ? "target" : "long-range";
   const five = role === "five-year" || role === "long-range" ? fiveYearSpans(norm) : [];
-  const years = [...statedYears(norm, figures), ...relativeYears(norm, year), ...five];
+  const stated = statedYears(norm, figures).filter((y) => !startsChange(norm, figures, y));
+  const years = [...stated, ...relativeYears(norm, year), ...five];
   if (role === "five-year" && five.length === 0 && year !== null) years.push(...planEndingBefore(year));
   return { role, years: [...new Set(years)].sort((a, b) => a - b) };
 }

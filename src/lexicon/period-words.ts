@@ -54,17 +54,34 @@ export interface PeriodCue {
  * action after 将/计划 ("将新建", "计划投资"): a bare 将 also introduces objects ("将…纳入").
  */
 export const PERIOD_CUES: readonly PeriodCue[] = [
-  // "全年主要目标任务顺利完成": the year's targets met, a result (listed first: it starts where 主要目标 does).
+  // "胜利完成“十四五”主要目标任务": a plan period's goals met, its five years reviewed.
   {
-    role: "achieved",
-    pattern: /(主要|预期)?目标任务[^，,；;。]{0,6}完成|完成[^，,；;。]{0,6}目标任务/,
+    role: "five-year",
+    pattern:
+      /(顺利|全面|胜利|圆满)完成[“"‘]?十[一二三四]五|十[一二三四]五[”"’]?(规划)?主要目标(任务)?[^，,；;。]{0,6}(顺利|全面|胜利|圆满)完成/,
     text: true,
     question: false,
+  },
+  // "全年主要目标任务顺利完成", "胜利完成年度目标任务": targets met, a result (listed first: it starts
+  // where 主要目标 does). A bare 完成 is still to do ("完成国家下达目标任务" is a target).
+  {
+    role: "achieved",
+    pattern:
+      /(主要|预期)?目标(任务)?[^，,；;。]{0,8}(顺利|全面|胜利|圆满)完成|(主要|预期)?目标任务的完成|(顺利|全面|胜利|圆满)完成[^，,；;。]{0,12}目标/,
+    text: true,
+    question: false,
+  },
+  // "力争“十五五”时期…": the goal word says it is aimed at, the plan period right after it says for when.
+  {
+    role: "long-range",
+    pattern: /(力争|确保|争取)[“"‘]?(十五五|今后五年|未来五年)/,
+    text: true,
+    question: true,
   },
   { role: "long-range", pattern: /十五五|今后五年|未来五年|2035年|远景目标/, text: true, question: true },
   {
     role: "five-year",
-    pattern: /十四五(时期|期间|以来|累计)|五年来|过去五年|过去的五年/,
+    pattern: /十四五(时期|期间|以来|累计)|五年来|过去五年|过去的五年|这五年/,
     text: true,
     question: true,
   },
@@ -90,7 +107,7 @@ export const PERIOD_CUES: readonly PeriodCue[] = [
   },
   {
     role: "achieved",
-    pattern: /去年|过去一年|一年来|初步统计|初步核算|已经|同比|比上年|较上年|实现了|完成了|达到了/,
+    pattern: /去年|过去一年|刚刚过去的|一年来|初步统计|初步核算|已经|同比|比上年|较上年|实现了|完成了|达到了/,
     text: true,
     question: false,
   },
@@ -110,6 +127,9 @@ export const PLAN_TITLE = /规划|纲要|计划\(|方案/;
 /** Before a year, these make it a comparison base ("较2023年提高"), not the period the sentence is about. */
 export const COMPARISON_BEFORE_YEAR = /(较|比|同比|相比|与|自)$/;
 
+/** Before a year, these make it the start of a change ("由2020年的7.2%提升至7.4%"): not the period spoken of. */
+export const BASELINE_BEFORE_YEAR = /(由|从)$/;
+
 /** Words of a section heading that say what the section reviews: a result of the past. */
 export const REVIEW_HEADING = /回顾|主要工作|发展成就|工作成就|取得的成绩|工作总结|成效/;
 
@@ -122,7 +142,7 @@ export const PLAN_HEADING =
  * opens a five-year review, "今年主要预期目标是：" a list of targets, "一年来，…" a year's results.
  */
 export const CARRYING_CUE =
-  /十五五时期|今后五年|未来五年|五年来|过去五年|过去的五年|十四五(时期|期间|以来)|预期目标|主要目标|一年来|过去一年/;
+  /十五五时期|今后五年|未来五年|五年来|过去五年|过去的五年|这五年|十四五(时期|期间|以来)|预期目标|主要目标|一年来|过去一年|刚刚过去的/;
 
 /** Whether a sentence sets the period for the rest of its section. */
 export function carries(text: string): boolean {

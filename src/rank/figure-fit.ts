@@ -128,6 +128,8 @@ export interface FigureAsk {
   strictPlace?: boolean;
   /** The question asks for a total or average over years (十四五累计): a span's figure is no worse. */
   spanAsked?: boolean;
+  /** The year asked is the one before a five-year review's span ("2020年" of 由A提升至B): A is its value. */
+  baseYearAsked?: boolean;
 }
 
 /**
@@ -138,6 +140,8 @@ function timeFit(norm: string, figures: Figure[], f: Figure, ask: FigureAsk, w: 
   const time = figureTime(norm, figures, f);
   if (ask.years.length > 0 && time.year !== null)
     return ask.years.includes(time.year) ? w.yearAsked : w.otherYear;
+  // The year before a five-year review's span asked: a change's baseline is that year's value, not its result.
+  if (ask.baseYearAsked) return time.baseline ? w.yearAsked : w.otherYear;
   const oneYear = ask.years.length === 1 && !ask.spanAsked;
   return (time.baseline ? w.baseline : 0) + (time.span && oneYear ? w.spanForYear : 0);
 }

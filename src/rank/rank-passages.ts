@@ -5,7 +5,7 @@ import type { QueryAnalysis } from "../query/analyze-query.js";
 import { type Candidates, fetchCandidates } from "./fetch-candidates.js";
 import { bestFigure, type FigureAsk, type FigureFit } from "./figure-fit.js";
 import { coverage, matchTerm, type TermHit, type WeightedTerm } from "./match-terms.js";
-import { type Exclusion, periodScore, placeScore, yearScore } from "./scope-score.js";
+import { type Exclusion, periodScore, placeScore, spanBaseAsked, yearScore } from "./scope-score.js";
 import type { SearchContext } from "./search-context.js";
 
 /**
@@ -111,6 +111,7 @@ function scorePassage(
     otherPlaces: place.others,
     strictPlace: place.strict,
     spanAsked: q.period.role === "five-year",
+    baseYearAsked: spanBaseAsked(q, facts),
   };
   const fit = bestFigure(passage.norm, passage.figures, hits, ask, profile.figure, profile.answer.minKindFit);
   // Another place lowers the passage only when its answer is about it, or no figure says otherwise.

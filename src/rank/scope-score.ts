@@ -74,6 +74,7 @@ export function yearScore(
 ): ScopeScore {
   if (q.years.length === 0) return 0;
   if (facts.years.some((y) => q.years.includes(y))) return weights.stated;
+  if (spanBaseAsked(q, facts)) return weights.inArticle;
   const years = passageYears(facts);
   if (years.some((y) => q.years.includes(y))) {
     // One year asked, a five-year passage: its figures are totals, averages or the span's last value
@@ -91,6 +92,20 @@ export function yearScore(
   if (q.target && !isForward(facts)) return out("achieved-for-goal-year");
   const articleYears = ix.articleYears.get(`${p.doc}#${p.article}`);
   return q.years.some((y) => articleYears?.has(y)) ? weights.inArticle : weights.absent;
+}
+
+/**
+ * Whether the one year asked is the one before a five-year passage's span: its changes start there
+ * ("人均生产总值由7.34万元提升至10.26万元" gives 2020's value in a review of 2021–2025).
+ */
+export function spanBaseAsked(q: QueryAnalysis, facts: PassageFacts): boolean {
+  const ys = facts.period.years;
+  return (
+    facts.period.role === "five-year" &&
+    ys.length > 1 &&
+    q.years.length === 1 &&
+    q.years[0] === Math.min(...ys) - 1
+  );
 }
 
 /** The years a passage is about: those it states, and those its period (its heading's, its paragraph's) covers. */

@@ -23,6 +23,15 @@ describe("claims over real reports: verdict, basis and the figures shown", () =>
     ["the clause that names it", "湖北高等教育毛入学率超过七成", "supported", "agrees", ["73.4%"]],
     // A sentence naming other places after the figure's clause still states the province's figure.
     ["places in a later clause", "广东去年全社会研发投入5350亿元", "supported", "agrees", ["5350亿元"]],
+    // The year before a five-year review's span: a change's baseline is its value, the result is not.
+    ["the year before the span", "山东2020年人均生产总值10.26万元", "contradicted", "differs", ["7.34万元"]],
+    [
+      "the year before the span, right",
+      "山东2020年人均生产总值7.34万元",
+      "supported",
+      "agrees",
+      ["7.34万元"],
+    ],
     // An indicator no report states.
     ["not stated", "陕西2025年结婚登记20万对", "not_found", "no-statement", []],
   ])("%s: %s", (_name, claim, verdict, basis, figures) => {

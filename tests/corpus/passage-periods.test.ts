@@ -48,13 +48,13 @@ const ROWS: Row[] = [
   // 安徽: "一、2025年工作和“十四五”发展回顾" opens with 过去一年, then "——这五年" items; targets in "三、2026年重点工作".
   ["ah_gwr2026.txt", "全省地区生产总值5.3万亿元", "achieved", 2025],
   ["ah_gwr2026.txt", "全年新登记各类经营主体94.6万户", "achieved", 2025],
-  // Misread: "“十四五”规划主要目标顺利完成" (goals met) is taken for a target cue, "——这五年" for no period cue.
-  ["ah_gwr2026.txt", "年均增长5.7%、高于全国0.3个百分点", "five-year", PLAN_14, "target [2025]"],
-  ["ah_gwr2026.txt", "专精特新“小巨人”企业从80户增加到810户", "five-year", PLAN_14, "target [2025]"],
+  // "“十四五”规划主要目标顺利完成" (a plan's goals met) and "——这五年" open a five-year review.
+  ["ah_gwr2026.txt", "年均增长5.7%、高于全国0.3个百分点", "five-year", PLAN_14],
+  ["ah_gwr2026.txt", "专精特新“小巨人”企业从80户增加到810户", "five-year", PLAN_14],
   ["ah_gwr2026.txt", "全省地区生产总值增长5%—5.5%", "target", 2026],
-  // A clause after the list's "；": it no longer says 预期目标 itself. Misread: its "完成国家下达目标任务"
-  // (meeting the state's targets is itself a target) is taken for goals met.
-  ["ah_gwr2026.txt", "城镇新增就业68万人左右", "target", 2026, "achieved [2026]"],
+  // A clause after the list's "；": it no longer says 预期目标 itself; its "完成国家下达目标任务" (meeting the
+  // state's targets, still to do) is no goals-met cue.
+  ["ah_gwr2026.txt", "城镇新增就业68万人左右", "target", 2026],
   // "二、“十五五”时期主要目标和重大任务": a five-year average to come.
   ["ah_gwr2026.txt", "全省地区生产总值年均增长5%—5.5%", "long-range", PLAN_15],
   // 预期 of 人均预期寿命 is no target word; the sentence opens with 到2030年.
@@ -116,9 +116,9 @@ const ROWS: Row[] = [
   ["ha_gwr2026.txt", "力争比去年实现更多增长", "target", 2026],
 
   // 湖北: five years first ("“十四五”时期是…的五年"), then "刚刚过去的2025年…".
-  // Misread: "胜利完成“十四五”主要目标任务" in the lead-in is taken for a target cue.
-  ["hb_gwr2026.txt", "城镇新增就业每年超过90万人", "five-year", PLAN_14, "target [2025]"],
-  ["hb_gwr2026.txt", "累计新开工亿元以上项目超过3万个", "five-year", PLAN_14, "target [2025]"],
+  // "胜利完成“十四五”主要目标任务" in the lead-in: a plan period's goals met, a five-year review.
+  ["hb_gwr2026.txt", "城镇新增就业每年超过90万人", "five-year", PLAN_14],
+  ["hb_gwr2026.txt", "累计新开工亿元以上项目超过3万个", "five-year", PLAN_14],
   ["hb_gwr2026.txt", "地区生产总值增长5.5%、居经济大省和中部地区前列", "achieved", 2025],
   ["hb_gwr2026.txt", "新增返乡创业市场经营主体13.9万户", "achieved", 2025],
   ["hb_gwr2026.txt", "地方一般公共预算收入突破4000亿元", "achieved", 2025],
@@ -143,12 +143,12 @@ const ROWS: Row[] = [
   ["hn_gwr2026.txt", "粮食产量615亿斤左右", "target", 2026],
 
   // 江苏: "（一）…（六）" under "“十四五”时期是…的五年", then "刚刚过去的2025年…" and "——" items.
-  // Misread: the five years of "过去五年，…" carry over "各位代表，刚刚过去的2025年，…".
-  ["js_gwr2026.txt", "地区生产总值增长5.3%、增量保持全国第一", "achieved", 2025, "five-year [2025]"],
-  ["js_gwr2026.txt", "城镇新增就业141万人", "achieved", 2025, "five-year [2025]"],
-  // Misread: "胜利完成“十四五”主要目标任务" in the lead-in is taken for a target cue.
-  ["js_gwr2026.txt", "连续迈上4个万亿元台阶", "five-year", PLAN_14, "target [2025]"],
-  ["js_gwr2026.txt", "城镇新增就业超690万人", "five-year", PLAN_14, "target [2025]"],
+  // "各位代表，刚刚过去的2025年，…" ends the five years that "过去五年，…" carried.
+  ["js_gwr2026.txt", "地区生产总值增长5.3%、增量保持全国第一", "achieved", 2025],
+  ["js_gwr2026.txt", "城镇新增就业141万人", "achieved", 2025],
+  // "胜利完成“十四五”主要目标任务" in the lead-in: a plan period's goals met, a five-year review.
+  ["js_gwr2026.txt", "连续迈上4个万亿元台阶", "five-year", PLAN_14],
+  ["js_gwr2026.txt", "城镇新增就业超690万人", "five-year", PLAN_14],
   ["js_gwr2026.txt", "全社会研发经费投入年均增长7%左右", "long-range", PLAN_15],
   ["js_gwr2026.txt", "到2035年“强富美高”新江苏现代化建设", "long-range", 2035],
   // Deep in a long paragraph that opens "今年是“十五五”开局之年。我们将…".
@@ -161,10 +161,9 @@ const ROWS: Row[] = [
   ["sd_gwr2026.txt", "地区生产总值增长5.5%、达到10.3万亿元", "achieved", 2025],
   ["sd_gwr2026.txt", "城镇新增就业124.9万人", "achieved", 2025],
   ["sd_gwr2026.txt", "全省地区生产总值年均增长5.9%", "five-year", PLAN_14],
-  // A change over the five years, from the 2020 base. Misread: the base year 2020 is taken as the period,
-  // and passed on to the paragraph's next sentences.
-  ["sd_gwr2026.txt", "占全国比重由2020年的7.2%提升至7.4%", "five-year", PLAN_14, "five-year [2020]"],
-  ["sd_gwr2026.txt", "一般公共预算收入累计完成3.7万亿元", "five-year", PLAN_14, "five-year [2020]"],
+  // A change over the five years, from the 2020 base: the base year is not the period (由/从 before it).
+  ["sd_gwr2026.txt", "占全国比重由2020年的7.2%提升至7.4%", "five-year", PLAN_14],
+  ["sd_gwr2026.txt", "一般公共预算收入累计完成3.7万亿元", "five-year", PLAN_14],
   ["sd_gwr2026.txt", "综合竞争力显著增强", "long-range", PLAN_15],
   ["sd_gwr2026.txt", "建设好制度型开放示范区", "long-range", PLAN_15],
   ["sd_gwr2026.txt", "地区生产总值增长5%以上", "target", 2026],
@@ -179,8 +178,8 @@ const ROWS: Row[] = [
   ["sn_gwr2026.txt", "技术合同成交额从1795亿元增加到5260亿元", "five-year", PLAN_14],
   ["sn_gwr2026.txt", "每年城镇新增就业40万人以上", "five-year", PLAN_14],
   ["sn_gwr2026.txt", "到2030年全社会研发投入强度", "long-range", 2030],
-  // 力争 before 十五五: a goal for the plan period, not this year's target. Misread: the first cue, 力争, wins.
-  ["sn_gwr2026.txt", "力争“十五五”时期地区生产总值年均增长", "long-range", PLAN_15, "target [2026–2030]"],
+  // 力争 before 十五五: a goal for the plan period, not this year's target.
+  ["sn_gwr2026.txt", "力争“十五五”时期地区生产总值年均增长", "long-range", PLAN_15],
   // "三是…" of the 十五五 goals. Misread: the 力争 (and 到2030年) of the "一是…" item carries to the later items.
   ["sn_gwr2026.txt", "美丽河湖建成率达到60", "long-range", PLAN_15, "target [2030]"],
   ["sn_gwr2026.txt", "城镇新增就业40万人以上，城镇调查失业率", "target", 2026],
@@ -188,9 +187,9 @@ const ROWS: Row[] = [
   ["sn_gwr2026.txt", "力争新增规模以上企业1000家", "target", 2026],
 
   // 云南: "这五年，…" headline paragraphs, then "刚刚过去的2025年…" and "（一）…" headings.
-  // Misread: "这五年" and "“十四五”这五年" are no five-year cue, so the heading's 回顾 of 2025 decides.
-  ["yn_gwr2026.txt", "地区生产总值突破3万亿元、年均增长4.7%", "five-year", PLAN_14, "achieved [2025]"],
-  ["yn_gwr2026.txt", "城镇新增就业261.6万人", "five-year", PLAN_14, "achieved [2025]"],
+  // "这五年" and "“十四五”这五年" open a five-year review inside the heading's 回顾 of 2025.
+  ["yn_gwr2026.txt", "地区生产总值突破3万亿元、年均增长4.7%", "five-year", PLAN_14],
+  ["yn_gwr2026.txt", "城镇新增就业261.6万人", "five-year", PLAN_14],
   ["yn_gwr2026.txt", "完成地区生产总值32765亿元", "achieved", 2025],
   ["yn_gwr2026.txt", "新增规模以上工业企业755户", "achieved", 2025],
   ["yn_gwr2026.txt", "旅居人数增长41.4%", "achieved", 2025],
@@ -202,7 +201,7 @@ const ROWS: Row[] = [
   ["zj_gwr2026.txt", "全省生产总值增长5.5%，一般公共预算收入增长1.8%", "achieved", 2025],
   ["zj_gwr2026.txt", "全省科技创新投入7232亿元", "achieved", 2025],
   ["zj_gwr2026.txt", "年均增长5.9%，规模稳居全国第4位", "five-year", PLAN_14],
-  // Names 2020 and 2025: the span of the plan period. Misread: the base year 2020 is taken as a year of it.
+  // Names 2020 and 2025: the span of the plan period; the base year 2020 (从 before it) is not a year of it.
   [
     "zj_gwr2026.txt",
     "从2020年的10.5万元提高到2025年的14万元",

@@ -163,6 +163,14 @@ describe("cueRole: a report clause's role by its first cue", () => {
     [quote("sd", "五年来，我们牢记嘱托、感恩奋进"), "five-year"],
     [quote("hn", "力争全省城镇化率提高0.9个百分点以上"), "target"],
     [quote("sd", "建议经济社会发展主要预期目标为"), "target"],
+    // A plan period's goals met: its five years reviewed.
+    [quote("hb", "胜利完成“十四五”主要目标任务"), "five-year"],
+    [quote("yn", "“十四五”这五年"), "five-year"],
+    [quote("js", "各位代表，刚刚过去的2025年"), "achieved"],
+    // The goal word says aimed at, the plan period right after it for when.
+    [quote("sn", "力争“十五五”时期地区生产总值年均增长"), "long-range"],
+    // Meeting targets still to do is no goals-met cue: the clause takes its list's lead-in.
+    [quote("ah", "完成国家下达目标任务"), null],
   ])("%s -> %s", (text, role) => {
     expect(cueRole(text, "text")).toBe(role);
   });

@@ -166,6 +166,8 @@ describe("yearScore: the years asked against a passage's own words and its perio
       Y.stated,
     ],
     ["the span asked", "十四五城镇新增就业多少", facts([], "five-year", FIVE), Y.stated],
+    // Its changes start the year before (由7.34万元提升至10.26万元): that year's value may stand in it.
+    ["the year before the span", "2020年人均生产总值多少", facts([], "five-year", FIVE), Y.inArticle],
     ["no year asked", "城镇新增就业多少", facts([], "five-year", FIVE), 0],
   ])("%s", (_name, question, f, expected) => {
     const s = yearScore(ctx.ix, query(question), p, f, Y);
