@@ -151,7 +151,13 @@ class PeriodReader {
     const withRole = found.find(([r]) => r.role !== null);
     const role = withRole?.[0].role ?? this.documentRole;
     const source = withRole?.[1] ?? (this.documentRole ? "document" : null);
-    const years = found.find(([r]) => r.years.length > 0)?.[0].years ?? [];
+    const [carried, from] = found.find(([r]) => r.years.length > 0) ?? [NONE, null];
+    // Years carried from a paragraph of the section's own role add to the section's plan span, never hide it:
+    // "四是…城镇化率提升至67.5%" under "“十五五”时期主要目标任务", after a lead-in naming 2035.
+    const sectionSpan = from !== "sentence" && carried.role !== null && carried.role === section.role;
+    const years = sectionSpan
+      ? [...new Set([...section.years, ...carried.years])].sort((a, b) => a - b)
+      : carried.years;
     if (own.role || own.years.length) this.paragraph = merge(own, this.paragraph);
     if (own.role && (carries(p.norm) || this.openingYear(p))) this.running = merge(own, NONE);
     return { role, years, source };

@@ -130,6 +130,8 @@ const ROWS: Row[] = [
   ["hb_gwr2026.txt", "5.5%左右的预期增长目标", "target", 2026],
 
   // 湖南: "过去的一年，…" then "一是…"; "“十四五”时期是…的五年" then "这五年，…".
+  // An item under "“十五五”时期主要目标任务" after a lead-in naming 2035: the plan span stays its period.
+  ["hn_gwr2026.txt", "城镇化率提升至67.5%", "long-range", 2030],
   ["hn_gwr2026.txt", "全省地区生产总值达到5.53万亿元", "achieved", 2025],
   ["hn_gwr2026.txt", "汽车总产量达162.6万辆", "achieved", 2025],
   ["hn_gwr2026.txt", "全社会研发投入年均增长11.6%", "five-year", PLAN_14],
