@@ -161,9 +161,22 @@ export function aboutOtherPlace(norm: string, f: Figure, places: string[]): bool
     const at = norm.indexOf(pl);
     if (at < 0) return true;
     if (at >= clauseEnd) return false;
-    return at >= clauseStart || lastBefore(pl) > whole;
+    if (at >= clauseStart) return true;
+    // An earlier clause scopes the figure only when the place is its subject, at its start ("沙坪坝区…，新增
+    // 学位3.8万个"), not an object inside it ("加快建设大湾区国际科技创新中心，…研发投入5350亿元").
+    const last = lastBefore(pl);
+    return last > whole && opensClause(norm, last);
   });
 }
+
+/** Whether `at` opens a clause of `norm`, after at most a preposition (在, 全, 其中). */
+function opensClause(norm: string, at: number): boolean {
+  const [start] = spanBetween(norm, at, at, CLAUSE_END);
+  return PLACE_LEAD.test(norm.slice(start, at));
+}
+
+/** What may stand before a place that is its clause's subject. */
+const PLACE_LEAD = /^(在|于|对|据|其中|全|我|今年|去年|\d{4}年)?$/;
 
 /** Words that make the percentage after them a growth rate ("增长3.9%", "增速为5%"). */
 const GROWTH_BEFORE = /(增长|增速|增幅|提高|上升|下降|降低|回落|上涨|减少)[^，,；;。]{0,4}$/;
