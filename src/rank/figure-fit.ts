@@ -13,7 +13,7 @@ import type { Figure } from "../text/figure.js";
 import { changeBaseline, figureTime, rankedValue, restatedFigure } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
 import type { KindFitWeights, RankingProfile } from "./profile.js";
-import { askedItem, respectiveList } from "./respective-list.js";
+import { askedItem, type RespectiveList, respectiveList } from "./respective-list.js";
 
 type FigureWeights = RankingProfile["figure"];
 
@@ -178,6 +178,17 @@ function opensClause(norm: string, at: number): boolean {
 /** What may stand before a place that is its clause's subject. */
 const PLACE_LEAD = /^(在|于|对|据|其中|全|我|今年|去年|\d{4}年)?$/;
 
+/** The figure weights with a rank's lighter clause toll, made once per weights object. */
+const rankTolls = new WeakMap<FigureWeights, FigureWeights>();
+function rankTollsOf(w: FigureWeights): FigureWeights {
+  let t = rankTolls.get(w);
+  if (!t) {
+    t = { ...w, clauseToll: w.rankClauseToll };
+    rankTolls.set(w, t);
+  }
+  return t;
+}
+
 /** Words that make the percentage after them a growth rate ("增长3.9%", "增速为5%"). */
 const GROWTH_BEFORE = /(增长|增速|增幅|提高|上升|下降|降低|回落|上涨|减少)[^，,；;。]{0,4}$/;
 
@@ -198,8 +209,27 @@ export function bestFigure(
   let bestScore = Number.NEGATIVE_INFINITY;
   // A figure of a kind that can answer beats any that cannot, however close ("…8865亿元，跃居全国第3位").
   let answerable = false;
-  const rankTolls = { ...w, clauseToll: w.rankClauseToll };
   const hasList = RESPECTIVELY.test(norm);
+  // Closeness of each figure to the words, computed once: a figure may stand in for another (its baseline).
+  const nearness = new Map<Figure, number>();
+  const near = (g: Figure) => {
+    let c = nearness.get(g);
+    if (c === undefined) {
+      c = closeness(norm, g, hits, kind === "rank" && g.kind === "rank" ? rankTollsOf(w) : w);
+      nearness.set(g, c);
+    }
+    return c;
+  };
+  // The item a list's question words pick, read once per list (its figures share it).
+  const items = new Map<number, number | null>();
+  const askedItemOf = (list: RespectiveList) => {
+    let item = items.get(list.span[0]);
+    if (item === undefined) {
+      item = askedItem(list, hits);
+      items.set(list.span[0], item);
+    }
+    return item;
+  };
   for (const f of figures) {
     // A money quantity's percentage answers only as its growth ("生产总值增长3.9%"), not as a share of it.
     const inferred =
@@ -217,8 +247,6 @@ export function bestFigure(
     // close as its baseline ("收入从7248亿元提高到8865亿元，跃居全国第3位").
     const ranked = kind === "rank" ? rankedValue(norm, figures, f) : null;
     const from = changeBaseline(norm, figures, ranked ?? f);
-    const near = (g: Figure) =>
-      closeness(norm, g, hits, kind === "rank" && g.kind === "rank" ? rankTolls : w);
     const restated = restatedFigure(norm, figures, f);
     let c = Math.max(
       near(f),
@@ -228,7 +256,7 @@ export function bestFigure(
     );
     // "涉诈…分别下降17.7%、17.4%": the figure in the place of the item asked, as close as the list's nearest.
     const list = hasList ? respectiveList(norm, figures, f) : null;
-    const item = list ? askedItem(list, hits) : null;
+    const item = list ? askedItemOf(list) : null;
     const aligned = list && item !== null ? (item === list.index ? w.listItem : -w.listItem) : 0;
     if (list && aligned > 0) c = Math.max(c, ...list.values.map(near));
     const score =

@@ -52,6 +52,11 @@ export interface RankingProfile {
     sharedFigure: number;
     /** Added for a headline or section heading (paragraph 0): body text states figures better. */
     headline: number;
+    /**
+     * A sentence covering less of the question than this has its figures left unweighed (it answers nothing,
+     * states nothing for a check and is no related figure: all ask far more): the bulk of the candidates.
+     */
+    figureMinCoverage: number;
   };
   place: {
     /** Per place of the question named in the sentence. */
@@ -201,6 +206,7 @@ export const DEFAULT_PROFILE: RankingProfile = {
     bm25: 0.3,
     sharedFigure: 0.5,
     headline: -0.2,
+    figureMinCoverage: 0.3,
   },
   place: { inSentence: 0.4, inParagraph: 0.1, otherPlace: -0.4, oneUnit: -0.4 },
   year: { stated: 0.6, inArticle: 0.2, absent: -0.2 },

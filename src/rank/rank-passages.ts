@@ -113,7 +113,11 @@ function scorePassage(
     spanAsked: q.period.role === "five-year",
     baseYearAsked: spanBaseAsked(q, facts),
   };
-  const fit = bestFigure(passage.norm, passage.figures, hits, ask, profile.figure, profile.answer.minKindFit);
+  // A passage covering too little of the question answers nothing: its figures are not weighed.
+  const fit =
+    cov < profile.score.figureMinCoverage
+      ? null
+      : bestFigure(passage.norm, passage.figures, hits, ask, profile.figure, profile.answer.minKindFit);
   // Another place lowers the passage only when its answer is about it, or no figure says otherwise.
   const elsewhere = place.others.length > 0 && !place.strict && (fit?.otherPlace ?? true);
   const w = profile.score;
