@@ -4,6 +4,7 @@ import type { CheckedFigure, CheckReply, Evidence, Verdict } from "../answer/rep
 import { stripClaimPrefix } from "../conversation/claim-prefix.js";
 import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
+import { chinaYear } from "../query/question-period.js";
 import { type Candidates, candidateMemo } from "../rank/fetch-candidates.js";
 import { rankPassages } from "../rank/rank-passages.js";
 import type { SearchContext } from "../rank/search-context.js";
@@ -109,13 +110,21 @@ function checkFigure(
   const claim = claimView(f);
   const { statements: found, examined } = sameIndicator(ctx, q, f, rankPassages(ctx, q, fetch(q)));
   const oneYear = q.years.length === 1 && q.period.role !== "five-year";
-  const stated = q.period.role !== null || q.years.length > 0;
-  const period = samePeriod(found, { target: q.target, stated, oneYear });
+  // A claim of a result: result words, or only years already past. This year's figure ("今年…68万人左右",
+  // "2026年…") is what the year's reports set as its target.
+  const thisYear = chinaYear(ctx.clock());
+  const unmarked = q.period.role === null;
+  const result =
+    q.period.role === "achieved" ||
+    q.period.role === "five-year" ||
+    (unmarked && q.years.length > 0 && q.years.every((y) => y < thisYear));
+  const target = q.target || (unmarked && q.years.some((y) => y >= thisYear));
+  const period = samePeriod(found, { target, stated: result || target, oneYear });
   const statements = exactIndicator(period, q.words, ctx.synonyms);
   const values = statements.length > 0 ? distinctValues(ctx, statements) : [];
   const agreeing = statements.find((s) => claimMatches(f, s.figure));
   // A result claimed where the sources state only a goal of that value: the goal was stated as achieved.
-  const goal = q.target ? undefined : found.find((s) => s.target && claimMatches(f, s.figure));
+  const goal = result ? found.find((s) => s.target && claimMatches(f, s.figure)) : undefined;
   const [item, basis]: [CheckedFigure, VerdictBasis] =
     statements.length === 0 && goal
       ? [{ claim, verdict: "contradicted", evidence: [evidenceOf(ctx, goal)] }, "goal-as-result"]

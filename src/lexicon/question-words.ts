@@ -75,7 +75,7 @@ export const ANSWER_KIND_RULES: readonly AnswerKindRule[] = [
   },
   {
     name: "share",
-    pattern: /比例|占比|比重|百分之?几|百分比|几成|多少成|增速|增幅|(?<!率)率(?!先)|匹配度|满意度/,
+    pattern: /比例|占比|比重|百分之?几|百分比|几成|多少成|增速|增幅|(?<!率)率(?!先)|匹配度|满意度|强度/,
     kind: "percent",
     unit: "%",
   },

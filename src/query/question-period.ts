@@ -7,13 +7,17 @@ export interface QuestionPeriod {
   years: number[];
 }
 
+/** The year as it is in China, where the documents' 今年 and 去年 are counted. */
+export function chinaYear(today: Date): number {
+  return new Date(today.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
 /**
  * Reads a question's period: 去年/今年/前年 against `today` (the clock's date, not a document's), years written
  * out (`stated`), a plan's span (十四五 = 2021–2025), a deadline (到2030年), and goal or result words.
  */
 export function questionPeriod(norm: string, stated: number[], today: Date): QuestionPeriod {
-  // The year as it is in China, where the documents' 今年 and 去年 are counted.
-  const year = new Date(today.getTime() + 8 * 3_600_000).getUTCFullYear();
+  const year = chinaYear(today);
   let role = cueRole(norm, "question");
   const deadline = DEADLINE_YEAR.exec(norm) ?? /到(20\d\d)年/.exec(norm);
   if (deadline) role = Number(deadline[1] ?? deadline[2]) > year ? "long-range" : "target";

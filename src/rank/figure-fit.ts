@@ -210,6 +210,7 @@ export function bestFigure(
   // A figure of a kind that can answer beats any that cannot, however close ("…8865亿元，跃居全国第3位").
   let answerable = false;
   const hasList = RESPECTIVELY.test(norm);
+  const oneYear = ask.years.length === 1 && !ask.spanAsked;
   // Closeness of each figure to the words, computed once: a figure may stand in for another (its baseline).
   const nearness = new Map<Figure, number>();
   const near = (g: Figure) => {
@@ -241,6 +242,10 @@ export function bestFigure(
       (isBareCode(f) ? w.bareCode : 1) *
       (bound ? w.boundFactor : 1);
     if (k < 0 || insideQuotes(norm, f.start, w.nameQuoteMaxChars)) continue;
+    // One year asked: a total or average over years ("累计完成3.7万亿元", "年均增长5.9%") does not answer it;
+    // the year before a review's span: only a change's baseline does.
+    const time = figureTime(norm, figures, f);
+    if ((oneYear && time.span) || (ask.baseYearAsked && !time.baseline)) continue;
     const elsewhere = aboutOtherPlace(norm, f, ask.otherPlaces ?? []);
     if (elsewhere && ask.strictPlace) continue;
     // A rank stands as close to the question's words as the value it ranks, and the result of a change as

@@ -1,3 +1,4 @@
+import { CLAUSE_END, charClass } from "../lexicon/punctuation.js";
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { RankingProfile } from "./profile.js";
@@ -125,6 +126,9 @@ function mergeCompounds(words: string[], synonyms: SynonymTable): string[] {
   return out;
 }
 
+/** Where a sentence's clauses end. */
+const CLAUSE_MARKS = new RegExp(charClass(CLAUSE_END));
+
 /** The ranges a part's pattern matches in a sentence. */
 function matchSpans(sentence: string, pattern: RegExp): Array<[number, number]> {
   return [...sentence.matchAll(new RegExp(pattern.source, "g"))].map((m) => [m.index, m.index + m[0].length]);
@@ -149,8 +153,10 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   }
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
-  // The word in pieces in the sentence says more than the whole word somewhere in its paragraph.
-  const split = term.splits.find((parts) => parts.every((part) => part.pattern.test(sentence)));
+  // The word in pieces in one clause of the sentence says more than the whole word somewhere in its paragraph
+  // ("地区生产总值达到5.53万亿元、增长4.8%"; not "研发经费投入年均增长10%，…产业增加值比重30%").
+  const clauses = term.splits.length > 0 ? sentence.split(CLAUSE_MARKS) : [];
+  const split = term.splits.find((parts) => clauses.some((c) => parts.every((part) => part.pattern.test(c))));
   if (split)
     return { term, strength: w.parts, spans: split.flatMap((part) => matchSpans(sentence, part.pattern)) };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };

@@ -111,7 +111,7 @@ function scorePassage(
     otherPlaces: place.others,
     strictPlace: place.strict,
     spanAsked: q.period.role === "five-year",
-    baseYearAsked: spanBaseAsked(q, facts),
+    baseYearAsked: spanBaseAsked(q, facts, passage),
   };
   // A passage covering too little of the question answers nothing: its figures are not weighed.
   const fit =

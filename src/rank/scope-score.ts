@@ -4,6 +4,7 @@ import { FORWARD_ROLES } from "../lexicon/period-words.js";
 import { NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { ONE_UNIT } from "../lexicon/scope-words.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
+import { changeBaseline } from "./figure-time.js";
 import type { RankingProfile } from "./profile.js";
 
 /** Why a candidate cannot answer a question whatever its words: it is about another place or year. */
@@ -74,7 +75,7 @@ export function yearScore(
 ): ScopeScore {
   if (q.years.length === 0) return 0;
   if (facts.years.some((y) => q.years.includes(y))) return weights.stated;
-  if (spanBaseAsked(q, facts)) return weights.inArticle;
+  if (spanBaseAsked(q, facts, p)) return weights.inArticle;
   const years = passageYears(facts);
   if (years.some((y) => q.years.includes(y))) {
     // One year asked, a five-year passage: its figures are totals, averages or the span's last value
@@ -95,16 +96,18 @@ export function yearScore(
 }
 
 /**
- * Whether the one year asked is the one before a five-year passage's span: its changes start there
- * ("人均生产总值由7.34万元提升至10.26万元" gives 2020's value in a review of 2021–2025).
+ * Whether the one year asked is the one before a five-year passage's span, and the passage states a change
+ * from a baseline: its changes start there ("人均生产总值由7.34万元提升至10.26万元" gives 2020's value in a
+ * review of 2021–2025).
  */
-export function spanBaseAsked(q: QueryAnalysis, facts: PassageFacts): boolean {
+export function spanBaseAsked(q: QueryAnalysis, facts: PassageFacts, p: Passage): boolean {
   const ys = facts.period.years;
   return (
     facts.period.role === "five-year" &&
     ys.length > 1 &&
     q.years.length === 1 &&
-    q.years[0] === Math.min(...ys) - 1
+    q.years[0] === Math.min(...ys) - 1 &&
+    p.figures.some((f) => changeBaseline(p.norm, p.figures, f) !== null)
   );
 }
 

@@ -32,6 +32,8 @@ describe("claims over real reports: verdict, basis and the figures shown", () =>
       "agrees",
       ["7.34万元"],
     ],
+    // This year's figure in a report of this year is its target, not a result stated too early.
+    ["this year's target", "安徽今年城镇新增就业68万人左右", "supported", "agrees", ["68万人左右"]],
     // An indicator no report states.
     ["not stated", "陕西2025年结婚登记20万对", "not_found", "no-statement", []],
   ])("%s: %s", (_name, claim, verdict, basis, figures) => {

@@ -52,6 +52,8 @@ const ROWS: Row[] = [
   ["职业教育专业和产业匹配度", "percent", "%", "share"], // dev-36
   ["入学一件事群众满意率", "percent", "%", "share"], // g-19
   ["江苏去年城镇调查失业率是多少", "percent", "%", "share"],
+  // An intensity is a ratio, though 投入 is a money word.
+  ["全社会研发投入强度多少", "percent", "%", "share"],
   // list
   ["成渝地区双城经济圈教育协同发展行动计划包括什么", "list", null, "list"],
   ["《计划》有哪些板块", "list", null, "list"],

@@ -234,6 +234,53 @@ describe("bestFigure: a bound answers less well than an exact figure", () => {
   });
 });
 
+describe("bestFigure: the figures a year asked can take", () => {
+  const fitFor = (sentence: string, words: string[], years: number[], baseYearAsked = false) => {
+    const norm = normalizeQuery(sentence);
+    const terms = weighTerms(words, new Map(words.map((w) => [w, 1])), 100, new Map(), DEFAULT_PROFILE.terms);
+    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
+    const ask = { kind: "quantity" as AnswerKind, unit: "元", unitInferred: false, years, baseYearAsked };
+    return bestFigure(norm, parseFigures(norm), hits, ask, W)?.figure.text ?? null;
+  };
+
+  it.each<[string, string, string[], number[], boolean, string | null]>([
+    [
+      "one year: no five-year total",
+      "一般公共预算收入累计完成3.7万亿元。",
+      ["一般公共预算收入"],
+      [2025],
+      false,
+      null,
+    ],
+    [
+      "the span asked: the total",
+      "一般公共预算收入累计完成3.7万亿元。",
+      ["一般公共预算收入"],
+      [],
+      false,
+      "3.7万亿元",
+    ],
+    [
+      "the year before the span: the baseline",
+      "人均生产总值由7.34万元提升至10.26万元。",
+      ["人均生产总值"],
+      [2020],
+      true,
+      "7.34万元",
+    ],
+    [
+      "the year before the span, no baseline: nothing",
+      "人均生产总值达到10.26万元。",
+      ["人均生产总值"],
+      [2020],
+      true,
+      null,
+    ],
+  ])("%s", (_name, sentence, words, years, base, expected) => {
+    expect(fitFor(sentence, words, years, base)).toBe(expected);
+  });
+});
+
 describe("closeness: words in the same clause are closer than words across clause marks", () => {
   it("falls with each clause boundary between the figure and the word", () => {
     const question = ["学位"];

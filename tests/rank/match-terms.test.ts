@@ -5,7 +5,7 @@ import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { loadSegmenter } from "../../src/text/segment.js";
 
 const T = DEFAULT_PROFILE.terms;
-const synonyms = parseSynonyms("地区生产总值 GDP 经济总量\n教师 老师\n");
+const synonyms = parseSynonyms("地区生产总值 GDP 经济总量\n教师 老师\n占比 比重\n");
 
 beforeAll(() => {
   loadSegmenter();
@@ -51,6 +51,7 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     ["博士学位", 1],
     ["普惠率", 1],
     ["gdp增长", 1],
+    ["研发经费投入占比", 1],
   ]);
   const term = (w: string) => {
     const [t] = weighTerms([w], df, 100, synonyms, T);
@@ -73,6 +74,18 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     ["absent", "教师", "新增学位27.8万个。", "", 0],
   ])("%s", (_name, word, sentence, context, strength) => {
     expect(matchTerm(term(word), sentence, context, T).strength).toBeCloseTo(strength, 5);
+  });
+
+  it("a word's pieces count only in one clause (研发…投入 here, 比重 ⇄ 占比 in the next clause)", () => {
+    const one = matchTerm(term("研发经费投入占比"), "研发经费投入在生产总值中比重为2.5%。", "", T);
+    const two = matchTerm(
+      term("研发经费投入占比"),
+      "研发经费投入年均增长10%以上，产业增加值比重30%。",
+      "",
+      T,
+    );
+    expect(one.strength).toBe(T.parts);
+    expect(two.strength).toBeLessThan(T.parts);
   });
 
   it("a long word with some of its character pairs present matches in part", () => {

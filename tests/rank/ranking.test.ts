@@ -9,6 +9,7 @@ import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { type RankedPassage, scoreCandidates, sumFeatures } from "../../src/rank/rank-passages.js";
 import { periodScore, placeScore, yearScore } from "../../src/rank/scope-score.js";
 import type { SearchContext } from "../../src/rank/search-context.js";
+import { parseFigures } from "../../src/text/figures.js";
 
 const TODAY = new Date("2026-11-28T08:00:00Z");
 let engine: Engine;
@@ -147,7 +148,14 @@ describe("yearScore: the years asked against a passage's own words and its perio
       target: false,
       period: { role, years: periodYears, source: "section" },
     }) as PassageFacts;
-  const p = { doc: "x.txt", article: 0, norm: "" } as unknown as Passage;
+  const CHANGE = "人均生产总值由7.34万元提升至10.26万元。";
+  const p = { doc: "x.txt", article: 0, norm: CHANGE, figures: parseFigures(CHANGE) } as unknown as Passage;
+  const noChange = {
+    doc: "x.txt",
+    article: 0,
+    norm: "连跨两个万亿元台阶。",
+    figures: [],
+  } as unknown as Passage;
 
   it.each<[string, string, PassageFacts, number | string]>([
     ["the year stated in the sentence", "2025年城镇新增就业多少", facts([2025], "achieved", []), Y.stated],
@@ -173,6 +181,11 @@ describe("yearScore: the years asked against a passage's own words and its perio
     const s = yearScore(ctx.ix, query(question), p, f, Y);
     if (typeof expected === "string") expect(s).toEqual({ excluded: expected });
     else expect(s).toBe(expected);
+  });
+
+  it("the year before the span, in a passage that states no change: another year", () => {
+    const s = yearScore(ctx.ix, query("2020年人均生产总值多少"), noChange, facts([], "five-year", FIVE), Y);
+    expect(s).toEqual({ excluded: "other-year" });
   });
 });
 
