@@ -44,12 +44,20 @@ export function askedItem(list: RespectiveList, hits: TermHit[]): number | null 
   // The last item is its own name, in whole words as long as the shortest other item, then the noun all share.
   const items = [...list.items];
   const shortest = Math.min(...items.slice(0, -1).map((item) => item.length));
+  const last = items[items.length - 1] ?? "";
+  const words = cut(last);
   let own = "";
-  for (const word of cut(items[items.length - 1] ?? "")) {
+  for (const word of words) {
     if (own.length >= shortest) break;
     own += word;
   }
-  items[items.length - 1] = own;
+  // One word for the whole item ("农村居民人均可支配收入", an indicator of the vocabulary): cut by characters.
+  items[items.length - 1] = words.length > 1 ? own : last.slice(0, shortest);
+  // The question's core word (its heaviest) must stand in the list, else the list is about something else
+  // ("第一、第三产业增加值分别增长…" for a question on 居民人均可支配收入).
+  const core = hits.reduce<TermHit | null>((b, h) => (!b || h.term.weight > b.term.weight ? h : b), null);
+  const listText = list.items.join("");
+  if (core && !inText(core, listText)) return null;
   const weight = items.map(() => 0);
   const holders = (pattern: (item: string) => boolean) =>
     items.flatMap((item, i) => (pattern(item) ? [i] : []));
@@ -75,4 +83,12 @@ export function askedItem(list: RespectiveList, hits: TermHit[]): number | null 
   const best = Math.max(...weight);
   if (best <= 0 || weight.indexOf(best) !== weight.lastIndexOf(best)) return null;
   return weight.indexOf(best);
+}
+
+/** Whether a term, or a piece of it, stands in a text. */
+function inText(h: TermHit, text: string): boolean {
+  const t = h.term;
+  return (
+    t.forms.some((f) => text.includes(f)) || t.splits.some((parts) => parts.some((p) => p.pattern.test(text)))
+  );
 }

@@ -71,6 +71,17 @@ describe("respectiveList and askedItem: 分别 pairs a list of things with a lis
       0,
       null,
     ],
+    // A last item jieba reads as one word (an indicator): named by its first characters (农村), not 居民….
+    [INCOME, "4.3%", ["城镇居民人均可支配收入"], ["城镇", "农村居民人均可支配收入"], 0, 0],
+    // A list that does not hold the question's core word picks nothing (增长 ⇄ 增加 inside 增加值 is no item).
+    [
+      "第一、第三产业增加值分别增长3.1%、5.1%，居民人均可支配收入增长4.6%。",
+      "5.1%",
+      ["居民人均可支配收入", "增长"],
+      ["第一", "第三产业增加值"],
+      1,
+      null,
+    ],
     // Items joined by 和 when 、 alone gives too few.
     [INCOME, "5.5%", ["农村居民"], ["城镇", "农村居民人均可支配收入"], 1, 1],
     // The noun the list shares (the last item's last word) picks none; nor do words in no item.
