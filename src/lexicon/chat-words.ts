@@ -23,3 +23,19 @@ export const CHAT_WORDS = wordList(...Object.values(CHAT_PHRASES));
 
 /** Particles that jieba leaves as words of their own after a chat phrase ("谢谢啦", "你好呀"); only as such. */
 export const CHAT_PARTICLES: ReadonlySet<string> = new Set("啦 呀 哈 喔 噢 哦 咯 呗 嘛 哟".split(" "));
+
+/** Courtesies inside a question ("早上好，请问广东GDP多少"): said to the bot, never an indicator word. */
+export const COURTESY_WORDS = wordList(
+  CHAT_PHRASES.greeting,
+  CHAT_PHRASES.thanks,
+  CHAT_PHRASES.farewell,
+  CHAT_PHRASES.reaction,
+);
+
+/**
+ * Markup a chat platform or a paste leaves in a message: HTML tags (<b>…</b>), Slack mentions and links
+ * (<!channel>, <@U123>, <#C1|x>, <https://…>), @-mentions (@all, @所有人, @user_1; a Chinese name after @ is
+ * not told apart from the question and stays).
+ */
+export const MESSAGE_MARKUP =
+  /<\/?[a-zA-Z][^<>]*>|<[!@#][^<>]*>|<https?:[^<>]*>|[@＠](?:所有人|全体成员|[\w.-]{1,30})/g;

@@ -133,6 +133,13 @@ export const QUESTION_WORDS = [
   .join(" ")
   .split(" ");
 
+/** Requests around a question, removed before segmenting ("帮我查一下" would leave the word 我查). */
+export const REQUEST_PHRASES: readonly string[] = QUESTION_WORDS.filter(
+  (w) => w.length >= 2 && /^(请|帮|麻烦|告诉|想|查)/.test(w),
+)
+  .concat(["请帮我查一下", "帮我查一下", "帮我查查", "帮忙查一下", "我想问", "想问一下", "请告诉我"])
+  .sort((a, b) => b.length - a.length);
+
 /** What a question asks for: the kind of answer, its unit (inferred from a money word, or written), the rule. */
 export interface AnswerKindReading {
   kind: AnswerKind;

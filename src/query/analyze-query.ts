@@ -1,3 +1,4 @@
+import { COURTESY_WORDS, MESSAGE_MARKUP } from "../lexicon/chat-words.js";
 import { FIVE_YEAR_PLANS, FORWARD_ROLES, QUESTION_PERIOD_WORDS } from "../lexicon/period-words.js";
 import { findPlaces, type Gazetteer } from "../lexicon/places.js";
 import {
@@ -6,6 +7,7 @@ import {
   answerKindOf,
   MAGNITUDE_QUESTION,
   QUESTION_PARTS,
+  REQUEST_PHRASES,
   UNIT_QUESTION,
 } from "../lexicon/question-words.js";
 import { CITYWIDE, NATIONAL, PLACE_SUFFIXES } from "../lexicon/scope-words.js";
@@ -52,7 +54,10 @@ export interface QueryAnalysis {
  * 今年, 去年 and 前年.
  */
 export function analyzeQuery(question: string, gazetteer: Gazetteer, today: Date): QueryAnalysis {
-  const norm = normalizeQuery(question).replace(/[？?。！!，,\s]+$/g, "");
+  // Markup and mentions a platform left in the message are not part of the question.
+  const norm = normalizeQuery(question.replace(MESSAGE_MARKUP, " "))
+    .trim()
+    .replace(/[？?。！!，,\s]+$/g, "");
   const figures = parseFigures(norm);
   const period = questionPeriod(norm, statedYears(norm, figures), today);
   const years = period.years;
@@ -96,6 +101,9 @@ function indicatorWords(norm: string, places: string[], figures: Figure[]): stri
   // "十五五城镇化率目标", "多少万亿": the period and a bare multiplier are not the indicator.
   for (const name of FIVE_YEAR_PLANS.keys()) text = text.split(name).join(" ");
   text = text.replace(new RegExp(MAGNITUDE_QUESTION.source, "g"), " ");
+  // Courtesies and requests ("早上好，请问…", "帮我查一下…") before jieba joins them to a word ("我查").
+  text = COURTESY_WORDS.words().reduce((t, w) => t.split(w).join(" "), text);
+  text = REQUEST_PHRASES.reduce((t, w) => t.split(w).join(" "), text);
   const words: string[] = [];
   for (const w of cut(text)) {
     const word = w.replace(QUESTION_PARTS, "");

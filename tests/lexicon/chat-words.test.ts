@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isSmallTalk } from "../../src/answer/off-topic.js";
-import { CHAT_PARTICLES, CHAT_PHRASES, CHAT_WORDS } from "../../src/lexicon/chat-words.js";
+import {
+  CHAT_PARTICLES,
+  CHAT_PHRASES,
+  CHAT_WORDS,
+  COURTESY_WORDS,
+  MESSAGE_MARKUP,
+} from "../../src/lexicon/chat-words.js";
 import { loadGazetteer } from "../../src/lexicon/places.js";
 import { DEFAULT_INDICATORS_FILE, DEFAULT_SYNONYMS_FILE, parseSynonyms } from "../../src/lexicon/synonyms.js";
 import { analyzeQuery } from "../../src/query/analyze-query.js";
@@ -79,5 +85,26 @@ describe("the table", () => {
     ]);
     const hidden = vocabulary.filter((word) => [...word].some((_, i) => CHAT_WORDS.at(word, i)));
     expect(hidden).toEqual([]);
+  });
+});
+
+describe("MESSAGE_MARKUP: what a platform leaves in a message", () => {
+  it.each([
+    ["<b>广东</b>GDP多少", " 广东 GDP多少"],
+    ["<!channel> 湖北GDP多少", "  湖北GDP多少"],
+    ["<@U0123ABC> 新增学位多少", "  新增学位多少"],
+    ["<https://example.org|链接> 新增学位多少", "  新增学位多少"],
+    ["@all 浙江GDP", "  浙江GDP"],
+    ["@所有人 新增学位多少", "  新增学位多少"],
+    // Comparisons and figures stay.
+    ["2025年GDP增长5%以上", "2025年GDP增长5%以上"],
+  ])("%s", (message, expected) => {
+    expect(message.replace(MESSAGE_MARKUP, " ")).toBe(expected);
+  });
+});
+
+describe("COURTESY_WORDS: said to the bot, never an indicator word", () => {
+  it.each(["早上好", "谢谢", "再见", "好的"])("%s", (word) => {
+    expect(COURTESY_WORDS.words()).toContain(word);
   });
 });

@@ -49,6 +49,10 @@ describe("analyzeQuery: constraints and words", () => {
     // A plan's name and a bare multiplier are not the indicator either.
     ["湖南十五五城镇化率目标", ["湖南"], [2026, 2027, 2028, 2029, 2030], ["城镇化率"]],
     ["广东经济总量现在多少万亿", ["广东"], [], ["经济总量"]],
+    // Courtesies, requests, markup and mentions are not the question.
+    ["早上好，请问广东GDP多少", ["广东"], [], ["gdp"]],
+    ["<b>广东</b>GDP多少", ["广东"], [], ["gdp"]],
+    ["<!channel> @all 帮我查一下江苏城镇新增就业", ["江苏"], [], ["城镇新增就业"]],
   ])("%s", (q, places, years, words) => {
     const a = analyzeQuery(q, gazetteer, TODAY);
     expect(a.places).toEqual(places);
