@@ -34,8 +34,14 @@ export const UNIT_QUESTION = new RegExp(
 
 /** "多少亿", "几万": a question word with a bare multiplier asks for a magnitude, an amount. */
 export const MAGNITUDE_QUESTION = new RegExp(
-  `(?:几|多少)(?:${MULTIPLIERS.words().map(escapeRegExp).join("|")})`,
+  `(?:几|多少)(?<multiplier>${MULTIPLIERS.words().map(escapeRegExp).join("|")})`,
 );
+
+/** The power of ten a question's magnitude names ("多少万亿" → 12), or null. */
+export function magnitudeAsked(norm: string): number | null {
+  const m = MAGNITUDE_QUESTION.exec(norm)?.groups?.multiplier;
+  return m ? (MULTIPLIERS.at(m, 0)?.[1] ?? null) : null;
+}
 
 /** Money words: "投入了多少" asks for an amount in 元 ("财政性教育经费" alone may be a ratio). */
 export const MONEY_WORDS =

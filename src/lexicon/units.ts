@@ -72,3 +72,19 @@ export function unitWords(): string[] {
   const all = [...UNIT_WORDS.join(" ").split(" "), ...UNIT_ALIASES.keys()];
   return [...new Set(all)].sort((a, b) => b.length - a.length);
 }
+
+/**
+ * Words before an indicator that make it another indicator, measured per unit: 人均地区生产总值 is not 地区生产总值,
+ * 单位地区生产总值能耗 not 地区生产总值. Where the vocabulary (indicators.txt) names such an indicator, an
+ * occurrence inside it does not match the bare one (人均工资, not in the vocabulary, still matches 工资).
+ */
+export const PER_UNIT_QUALIFIERS: readonly string[] = [
+  "人均",
+  "单位",
+  "户均",
+  "亩均",
+  "地均",
+  "每万人",
+  "每千人",
+  "万元",
+];

@@ -6,6 +6,7 @@ import {
   ASKING_WORDS,
   answerKindOf,
   MAGNITUDE_QUESTION,
+  magnitudeAsked,
   QUESTION_PARTS,
   REQUEST_PHRASES,
   UNIT_QUESTION,
@@ -47,6 +48,8 @@ export interface QueryAnalysis {
   words: string[];
   /** Figures written in the question or claim itself. */
   figures: Figure[];
+  /** The power of ten the question names ("多少万亿" → 12): a figure far below it is another quantity. */
+  magnitude: number | null;
 }
 
 /**
@@ -79,6 +82,7 @@ export function analyzeQuery(question: string, gazetteer: Gazetteer, today: Date
     citywide: CITYWIDE.test(norm),
     words: indicatorWords(norm, places, figures).filter((w) => !ASKING_WORDS[kind]?.has(w)),
     figures,
+    magnitude: magnitudeAsked(norm),
   };
 }
 

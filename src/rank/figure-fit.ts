@@ -130,6 +130,8 @@ export interface FigureAsk {
   spanAsked?: boolean;
   /** The year asked is the one before a five-year review's span ("2020年" of 由A提升至B): A is its value. */
   baseYearAsked?: boolean;
+  /** The power of ten the question names ("多少万亿"): a quantity far below it is another indicator's. */
+  magnitude?: number | null;
 }
 
 /**
@@ -237,8 +239,12 @@ export function bestFigure(
       ask.unitInferred &&
       (f.unit !== "%" || GROWTH_BEFORE.test(norm.slice(Math.max(0, f.start - 8), f.start)));
     const bound = f.bound === "over" || f.bound === "near" || f.bound === "under";
+    // "地区生产总值多少万亿": 16.7万元 (per head) is not of the magnitude asked.
+    const belowMagnitude = ask.magnitude != null && f.kind === "quantity" && f.value < 10 ** ask.magnitude;
     const k =
-      kindFit(f, kind, unit, w.kindFit, inferred) *
+      (belowMagnitude
+        ? Math.min(w.kindFit.unit.other, kindFit(f, kind, unit, w.kindFit, inferred))
+        : kindFit(f, kind, unit, w.kindFit, inferred)) *
       (isBareCode(f) ? w.bareCode : 1) *
       (bound ? w.boundFactor : 1);
     if (k < 0 || insideQuotes(norm, f.start, w.nameQuoteMaxChars)) continue;

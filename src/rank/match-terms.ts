@@ -1,6 +1,7 @@
 import { CLAUSE_END, charClass } from "../lexicon/punctuation.js";
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
+import { PER_UNIT_QUALIFIERS } from "../lexicon/units.js";
 import type { RankingProfile } from "./profile.js";
 
 type TermWeights = RankingProfile["terms"];
@@ -20,6 +21,8 @@ export interface WeightedTerm {
    * piece of one split present is nearly a match.
    */
   splits: TermPart[][];
+  /** Per-unit indicators of the vocabulary holding a spelling of it: an occurrence inside one is no match. */
+  perUnit: string[];
 }
 
 /** One piece of a split word: its spellings, and one pattern finding any of them (longest first). */
@@ -82,7 +85,7 @@ export function weighTerms(
       .map(partsOf)
       .filter((ps) => ps.length > 0)
       .map((ps) => ps.map(withSynonyms));
-    return { word, weight, alternatives, forms, splits };
+    return { word, weight, alternatives, forms, splits, perUnit: perUnitOf(forms, synonyms) };
   });
 }
 
@@ -126,6 +129,26 @@ function mergeCompounds(words: string[], synonyms: SynonymTable): string[] {
   return out;
 }
 
+/** Whether an occurrence of `word` in the sentence covers the range [from, to). */
+function covers(sentence: string, word: string, from: number, to: number): boolean {
+  for (let k = sentence.indexOf(word); k >= 0 && k <= from; k = sentence.indexOf(word, k + 1))
+    if (k + word.length >= to) return true;
+  return false;
+}
+
+/** Per-unit indicators of the vocabulary, per table (人均地区生产总值, 单位地区生产总值能耗…). */
+const perUnitWords = new WeakMap<SynonymTable, string[]>();
+
+/** The vocabulary's per-unit indicators that hold one of `forms` without being one ("人均生产总值" for 生产总值). */
+function perUnitOf(forms: string[], synonyms: SynonymTable): string[] {
+  let words = perUnitWords.get(synonyms);
+  if (!words) {
+    words = [...synonyms.keys()].filter((v) => PER_UNIT_QUALIFIERS.some((u) => v.startsWith(u)));
+    perUnitWords.set(synonyms, words);
+  }
+  return words.filter((v) => !forms.includes(v) && forms.some((f) => v.includes(f)));
+}
+
 /** Where a sentence's clauses end. */
 const CLAUSE_MARKS = new RegExp(charClass(CLAUSE_END));
 
@@ -147,6 +170,8 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   let literal = false;
   for (const f of term.forms) {
     for (let i = sentence.indexOf(f); i >= 0; i = sentence.indexOf(f, i + 1)) {
+      // "人均地区生产总值" is another indicator than 地区生产总值 (or its 生产总值).
+      if (term.perUnit.some((v) => covers(sentence, v, i, i + f.length))) continue;
       spans.push([i, i + f.length]);
       literal ||= f === term.word;
     }
@@ -155,10 +180,12 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
   // The word in pieces in one clause of the sentence says more than the whole word somewhere in its paragraph
   // ("地区生产总值达到5.53万亿元、增长4.8%"; not "研发经费投入年均增长10%，…产业增加值比重30%").
-  const clauses = term.splits.length > 0 ? sentence.split(CLAUSE_MARKS) : [];
+  // Per-unit indicators (人均地区生产总值) are masked: their pieces are not this word's.
+  const own = term.perUnit.reduce((t, v) => t.split(v).join("\u3000".repeat(v.length)), sentence);
+  const clauses = term.splits.length > 0 ? own.split(CLAUSE_MARKS) : [];
   const split = term.splits.find((parts) => clauses.some((c) => parts.every((part) => part.pattern.test(c))));
   if (split)
-    return { term, strength: w.parts, spans: split.flatMap((part) => matchSpans(sentence, part.pattern)) };
+    return { term, strength: w.parts, spans: split.flatMap((part) => matchSpans(own, part.pattern)) };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };
   return {
     term,

@@ -112,6 +112,7 @@ function scorePassage(
     strictPlace: place.strict,
     spanAsked: q.period.role === "five-year",
     baseYearAsked: spanBaseAsked(q, facts, passage),
+    magnitude: q.magnitude,
   };
   // A passage covering too little of the question answers nothing: its figures are not weighed.
   const fit =

@@ -5,6 +5,7 @@ import {
   type AnswerKind,
   answerKindOf,
   MONEY_WORDS,
+  magnitudeAsked,
   NUMERIC_KINDS,
 } from "../../src/lexicon/question-words.js";
 import { analyzeQuery } from "../../src/query/analyze-query.js";
@@ -126,6 +127,17 @@ const TRADITIONAL_ROWS: Row[] = [
 
 const kindOf = (question: string) => answerKindOf(normalizeQuery(question));
 const expected = ([, kind, unit, rule]: Row) => ({ kind, unit, rule });
+
+describe("magnitudeAsked: the power of ten a question names", () => {
+  it.each([
+    ["地区生产总值多少万亿", 12],
+    ["一般公共预算收入多少亿", 8],
+    ["常住人口多少万", 4],
+    ["新增学位多少", null],
+  ])("%s -> %s", (question, power) => {
+    expect(magnitudeAsked(normalizeQuery(question))).toBe(power);
+  });
+});
 
 describe("LEVEL_WORDS: a level asked is an amount, never its growth", () => {
   it.each([

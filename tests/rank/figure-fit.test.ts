@@ -281,6 +281,30 @@ describe("bestFigure: the figures a year asked can take", () => {
   });
 });
 
+describe("bestFigure: a magnitude asked (多少万亿)", () => {
+  it("takes a figure of that magnitude over a per-head one", () => {
+    const norm = normalizeQuery("地区生产总值达14.2万亿元，人均地区生产总值达16.7万元。");
+    const terms = weighTerms(
+      ["地区生产总值"],
+      new Map([["地区生产总值", 1]]),
+      100,
+      new Map(),
+      DEFAULT_PROFILE.terms,
+    );
+    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
+    const ask = { kind: "quantity" as AnswerKind, unit: "元", unitInferred: false, years: [], magnitude: 12 };
+    expect(bestFigure(norm, parseFigures(norm), hits, ask, W)?.figure.text).toBe("14.2万亿元");
+    const below = bestFigure(
+      normalizeQuery("人均地区生产总值达16.7万元。"),
+      parseFigures("人均地区生产总值达16.7万元。"),
+      hits,
+      ask,
+      W,
+    );
+    expect(below?.kind).toBe(W.kindFit.unit.other);
+  });
+});
+
 describe("closeness: words in the same clause are closer than words across clause marks", () => {
   it("falls with each clause boundary between the figure and the word", () => {
     const question = ["学位"];

@@ -5,7 +5,7 @@ import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { loadSegmenter } from "../../src/text/segment.js";
 
 const T = DEFAULT_PROFILE.terms;
-const synonyms = parseSynonyms("地区生产总值 GDP 经济总量\n教师 老师\n占比 比重\n");
+const synonyms = parseSynonyms("地区生产总值 GDP 经济总量\n教师 老师\n占比 比重\n人均GDP 人均地区生产总值\n");
 
 beforeAll(() => {
   loadSegmenter();
@@ -86,6 +86,16 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     );
     expect(one.strength).toBe(T.parts);
     expect(two.strength).toBeLessThan(T.parts);
+  });
+
+  it("an indicator inside a per-unit indicator of the vocabulary is no match (人均地区生产总值)", () => {
+    const gdp = term("地区生产总值");
+    expect(matchTerm(gdp, "人均地区生产总值达16.7万元。", "", T).strength).toBeLessThan(T.parts);
+    expect(matchTerm(gdp, "地区生产总值达14.2万亿元，人均地区生产总值达16.7万元。", "", T).spans).toEqual([
+      [0, 6],
+    ]);
+    // A per-unit word the vocabulary does not hold still matches: 人均工资 is a wage.
+    expect(matchTerm(term("工资"), "城乡教师人均工资增加2.95万元。", "", T).strength).toBe(T.literal);
   });
 
   it("a long word with some of its character pairs present matches in part", () => {
