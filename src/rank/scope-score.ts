@@ -14,7 +14,8 @@ export type Exclusion =
   | "other-place"
   | "other-year"
   | "achieved-for-goal-year"
-  | "span-for-year";
+  | "span-for-year"
+  | "one-year-for-span";
 
 /** A score, or the reason the passage is out of scope. */
 export type ScopeScore = number | { excluded: Exclusion };
@@ -74,6 +75,10 @@ export function yearScore(
   weights: RankingProfile["year"],
 ): ScopeScore {
   if (q.years.length === 0) return 0;
+  // A plan period asked (十四五累计, 十五五目标): one year's result or target is not its figure.
+  const spanAsked = q.period.role === "five-year" || q.period.role === "long-range";
+  const oneYearRole = facts.period.role === "achieved" || facts.period.role === "target";
+  if (spanAsked && oneYearRole && facts.period.years.length <= 1) return out("one-year-for-span");
   if (facts.years.some((y) => q.years.includes(y))) return weights.stated;
   if (spanBaseAsked(q, facts, p)) return weights.inArticle;
   const years = passageYears(facts);

@@ -174,6 +174,18 @@ describe("yearScore: the years asked against a passage's own words and its perio
       Y.stated,
     ],
     ["the span asked", "十四五城镇新增就业多少", facts([], "five-year", FIVE), Y.stated],
+    [
+      "the span asked, one year's result",
+      "十四五城镇新增就业多少",
+      facts([], "achieved", [2025]),
+      "one-year-for-span",
+    ],
+    [
+      "a plan period's goal asked, this year's target",
+      "十五五GDP增长目标",
+      facts([], "target", [2026]),
+      "one-year-for-span",
+    ],
     // Its changes start the year before (由7.34万元提升至10.26万元): that year's value may stand in it.
     ["the year before the span", "2020年人均生产总值多少", facts([], "five-year", FIVE), Y.inArticle],
     ["no year asked", "城镇新增就业多少", facts([], "five-year", FIVE), 0],
