@@ -47,3 +47,8 @@ export function wordList(...lines: string[]): Lexicon<string> {
       .map((word) => [word, word] as const),
   );
 }
+
+/** A word written literally inside a regular expression. */
+export function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -127,8 +127,11 @@ export const PLAN_TITLE = /规划|纲要|计划\(|方案/;
 /** Before a year, these make it a comparison base ("较2023年提高"), not the period the sentence is about. */
 export const COMPARISON_BEFORE_YEAR = /(较|比|同比|相比|与|自)$/;
 
+/** The words that open a change from a baseline ("由A增至B", "从A提高到B"). */
+export const CHANGE_FROM: readonly string[] = ["由", "从"];
+
 /** Before a year, these make it the start of a change ("由2020年的7.2%提升至7.4%"): not the period spoken of. */
-export const BASELINE_BEFORE_YEAR = /(由|从)$/;
+export const BASELINE_BEFORE_YEAR = new RegExp(`(${CHANGE_FROM.join("|")})$`);
 
 /** Words of a section heading that say what the section reviews: a result of the past. */
 export const REVIEW_HEADING = /回顾|主要工作|发展成就|工作成就|取得的成绩|工作总结|成效/;

@@ -3,6 +3,8 @@
  * definition) and in which unit ("几所" asks for 所, "多少钱" for 元). The rules are tried in order; the first
  * that matches decides. Table tests: tests/lexicon/question-words.test.ts.
  */
+
+import { escapeRegExp } from "./lexicon.js";
 import { MULTIPLIERS, UNIT_ALIASES, unitWords } from "./units.js";
 
 /** The kind of answer a question wants. */
@@ -24,8 +26,6 @@ export interface AnswerKindRule {
    */
   unit: string | null | "captured" | "money" | "amount";
 }
-
-const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** "几所", "多少万人", "若干项": a count in the unit written after the question word. */
 export const UNIT_QUESTION = new RegExp(

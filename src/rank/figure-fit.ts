@@ -66,11 +66,9 @@ export function kindFit(
 const CLAUSE_BREAK = new RegExp(charClass(ITEM_END), "g");
 const CLAUSE_BREAK_ONE = new RegExp(charClass(ITEM_END));
 const LIST_MARKS = new RegExp(charClass(LIST_MARK), "g");
-/** A list mark (、) between a figure and a word costs this share of a clause mark's toll: items share a subject. */
-const LIST_MARK_SHARE = 0.5;
 
 /** Characters between a figure and a term occurrence, plus a toll for each clause boundary crossed. */
-function gap(norm: string, f: Figure, span: [number, number], toll: number): number {
+function gap(norm: string, f: Figure, span: [number, number], toll: number, listShare: number): number {
   const [from, to] = span[1] <= f.start ? [span[1], f.start] : f.end <= span[0] ? [f.end, span[0]] : [0, 0];
   const between = norm.slice(from, to);
   const marks = between.match(LIST_MARKS)?.length ?? 0;
@@ -78,7 +76,7 @@ function gap(norm: string, f: Figure, span: [number, number], toll: number): num
   // a date opens its sentence and its words follow it ("2024年12月,市委、市政府印发…").
   const value = f.kind === "quantity" || f.kind === "percent";
   if (value && marks > 0 && from === f.end) return Number.POSITIVE_INFINITY;
-  const breaks = (between.match(CLAUSE_BREAK)?.length ?? 0) - marks * (1 - LIST_MARK_SHARE);
+  const breaks = (between.match(CLAUSE_BREAK)?.length ?? 0) - marks * (1 - listShare);
   return between.length + toll * breaks;
 }
 
@@ -90,7 +88,7 @@ export function closeness(norm: string, f: Figure, hits: TermHit[], w: FigureWei
   for (const h of hits) {
     total += h.term.weight;
     if (h.spans.length === 0) continue;
-    const d = Math.min(...h.spans.map((s) => gap(norm, f, s, w.clauseToll)));
+    const d = Math.min(...h.spans.map((s) => gap(norm, f, s, w.clauseToll, w.listMarkShare)));
     const near = h.strength * Math.exp(-d / w.decay);
     got += h.term.weight * near;
     nearest = Math.max(nearest, near);

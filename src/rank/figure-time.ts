@@ -1,4 +1,4 @@
-import { SPAN_FIGURE_BEFORE } from "../lexicon/period-words.js";
+import { CHANGE_FROM, SPAN_FIGURE_BEFORE } from "../lexicon/period-words.js";
 import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import type { Figure } from "../text/figure.js";
 
@@ -26,7 +26,7 @@ export function figureTime(norm: string, figures: Figure[], f: Figure): FigureTi
     else if (g.kind === "date" && g.iso && /^\d{4}/.test(g.iso)) year = Number(g.iso.slice(0, 4));
   }
   const before = norm.slice(start, f.start);
-  const from = Math.max(before.lastIndexOf("从"), before.lastIndexOf("由"));
+  const from = Math.max(...CHANGE_FROM.map((w) => before.lastIndexOf(w)));
   const baseline = from >= 0 && CHANGE_TO.test(norm.slice(f.end)) && !/[，,；;]/.test(before.slice(from));
   const span = SPAN_FIGURE_BEFORE.test(before);
   return { year, baseline, span };

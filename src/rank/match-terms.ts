@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../lexicon/lexicon.js";
 import { CLAUSE_END, charClass } from "../lexicon/punctuation.js";
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
@@ -29,9 +30,9 @@ export interface WeightedTerm {
 export interface TermPart {
   forms: string[];
   pattern: RegExp;
+  /** The same pattern, global, for finding every occurrence. */
+  every: RegExp;
 }
-
-const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Parts are compiled once per word spelling: a question's terms are weighed again for every ranking. */
 const partCache = new Map<string, TermPart>();
@@ -39,7 +40,8 @@ function termPart(forms: string[]): TermPart {
   const key = forms.join("\u0001");
   let part = partCache.get(key);
   if (!part) {
-    part = { forms, pattern: new RegExp(forms.map(escapeRegExp).join("|")) };
+    const source = forms.map(escapeRegExp).join("|");
+    part = { forms, pattern: new RegExp(source), every: new RegExp(source, "g") };
     if (partCache.size > 10_000) partCache.clear();
     partCache.set(key, part);
   }
@@ -153,8 +155,12 @@ function perUnitOf(forms: string[], synonyms: SynonymTable): string[] {
 const CLAUSE_MARKS = new RegExp(charClass(CLAUSE_END));
 
 /** The ranges a part's pattern matches in a sentence. */
-function matchSpans(sentence: string, pattern: RegExp): Array<[number, number]> {
-  return [...sentence.matchAll(new RegExp(pattern.source, "g"))].map((m) => [m.index, m.index + m[0].length]);
+function matchSpans(sentence: string, part: TermPart): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  part.every.lastIndex = 0;
+  for (let m = part.every.exec(sentence); m; m = part.every.exec(sentence))
+    out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 /** Finds every occurrence of `needle` in `hay`. */
@@ -184,8 +190,7 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   const own = term.perUnit.reduce((t, v) => t.split(v).join("\u3000".repeat(v.length)), sentence);
   const clauses = term.splits.length > 0 ? own.split(CLAUSE_MARKS) : [];
   const split = term.splits.find((parts) => clauses.some((c) => parts.every((part) => part.pattern.test(c))));
-  if (split)
-    return { term, strength: w.parts, spans: split.flatMap((part) => matchSpans(own, part.pattern)) };
+  if (split) return { term, strength: w.parts, spans: split.flatMap((part) => matchSpans(own, part)) };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };
   return {
     term,

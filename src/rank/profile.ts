@@ -95,6 +95,8 @@ export interface RankingProfile {
     clauseToll: number;
     /** The toll for a rank asked and a rank figure: a rank follows the value it ranks ("…8865亿元，跃居全国第3位"). */
     rankClauseToll: number;
+    /** Share of the clause toll a list mark (、) costs: the items of a list share a subject. */
+    listMarkShare: number;
     /** Distance (in characters) at which closeness falls to 1/e. */
     decay: number;
     /** Share of closeness that is the nearest word's; the rest is the weighted mean over all words. */
@@ -221,6 +223,7 @@ export const DEFAULT_PROFILE: RankingProfile = {
   figure: {
     clauseToll: 8,
     rankClauseToll: 2,
+    listMarkShare: 0.5,
     decay: 10,
     nearestShare: 0.5,
     countedNounWindow: 6,
