@@ -38,6 +38,19 @@ function periodOf(file: string, fragment: string): PeriodFacts {
 }
 
 /** Whether a period reads as expected: the role, and the years exactly or including the one given. */
+/** A period as the rows write the engine's reading: "long-range [2026–2030, 2035]". */
+function describePeriod(period: PeriodFacts): string {
+  const runs: string[] = [];
+  const ys = [...period.years].sort((a, b) => a - b);
+  for (let i = 0; i < ys.length; ) {
+    let j = i;
+    while (j + 1 < ys.length && ys[j + 1] === (ys[j] as number) + 1) j++;
+    runs.push(j - i >= 2 ? `${ys[i]}–${ys[j]}` : ys.slice(i, j + 1).join(", "));
+    i = j + 1;
+  }
+  return `${period.role} [${runs.join(", ")}]`;
+}
+
 function readsAs(period: PeriodFacts, role: PeriodRole, years: Years): boolean {
   const yearsRight =
     typeof years === "number" ? period.years.includes(years) : period.years.join() === years.join();
@@ -203,14 +216,9 @@ const ROWS: Row[] = [
   ["zj_gwr2026.txt", "全省生产总值增长5.5%，一般公共预算收入增长1.8%", "achieved", 2025],
   ["zj_gwr2026.txt", "全省科技创新投入7232亿元", "achieved", 2025],
   ["zj_gwr2026.txt", "年均增长5.9%，规模稳居全国第4位", "five-year", PLAN_14],
-  // Names 2020 and 2025: the span of the plan period; the base year 2020 (从 before it) is not a year of it.
-  [
-    "zj_gwr2026.txt",
-    "从2020年的10.5万元提高到2025年的14万元",
-    "five-year",
-    PLAN_14,
-    "five-year [2020, 2025]",
-  ],
+  // Names 2020 and 2025: the span of the plan period. Misread: the base year 2020 is now left out (从 before it),
+  // but the end year 2025 alone is taken for the period instead of the plan span.
+  ["zj_gwr2026.txt", "从2020年的10.5万元提高到2025年的14万元", "five-year", PLAN_14, "five-year [2025]"],
   ["zj_gwr2026.txt", "全社会研发投入强度达到3.5%以上", "long-range", 2030],
   // After the "；" of the sentence that opens 到2030年.
   ["zj_gwr2026.txt", "常住人口城镇化率达到78%左右", "long-range", 2030],
@@ -235,11 +243,11 @@ describe("the period of sample passages of each 2026 provincial report", () => {
   // it right, so that the row can drop its fifth item and join the rows above.
   it.each(MISREAD)(
     "known misreading: %s 「%s」 is %s %s, the engine says %s",
-    (file, fragment, role, years) => {
-      expect(
-        readsAs(periodOf(file, fragment), role, years),
-        "now read right: drop the row's engineSays",
-      ).toBe(false);
+    (file, fragment, role, years, engineSays) => {
+      const period = periodOf(file, fragment);
+      expect(readsAs(period, role, years), "now read right: drop the row's engineSays").toBe(false);
+      // A misreading that changes (or gets worse) is seen too.
+      expect(describePeriod(period), "the misreading changed: update the row").toBe(engineSays);
     },
   );
 
