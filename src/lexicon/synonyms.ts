@@ -11,6 +11,17 @@ export const DEFAULT_SYNONYMS_FILE = fileURLToPath(new URL("./synonyms.txt", imp
 /** The indicator vocabulary shipped with the project: what people type ⇄ what reports write (GDP ⇄ 地区生产总值). */
 export const DEFAULT_INDICATORS_FILE = fileURLToPath(new URL("./indicators.txt", import.meta.url));
 
+/**
+ * The shipped indicator vocabulary's words of three Han characters or more ("研发强度", "城镇新增就业"): jieba
+ * keeps each one word. Words a corpus adds (its indicators.txt) match as words and in pieces, but do not change
+ * the segmentation, which is shared by every corpus of the process and fixed in its snapshots.
+ */
+export function segmentationWords(): string[] {
+  return [...parseSynonyms(readFileSync(DEFAULT_INDICATORS_FILE, "utf8")).keys()].filter(
+    (w) => w.length >= 3 && /^\p{Script=Han}+$/u.test(w),
+  );
+}
+
 /** The files of a corpus directory that add to the tables: synonyms and indicator vocabulary. */
 export const CORPUS_TABLE_FILES = ["synonyms.txt", "indicators.txt"] as const;
 

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_INDICATORS_FILE, parseSynonyms } from "../lexicon/synonyms.js";
+import { segmentationWords } from "../lexicon/synonyms.js";
 
 // nodejieba is CommonJS and sets globals named dict/hmmDict/userDict when loaded: keep it behind this module.
 const require = createRequire(import.meta.url);
@@ -18,8 +17,7 @@ export function loadSegmenter(): Jieba {
   if (jieba) return jieba;
   const j = require("nodejieba") as Jieba;
   j.load({ userDict: USER_WORDS });
-  for (const word of parseSynonyms(readFileSync(DEFAULT_INDICATORS_FILE, "utf8")).keys())
-    if (word.length >= 3 && /^\p{Script=Han}+$/u.test(word)) j.insertWord(word);
+  for (const word of segmentationWords()) j.insertWord(word);
   jieba = j;
   return j;
 }

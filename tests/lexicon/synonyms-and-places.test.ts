@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.js";
 import { findPlaces, homePlace, loadGazetteer, parsePlaces } from "../../src/lexicon/places.js";
-import { loadSynonyms, parseSynonyms, synonymsOf } from "../../src/lexicon/synonyms.js";
+import { loadSynonyms, parseSynonyms, segmentationWords, synonymsOf } from "../../src/lexicon/synonyms.js";
 import { normalizeQuery } from "../../src/text/script.js";
+import { cut } from "../../src/text/segment.js";
 import { quote } from "./quote.js";
 
 let dir: string;
@@ -159,5 +160,14 @@ describe("a corpus directory extends both lists", () => {
     expect(engine.index.gazetteer).toContain("舟山");
     const id = engine.index.passages.findIndex((p) => p.text.includes("4387万标箱"));
     expect(engine.index.facts[id]?.places).toEqual(["宁波", "舟山"]);
+  });
+});
+
+describe("segmentationWords: the vocabulary's long words stay one jieba word", () => {
+  it("lists words of three Han characters or more, and jieba keeps them whole", () => {
+    const words = segmentationWords();
+    expect(words).toContain("城镇新增就业");
+    for (const w of words) expect(w).toMatch(/^\p{Script=Han}{3,}$/u);
+    expect(cut("城镇新增就业141万人")).toContain("城镇新增就业");
   });
 });
