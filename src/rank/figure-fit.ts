@@ -1,3 +1,4 @@
+import { GROWTH_BEFORE, PLACE_LEAD } from "../lexicon/figure-words.js";
 import { RESPECTIVELY } from "../lexicon/list-words.js";
 import {
   CLAUSE_END,
@@ -175,9 +176,6 @@ function opensClause(norm: string, at: number): boolean {
   return PLACE_LEAD.test(norm.slice(start, at));
 }
 
-/** What may stand before a place that is its clause's subject. */
-const PLACE_LEAD = /^(在|于|对|据|其中|全|我|今年|去年|\d{4}年)?$/;
-
 /** The figure weights with a rank's lighter clause toll, made once per weights object. */
 const rankTolls = new WeakMap<FigureWeights, FigureWeights>();
 function rankTollsOf(w: FigureWeights): FigureWeights {
@@ -188,9 +186,6 @@ function rankTollsOf(w: FigureWeights): FigureWeights {
   }
   return t;
 }
-
-/** Words that make the percentage after them a growth rate ("增长3.9%", "增速为5%"). */
-const GROWTH_BEFORE = /(增长|增速|增幅|提高|上升|下降|降低|回落|上涨|减少)[^，,；;。]{0,4}$/;
 
 /**
  * The figure of a passage that best answers the question, if any fits; one whose kind fit reaches `minKind` (the

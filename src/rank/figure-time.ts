@@ -1,3 +1,4 @@
+import { CHANGE_TO, RESTATING } from "../lexicon/figure-words.js";
 import { CHANGE_FROM, SPAN_FIGURE_BEFORE } from "../lexicon/period-words.js";
 import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import type { Figure } from "../text/figure.js";
@@ -11,10 +12,6 @@ export interface FigureTime {
   /** A total or an average over years ("年均增长5.9%", "累计…"), no single year's value. */
   span: boolean;
 }
-
-/** Words that end a change from a baseline: "从A提高到B", "由A增至B", "从A降至B". */
-const CHANGE_TO =
-  /^(?:[^，,；;。]{0,8}?)(提高|提升|增加|增长|增至|上升|扩大|下降|降低|降至|减少|缩小|跃升|跃居|升至|达到|到|至)/;
 
 /** The year a figure is about and whether it is a baseline, from the words of its clause. */
 export function figureTime(norm: string, figures: Figure[], f: Figure): FigureTime {
@@ -60,9 +57,6 @@ export function rankedValue(norm: string, figures: Figure[], f: Figure): Figure 
   }
   return g && /^[，,、]?[^，,、；;。]{0,6}$/.test(norm.slice(g.end, f.start)) ? g : null;
 }
-
-/** Between a bound and the exact value that restates it ("突破4000亿元、达到4211亿元"): a mark and a linking verb. */
-const RESTATING = /^[、，,]?(达到|达|为|至|增至|升至|提高到|提升至)$/;
 
 /**
  * The figure an exact value restates ("地方一般公共预算收入突破4000亿元、达到4211亿元": 突破4000亿元 for 4211亿元):
