@@ -9,6 +9,14 @@
 const RISE = "提高|提升|增加|增长|增至|上升|扩大|跃升|跃居|升至";
 const FALL = "下降|降低|降至|减少|缩小|回落";
 
+/**
+ * Words that say how a figure measures (its growth, a fall), not what it measures: the word right next to a
+ * figure names it only when it is not one of these ("进出口下降5.4%", though 增长 stands by another figure).
+ */
+export const MEASURE_WORDS: ReadonlySet<string> = new Set(
+  `${RISE}|${FALL}|增速|增幅|增长率|上涨|涨幅|降幅`.split("|"),
+);
+
 /** Words that end a change from a baseline, within a few characters after it: "从A提高到B", "由A增至B". */
 export const CHANGE_TO = new RegExp(`^(?:[^，,；;。]{0,8}?)(${RISE}|${FALL}|达到|到|至)`);
 

@@ -1,4 +1,4 @@
-import { GROWTH_BEFORE, PLACE_LEAD } from "../lexicon/figure-words.js";
+import { GROWTH_BEFORE, MEASURE_WORDS, PLACE_LEAD } from "../lexicon/figure-words.js";
 import { RESPECTIVELY } from "../lexicon/list-words.js";
 import {
   CLAUSE_END,
@@ -86,14 +86,22 @@ export function closeness(norm: string, f: Figure, hits: TermHit[], w: FigureWei
   let total = 0;
   let got = 0;
   let nearest = 0;
+  let nearestMeasure = 0;
   for (const h of hits) {
     total += h.term.weight;
     if (h.spans.length === 0) continue;
     const d = Math.min(...h.spans.map((s) => gap(norm, f, s, w.clauseToll, w.listMarkShare)));
     const near = h.strength * Math.exp(-d / w.decay);
     got += h.term.weight * near;
-    nearest = Math.max(nearest, near);
+    if (MEASURE_WORDS.has(h.term.word)) nearestMeasure = Math.max(nearestMeasure, near);
+    else nearest = Math.max(nearest, near);
   }
+  // A measure word (增长) right by a figure says how it measures, not what: it counts as the nearest word only
+  // when an indicator word of the question stands near too ("地区生产总值达428.4亿元,增长6.6%"; not
+  // "…生产总值60199.45亿元、增长5%" for 进出口, which stands clauses away: "进出口下降5.4%").
+  const indicatorNear = nearest >= w.measureNeedsIndicator;
+  if (indicatorNear || hits.every((h) => MEASURE_WORDS.has(h.term.word)))
+    nearest = Math.max(nearest, nearestMeasure);
   // The word right next to a figure names what it counts; the others may stand a clause away.
   return total === 0 ? 0 : (1 - w.nearestShare) * (got / total) + w.nearestShare * nearest;
 }

@@ -97,6 +97,8 @@ export interface RankingProfile {
     rankClauseToll: number;
     /** Share of the clause toll a list mark (、) costs: the items of a list share a subject. */
     listMarkShare: number;
+    /** A measure word (增长) counts as the word nearest a figure only when an indicator word is this close. */
+    measureNeedsIndicator: number;
     /** Distance (in characters) at which closeness falls to 1/e. */
     decay: number;
     /** Share of closeness that is the nearest word's; the rest is the weighted mean over all words. */
@@ -224,6 +226,7 @@ export const DEFAULT_PROFILE: RankingProfile = {
     clauseToll: 8,
     rankClauseToll: 2,
     listMarkShare: 0.5,
+    measureNeedsIndicator: 0.1,
     decay: 10,
     nearestShare: 0.5,
     countedNounWindow: 6,

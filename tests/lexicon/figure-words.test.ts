@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CHANGE_TO, GROWTH_BEFORE, PLACE_LEAD, RESTATING } from "../../src/lexicon/figure-words.js";
+import {
+  CHANGE_TO,
+  GROWTH_BEFORE,
+  MEASURE_WORDS,
+  PLACE_LEAD,
+  RESTATING,
+} from "../../src/lexicon/figure-words.js";
 
 describe("CHANGE_TO: the words after a baseline that end its change", () => {
   it.each([
@@ -48,5 +54,17 @@ describe("PLACE_LEAD: what may open a clause before its subject place", () => {
     ["支持", false],
   ])("%j -> %s", (lead, expected) => {
     expect(PLACE_LEAD.test(lead)).toBe(expected);
+  });
+});
+
+describe("MEASURE_WORDS: how a figure measures, not what", () => {
+  it.each([
+    ["增长", true],
+    ["下降", true],
+    ["增速", true],
+    ["进出口", false],
+    ["地区生产总值", false],
+  ])("%s -> %s", (word, expected) => {
+    expect(MEASURE_WORDS.has(word)).toBe(expected);
   });
 });

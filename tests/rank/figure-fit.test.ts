@@ -112,6 +112,21 @@ describe("bestFigure: the figure of a sentence that answers the question", () =>
       "%",
       "63.5%",
     ],
+    // A measure word (增长) by a figure names it only with the indicator near: 进出口's own fall, not GDP's growth.
+    [
+      "全省地区生产总值60199.45亿元、增长5%，固定资产投资下降3.3%，进出口下降5.4%。",
+      ["进出口", "增长"],
+      "percent",
+      "%",
+      "5.4%",
+    ],
+    [
+      "丰都地区生产总值达428.4亿元,增长6.6%,增速居全市第五。",
+      ["地区生产总值", "增长"],
+      "percent",
+      "%",
+      "6.6%",
+    ],
     // A rank asked: the rank, though the value it ranks stands closer to the words.
     [
       "一般公共预算收入从7248亿元提高到8865亿元，跃居全国第3位。",
