@@ -151,6 +151,17 @@ function perUnitOf(forms: string[], synonyms: SynonymTable): string[] {
   return words.filter((v) => !forms.includes(v) && forms.some((f) => v.includes(f)));
 }
 
+/** The clauses of the sentence last asked for: a passage's terms are matched one after the other. */
+let lastSentence = "";
+let lastClauses: string[] = [];
+function clausesOf(sentence: string): string[] {
+  if (sentence !== lastSentence) {
+    lastSentence = sentence;
+    lastClauses = sentence.split(CLAUSE_MARKS);
+  }
+  return lastClauses;
+}
+
 /** Where a sentence's clauses end. */
 const CLAUSE_MARKS = new RegExp(charClass(CLAUSE_END));
 
@@ -177,7 +188,7 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   for (const f of term.forms) {
     for (let i = sentence.indexOf(f); i >= 0; i = sentence.indexOf(f, i + 1)) {
       // "人均地区生产总值" is another indicator than 地区生产总值 (or its 生产总值).
-      if (term.perUnit.some((v) => covers(sentence, v, i, i + f.length))) continue;
+      if (term.perUnit.length > 0 && term.perUnit.some((v) => covers(sentence, v, i, i + f.length))) continue;
       spans.push([i, i + f.length]);
       literal ||= f === term.word;
     }
@@ -187,9 +198,14 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   // The word in pieces in one clause of the sentence says more than the whole word somewhere in its paragraph
   // ("地区生产总值达到5.53万亿元、增长4.8%"; not "研发经费投入年均增长10%，…产业增加值比重30%").
   // Per-unit indicators (人均地区生产总值) are masked: their pieces are not this word's.
-  const own = term.perUnit.reduce((t, v) => t.split(v).join("\u3000".repeat(v.length)), sentence);
-  const clauses = term.splits.length > 0 ? own.split(CLAUSE_MARKS) : [];
-  const split = term.splits.find((parts) => clauses.some((c) => parts.every((part) => part.pattern.test(c))));
+  const inside = term.perUnit.filter((v) => sentence.includes(v));
+  const own = inside.reduce((t, v) => t.split(v).join("\u3000".repeat(v.length)), sentence);
+  // Every piece in the sentence first (most candidates fail here), then in one clause.
+  const split = term.splits.find(
+    (parts) =>
+      parts.every((part) => part.pattern.test(own)) &&
+      clausesOf(own).some((c) => parts.every((part) => part.pattern.test(c))),
+  );
   if (split) return { term, strength: w.parts, spans: split.flatMap((part) => matchSpans(own, part)) };
   for (const f of term.forms) if (context.includes(f)) return { term, strength: w.context, spans: [] };
   return {
