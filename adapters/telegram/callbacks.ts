@@ -62,13 +62,12 @@ export async function handleButton(ctx: ButtonContext, deps: BotDeps): Promise<v
   const action = parseButton(ctx.callbackQuery.data);
   if (action?.kind === "page") return showPage(ctx, deps, action.id, action.page);
   if (action?.kind === "feedback") return saveFeedback(ctx, deps, action.id, action.rating);
-  const example = action?.kind === "example" ? deps.engine.examples()[action.index] : undefined;
-  if (!example) {
+  if (action?.kind !== "example") {
     await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;
   }
   await ctx.answerCallbackQuery();
   // The question was a button, not a message of the user's, so there is nothing to quote.
-  const outcome = answerRequest(deps.conversation, userOf(ctx), { kind: "ask", text: example });
+  const outcome = answerRequest(deps.conversation, userOf(ctx), { kind: "ask", text: action.question });
   await respond(ctx, deps, outcome, false);
 }

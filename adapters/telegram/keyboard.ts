@@ -5,7 +5,16 @@ import { LABELS, moreSourcesButton, type Reply } from "../../src/mod.js";
 export type ButtonAction =
   | { kind: "page"; id: string; page: number }
   | { kind: "feedback"; id: string; rating: "up" | "down" }
-  | { kind: "example"; index: number };
+  | { kind: "example"; question: string };
+
+/** Telegram's limit on a button's callback data, in UTF-8 bytes (a Chinese character takes 3). */
+export const CALLBACK_DATA_BYTES = 64;
+
+/**
+ * An example button carries its question, not its place in the list: the examples change with the corpus, and a
+ * button of an old /start must still ask what its label says. ("x:0" was the index of an older version.)
+ */
+const EXAMPLE_PREFIX = "q:";
 
 /** Buttons under an answer: 更多来源 while further answers remain, and 👍/👎. */
 export function replyKeyboard(id: string, reply: Reply, page: number): InlineKeyboard {
@@ -16,10 +25,16 @@ export function replyKeyboard(id: string, reply: Reply, page: number): InlineKey
   return kb.text("👍", `f:${id}:u`).text("👎", `f:${id}:d`);
 }
 
-/** One button per example question, each asking it when pressed. */
+/**
+ * One button per example question, each asking it when pressed. A question too long for callback data (about 20
+ * Chinese characters) gets no button: cut, it would ask something else than its label says.
+ */
 export function examplesKeyboard(examples: readonly string[]): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (const [i, q] of examples.entries()) kb.text(q, `x:${i}`).row();
+  for (const q of examples) {
+    const data = `${EXAMPLE_PREFIX}${q}`;
+    if (q && Buffer.byteLength(data) <= CALLBACK_DATA_BYTES) kb.text(q, data).row();
+  }
   return kb;
 }
 
@@ -29,7 +44,7 @@ export function parseButton(data: string): ButtonAction | null {
   if (page?.[1] && page[2]) return { kind: "page", id: page[1], page: Number(page[2]) };
   const fb = /^f:([0-9A-Za-z_-]{1,12}):([ud])$/.exec(data);
   if (fb?.[1]) return { kind: "feedback", id: fb[1], rating: fb[2] === "u" ? "up" : "down" };
-  const ex = /^x:(\d{1,2})$/.exec(data);
-  if (ex?.[1]) return { kind: "example", index: Number(ex[1]) };
+  const question = data.startsWith(EXAMPLE_PREFIX) ? data.slice(EXAMPLE_PREFIX.length).trim() : "";
+  if (question) return { kind: "example", question };
   return null;
 }

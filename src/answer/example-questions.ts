@@ -57,14 +57,31 @@ const cache = new WeakMap<CorpusIndex, { key: string; examples: string[] }>();
  * place of the document that answers it. Deterministic; computed once per state of the index, on first use.
  */
 export function exampleQuestions(ctx: SearchContext, ask: Ask): string[] {
-  const key = `${ctx.ix.passages.length}:${ctx.ix.docs.size}`;
+  const key = indexState(ctx.ix);
   const cached = cache.get(ctx.ix);
   if (cached?.key === key) return cached.examples;
   // A question asked while choosing sees no examples rather than starting the choice again.
   cache.set(ctx.ix, { key, examples: [] });
-  const examples = chooseExamples(ctx.ix, ask, indicatorPhrases(ctx.ix));
-  cache.set(ctx.ix, { key, examples });
-  return examples;
+  let examples: string[] | null = null;
+  try {
+    examples = chooseExamples(ctx.ix, ask, indicatorPhrases(ctx.ix));
+    return examples;
+  } finally {
+    // Kept only when chosen: after a failure the next call chooses again rather than offer nothing for good.
+    if (examples) cache.set(ctx.ix, { key, examples });
+    else cache.delete(ctx.ix);
+  }
+}
+
+/**
+ * The documents of the index as examples are chosen from: each with its content hash and its passages (a document
+ * read again gets new passage ids). Any document added, removed or replaced changes it, whatever the sizes do.
+ */
+function indexState(ix: CorpusIndex): string {
+  let state = "";
+  for (const [doc, ids] of ix.docPassages)
+    state += `${doc}\t${ix.hashes.get(doc) ?? ""}\t${ids[0] ?? ""}\t${ids.length}\n`;
+  return state;
 }
 
 /** A question verified to be answered well, with what it was made from and answered by. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +24,29 @@ function answered(reply: AskReply) {
   return reply;
 }
 
+/** Questions already found answered, per engine: each is asked once however many messages offer it. */
+const verified = new WeakMap<Engine, Set<string>>();
+
+/**
+ * Asserts that `questions` are three different questions the engine answers, each with a figure (written in
+ * digits, in the sentence quoted) and no note: what an example offered to a user must be.
+ */
+function expectAnsweredExamples(engine: Engine, questions: readonly string[]): void {
+  expect(questions).toHaveLength(3);
+  expect(new Set(questions).size).toBe(3);
+  const done = verified.get(engine) ?? new Set<string>();
+  verified.set(engine, done);
+  for (const question of questions.filter((q) => !done.has(q))) {
+    const reply = engine.ask(question);
+    expect(reply.kind, question).toBe("answer");
+    const top = reply.kind === "answer" ? reply.answers[0] : undefined;
+    expect(reply.kind === "answer" && reply.note, question).toBeFalsy();
+    expect(top?.figure?.text, question).toMatch(/\d/);
+    expect(top?.quote.text, question).toContain(top?.figure?.text);
+    done.add(question);
+  }
+}
+
 const OFF_TOPIC: Array<[string, string]> = [
   ["今天天气如何", "chat"],
   ["你好", "chat"],
@@ -41,8 +64,9 @@ describe("off-topic messages", () => {
       const reply = engine.ask(message);
       if (reply.kind !== "no-answer") throw new Error(`answered: ${JSON.stringify(reply.answers[0]?.quote)}`);
       expect("cause" in reply.reason ? reply.reason.cause : reply.reason.code).toBe(code);
+      expectAnsweredExamples(engine, reply.suggestions);
+      // The same three that /start offers.
       expect(reply.suggestions).toEqual(engine.examples());
-      expect(reply.suggestions).toHaveLength(3);
     }
   });
 
@@ -77,12 +101,8 @@ describe("example questions", () => {
   it.each([
     ["seeds", () => seeds],
     ["reports", () => reports],
-  ])("%s: each is answered with a figure right after its words", (_name, engine) => {
-    for (const question of engine().examples()) {
-      const reply = answered(engine().ask(question));
-      expect(reply.note).toBeUndefined();
-      expect(reply.answers[0]?.figure).not.toBeNull();
-    }
+  ])("%s: three, each answered with a figure", (_name, engine) => {
+    expectAnsweredExamples(engine(), engine().examples());
   });
 
   it("come from the corpus: other corpora, other questions, each report's own place", () => {
@@ -94,9 +114,13 @@ describe("example questions", () => {
     expect(reports.examples().filter((q) => seeds.examples().includes(q))).toEqual([]);
   });
 
-  it("are the same on every start", async () => {
-    const again = await createEngine({ corpusDir: REPORTS, clock: CLOCK });
-    expect(again.examples()).toEqual(reports.examples());
+  it.each([
+    ["seeds", "seeds", () => seeds],
+    ["reports", REPORTS, () => reports],
+  ])("%s: are the same three on every start", async (_name, corpusDir, engine) => {
+    const again = await createEngine({ corpusDir, clock: CLOCK });
+    expect(again.examples()).toHaveLength(3);
+    expect(again.examples()).toEqual(engine().examples());
   });
 
   describe("when the corpus changes", () => {
@@ -107,15 +131,20 @@ describe("example questions", () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it("are chosen again, each answered from the documents still there", async () => {
+    it("are chosen again as documents leave and come back, each answered from the documents there", async () => {
       const engine = await createEngine({ corpusDir: dir, clock: CLOCK });
-      const [first = ""] = engine.examples();
+      const before = engine.examples();
+      const [first = ""] = before;
       const doc = answered(engine.ask(first)).answers[0]?.sources[0]?.doc ?? "";
+      const text = readFileSync(join(dir, doc));
       unlinkSync(join(dir, doc));
       await engine.sync();
-      expect(engine.examples()).toHaveLength(3);
+      expectAnsweredExamples(engine, engine.examples());
       for (const question of engine.examples())
         expect(answered(engine.ask(question)).answers[0]?.sources[0]?.doc).not.toBe(doc);
+      writeFileSync(join(dir, doc), text);
+      await engine.sync();
+      expect(engine.examples()).toEqual(before);
     });
   });
 });
@@ -129,6 +158,33 @@ describe("a stock asked where the corpus states an increase", () => {
     expect(top?.quote.text).toContain("新增高校");
     expect(top?.sources[0]?.doc).toMatch(/^003_/);
   });
+
+  it.each([
+    // the genre's commonest form, 新增A x个、B y个: the second figure was added too
+    [
+      "reports",
+      "云南全国重点实验室有多少个",
+      "9个",
+      "全国重点实验室",
+      "新增7名“两院”院士、9个全国重点实验室",
+    ],
+    [
+      "reports",
+      "安徽高新技术企业有多少家",
+      "3200家",
+      "高新技术企业",
+      "新增科技型中小企业7227家、高新技术企业3200家",
+    ],
+    ["seeds", "公办园学位有多少个", "9270个", "公办园学位", "新增52所公办园、9270个公办园学位"],
+  ])(
+    "%s: %s — a figure listed after an increase is one too",
+    (corpus, question, figure, indicator, sentence) => {
+      const reply = answered((corpus === "seeds" ? seeds : reports).ask(question));
+      expect(reply.note).toEqual({ code: "increase-only", indicator });
+      expect(reply.answers[0]?.figure?.text).toBe(figure);
+      expect(reply.answers[0]?.quote.text).toContain(sentence);
+    },
+  );
 
   it("adds no note when the question asks for the increase", () => {
     expect(answered(seeds.ask("新增高校多少所")).note).toBeUndefined();

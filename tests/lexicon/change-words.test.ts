@@ -52,6 +52,30 @@ describe("INCREASE_WORDS and STOCK_WORDS: what a figure counts", () => {
     [quote("sd", "汽车保有量由2552万辆增至3230万辆"), { "2552万辆": "stock", "3230万辆": "stock" }],
     // neither written: a rate, a level
     [quote("001", "全市毛入园率达93.06%"), { "93.06%": null }],
+    // a list (、): each figure after the first counts what the first does, its change word written once
+    [quote("001", "新增52所公办园、9270个公办园学位"), { "52所": "increase", "9270个": "increase" }],
+    [
+      quote("yn", "新增7名“两院”院士、9个全国重点实验室、1个国家级技术创新中心"),
+      { "7名": "increase", "9个": "increase", "1个": "increase" },
+    ],
+    [
+      quote("ah", "新增科技型中小企业7227家、高新技术企业3200家、专精特新企业1565家"),
+      { "7227家": "increase", "3200家": "increase", "1565家": "increase" },
+    ],
+    [quote("js", "全国文明城市、国家历史文化名城分别增至37座、14座"), { "37座": "stock", "14座": "stock" }],
+    // …but not a listed figure that states a level, a growth or an effect of its own, or another kind of figure
+    [quote("sd", "通用机场增加11个、达到25个"), { "11个": "increase", "25个": null }],
+    [
+      quote("hn", "新增发电装机4178万千瓦、总装机达9157万千瓦"),
+      { "4178万千瓦": "increase", "9157万千瓦": null },
+    ],
+    [
+      quote("hb", "新增返乡创业市场经营主体13.9万户、带动就地就业36.8万人"),
+      { "13.9万户": "increase", "36.8万人": null },
+    ],
+    [quote("hn", "新增国家制造业单项冠军企业22家、居全国第6"), { "22家": "increase", 全国第6: null }],
+    // 增加值 (value added) names an indicator: it holds 增加 and is no increase
+    [quote("yn", "装备制造业、高技术制造业增加值分别增长17.7%、17.6%"), { "17.7%": null, "17.6%": null }],
   ])("%s", (line, expected) => {
     expect(changesOf(line)).toMatchObject(expected);
   });
@@ -69,6 +93,8 @@ describe("asksChange: a question about a change, or about what there is", () => 
     ["湖南去年GDP增长多少", true], // growth
     ["去年盖了多少所学校", true], // what was built
     ["招了多少老师", true],
+    ["云南规上工业增加值多少亿元", false], // 增加值 is value added, a level
+    ["工业增加值增长多少", true],
   ])("%s -> %s", (question, change) => {
     expect(asksChange(normalizeQuery(question))).toBe(change);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { FakeBotApi } from "./fake-api.js";
-import { buttonData, sentText, type TestBot, testBot } from "./helpers.js";
+import { buttonData, buttonLabels, sentText, type TestBot, testBot } from "./helpers.js";
 import { assertWellFormed, visibleText } from "./html-check.js";
 import { botMessage, callbackUpdate, inlineUpdate, messageUpdate } from "./updates.js";
 
@@ -82,8 +82,10 @@ describe("commands", () => {
     await t.send(messageUpdate("/start"));
     const p = api.callsOf("sendMessage")[0]?.payload ?? {};
     expect(String(p.text)).toContain("政策文件");
-    expect(buttonData(p)).toEqual(["x:0", "x:1", "x:2"]);
-    await t.send(callbackUpdate("x:0"));
+    expect(buttonLabels(p)).toEqual(engine.examples());
+    expect(buttonData(p)).toEqual(engine.examples().map((q) => `q:${q}`));
+    const first = buttonData(p).find((d) => d.includes("新增学位")) ?? "";
+    await t.send(callbackUpdate(first));
     expect(api.callsOf("answerCallbackQuery")).toHaveLength(1);
     expect(sentText(api, 1)).toContain("27.8万");
   });

@@ -47,3 +47,9 @@ export function buttonData(payload: Record<string, unknown>): string[] {
     | undefined;
   return (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
 }
+
+/** All button labels of an inline keyboard payload. */
+export function buttonLabels(payload: Record<string, unknown>): string[] {
+  const markup = payload.reply_markup as { inline_keyboard?: Array<Array<{ text?: string }>> } | undefined;
+  return (markup?.inline_keyboard ?? []).flat().map((b) => b.text ?? "");
+}
