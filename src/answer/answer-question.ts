@@ -1,9 +1,9 @@
+import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import { NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
 import { type Candidates, fetchCandidates } from "../rank/fetch-candidates.js";
 import { type RankedPassage, rankPassages, scoreCandidates } from "../rank/rank-passages.js";
 import type { SearchContext } from "../rank/search-context.js";
-import { normalizeQuery } from "../text/script.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
 import { exampleQuestions } from "./example-questions.js";
 import {
@@ -109,8 +109,12 @@ function coreWord(r: RankedPassage): RankedPassage["hits"][number] | null {
 function mergeAnswers(ctx: SearchContext, ranked: RankedPassage[]): AnswerItem[] {
   const byText = new Map<string, AnswerItem>();
   for (const r of ranked) {
-    const statement = r.fit ? clauseOf(r.passage, r.fit.figure) : r.passage.text;
-    const key = normalizeQuery(statement).replace(/[\s\p{P}]/gu, "");
+    // The passage is normalized already: its clause in that form is the key (no script conversion per passage).
+    const norm = r.passage.norm;
+    const statement = r.fit
+      ? norm.slice(...spanBetween(norm, r.fit.figure.start, r.fit.figure.end, CLAUSE_END))
+      : norm;
+    const key = statement.replace(/[\s\p{P}]/gu, "");
     const source = citationOf(ctx.ix, r.passage);
     const existing = byText.get(key);
     if (existing) {
