@@ -192,7 +192,7 @@ export interface KindFitWeights {
 
 /** The defaults: the values the seed and real-document question sets were scored with. */
 export const DEFAULT_PROFILE: RankingProfile = {
-  retrieval: { candidates: 200, postingsBudget: 8_000, commonShare: 0.2, commonMin: 50 },
+  retrieval: { candidates: 150, postingsBudget: 8_000, commonShare: 0.2, commonMin: 50 },
   terms: {
     minWeight: 0.5,
     singleChar: 0.5,
