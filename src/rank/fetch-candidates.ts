@@ -18,9 +18,11 @@ export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidate
   const tokens = retrievalTokens(
     ctx,
     terms.map((t) => t.word),
+    // A word the corpus never writes whole ("GDP增长") also fetches by its pieces (地区生产总值…增长); one it
+    // does write fetches enough as written, and its pieces (智慧, 平台) would fetch noise.
     terms.flatMap((t) => [
       ...t.alternatives,
-      ...t.splits.flat().map((part) => commonestForm(ctx, part.forms)),
+      ...((ix.df.get(t.word) ?? 0) > 0 ? [] : t.splits.flat().map((part) => commonestForm(ctx, part.forms))),
     ]),
   );
   if (tokens.length === 0) return { terms, tokens, results: [] };
