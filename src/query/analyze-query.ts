@@ -1,4 +1,5 @@
 import { COURTESY_WORDS, MESSAGE_MARKUP } from "../lexicon/chat-words.js";
+import { escapeRegExp } from "../lexicon/lexicon.js";
 import { FIVE_YEAR_PLANS, FORWARD_ROLES, QUESTION_PERIOD_WORDS } from "../lexicon/period-words.js";
 import { findPlaces, type Gazetteer } from "../lexicon/places.js";
 import {
@@ -88,6 +89,15 @@ export function analyzeQuery(question: string, gazetteer: Gazetteer, today: Date
 
 const PLACE_SUFFIX = `(${PLACE_SUFFIXES.join("|")})?`;
 
+/** Courtesies and requests around a question, longest first, as one pattern. */
+const ASIDES = new RegExp(
+  [...COURTESY_WORDS.words(), ...REQUEST_PHRASES]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|"),
+  "g",
+);
+
 /** The question's indicator words: jieba words without question words, function words, figures and places. */
 function indicatorWords(norm: string, places: string[], figures: Figure[]): string[] {
   let text = norm;
@@ -106,8 +116,7 @@ function indicatorWords(norm: string, places: string[], figures: Figure[]): stri
   for (const name of FIVE_YEAR_PLANS.keys()) text = text.split(name).join(" ");
   text = text.replace(new RegExp(MAGNITUDE_QUESTION.source, "g"), " ");
   // Courtesies and requests ("早上好，请问…", "帮我查一下…") before jieba joins them to a word ("我查").
-  text = COURTESY_WORDS.words().reduce((t, w) => t.split(w).join(" "), text);
-  text = REQUEST_PHRASES.reduce((t, w) => t.split(w).join(" "), text);
+  text = text.replace(ASIDES, " ");
   const words: string[] = [];
   for (const w of cut(text)) {
     const word = w.replace(QUESTION_PARTS, "");
