@@ -11,6 +11,7 @@ import {
 import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { WHOLE_SCOPE_WORDS } from "../lexicon/scope-words.js";
 import type { Figure } from "../text/figure.js";
+import { tagWords } from "../text/segment.js";
 import { changeBaseline, figureTime, rankedValue, restatedFigure } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
 import type { KindFitWeights, RankingProfile } from "./profile.js";
@@ -174,15 +175,29 @@ export function aboutOtherPlace(norm: string, f: Figure, places: string[]): bool
     // An earlier clause scopes the figure only when the place is its subject, at its start ("沙坪坝区…，新增
     // 学位3.8万个"), not an object inside it ("加快建设大湾区国际科技创新中心，…研发投入5350亿元").
     const last = lastBefore(pl);
-    return last > whole && opensClause(norm, last);
+    return last > whole && opensClause(norm, last, f.start);
   });
 }
 
-/** Whether `at` opens a clause of `norm`, after at most a preposition (在, 全, 其中). */
-function opensClause(norm: string, at: number): boolean {
-  const [start] = spanBetween(norm, at, at, CLAUSE_END);
-  return PLACE_LEAD.test(norm.slice(start, at));
+/**
+ * Whether the place at `at` is the subject of its clause (after at most a preposition: 在, 全, 其中) and still of
+ * every clause up to `to`: a clause opening with another name or a time ("…，东庄水利枢纽下闸蓄水，…",
+ * "全年交通、水利投资…") has a subject of its own; one opening with a verb ("新增学位3.8万个") carries it on.
+ */
+function opensClause(norm: string, at: number, to = at): boolean {
+  const [start, end] = spanBetween(norm, at, at, CLAUSE_END);
+  if (!PLACE_LEAD.test(norm.slice(start, at))) return false;
+  for (let from = end + 1; from < to; ) {
+    const [, next] = spanBetween(norm, from, from, CLAUSE_END);
+    const first = tagWords(norm.slice(from, Math.min(next, from + 8)))[0]?.tag ?? "";
+    if (NEW_SUBJECT_TAGS.test(first)) return false;
+    from = next + 1;
+  }
+  return true;
 }
+
+/** jieba tags of a clause's first word that give it a subject of its own: a place or name, a time. */
+const NEW_SUBJECT_TAGS = /^(ns|nr|nt|t|m)$/;
 
 /** The figure weights with a rank's lighter clause toll, made once per weights object. */
 const rankTolls = new WeakMap<FigureWeights, FigureWeights>();

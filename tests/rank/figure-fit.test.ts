@@ -217,6 +217,15 @@ describe("bestFigure and other places: a figure in a clause naming another place
       false,
     ],
     [
+      "a place's clause scopes no later clause that opens with a name or a time of its own",
+      "西安地铁客运量增长12%，东庄水利枢纽下闸蓄水，全年研发投入强度达2.5%。",
+      ["研发投入强度"],
+      ["西安"],
+      true,
+      "2.5%",
+      false,
+    ],
+    [
       "the whole asked and only the district's figure: no answer",
       "沙坪坝区新增学位率提高2.1%。",
       ["新增学位率"],
