@@ -189,11 +189,23 @@ function opensClause(norm: string, at: number, to = at): boolean {
   if (!PLACE_LEAD.test(norm.slice(start, at))) return false;
   for (let from = end + 1; from < to; ) {
     const [, next] = spanBetween(norm, from, from, CLAUSE_END);
-    const first = tagWords(norm.slice(from, Math.min(next, from + 8)))[0]?.tag ?? "";
+    const first = firstTag(norm.slice(from, Math.min(next, from + 8)));
     if (NEW_SUBJECT_TAGS.test(first)) return false;
     from = next + 1;
   }
   return true;
+}
+
+/** The jieba tag of a clause's first word, kept: the same sentences are read again for every question. */
+const firstTags = new Map<string, string>();
+function firstTag(start: string): string {
+  let tag = firstTags.get(start);
+  if (tag === undefined) {
+    tag = tagWords(start)[0]?.tag ?? "";
+    if (firstTags.size >= 20_000) firstTags.clear();
+    firstTags.set(start, tag);
+  }
+  return tag;
 }
 
 /** jieba tags of a clause's first word that give it a subject of its own: a place or name, a time. */
