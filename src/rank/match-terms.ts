@@ -1,4 +1,5 @@
 import { escapeRegExp } from "../lexicon/lexicon.js";
+import { CONTRACTIONS, RESPECTIVELY } from "../lexicon/list-words.js";
 import { CLAUSE_END, charClass } from "../lexicon/punctuation.js";
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
@@ -24,6 +25,8 @@ export interface WeightedTerm {
   splits: TermPart[][];
   /** Per-unit indicators of the vocabulary holding a spelling of it: an occurrence inside one is no match. */
   perUnit: string[];
+  /** Its spellings with a contraction for a member (城乡… for 农村…): a match only where 分别 pairs items. */
+  contracted: string[];
 }
 
 /** One piece of a split word: its spellings, and one pattern finding any of them (longest first). */
@@ -58,6 +61,18 @@ export interface TermHit {
 }
 
 /**
+ * A word's spellings with a contraction for a member ("农村居民收入" also as 城乡居民收入): a sentence naming
+ * both members states it only item by item, where 分别 pairs them with their figures.
+ */
+function contractedForms(forms: string[]): string[] {
+  const out: string[] = [];
+  for (const form of forms)
+    for (const [short, members] of CONTRACTIONS)
+      for (const m of members) if (form.includes(m)) out.push(form.replace(m, short));
+  return [...new Set(out)].filter((f) => !forms.includes(f));
+}
+
+/**
  * Weights question words by inverse document frequency and attaches their synonyms (2+ characters).
  * A word the corpus never uses and has no synonym for ("要建") is replaced by its characters, at half weight.
  */
@@ -75,6 +90,7 @@ export function weighTerms(
     .flatMap((w) => (w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w]));
   return [...new Set(expanded)].map((word) => {
     const alternatives = [...(synonyms.get(word) ?? [])].filter((s) => s.length >= 2);
+    const contracted = contractedForms([word, ...alternatives]);
     const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
     const idf = Math.log(1 + total / (freq + 1));
     const weight = Math.max(w.minWeight, idf) * (word.length === 1 ? w.singleChar : 1);
@@ -87,7 +103,7 @@ export function weighTerms(
       .map(partsOf)
       .filter((ps) => ps.length > 0)
       .map((ps) => ps.map(withSynonyms));
-    return { word, weight, alternatives, forms, splits, perUnit: perUnitOf(forms, synonyms) };
+    return { word, weight, alternatives, forms, splits, perUnit: perUnitOf(forms, synonyms), contracted };
   });
 }
 
@@ -195,6 +211,9 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   }
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
+  if (term.contracted.length > 0 && RESPECTIVELY.test(sentence))
+    for (const f of term.contracted) spans.push(...occurrences(sentence, f));
+  if (spans.length > 0) return { term, strength: w.synonym, spans };
   // The word in pieces in one clause of the sentence says more than the whole word somewhere in its paragraph
   // ("地区生产总值达到5.53万亿元、增长4.8%"; not "研发经费投入年均增长10%，…产业增加值比重30%").
   // Per-unit indicators (人均地区生产总值) are masked: their pieces are not this word's.

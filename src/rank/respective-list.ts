@@ -1,4 +1,4 @@
-import { ITEM_MARKS, ITEM_WORDS, RESPECTIVELY } from "../lexicon/list-words.js";
+import { CONTRACTIONS, ITEM_MARKS, ITEM_WORDS, RESPECTIVELY } from "../lexicon/list-words.js";
 import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import type { Figure } from "../text/figure.js";
 import { cut } from "../text/segment.js";
@@ -25,11 +25,24 @@ export function respectiveList(norm: string, figures: Figure[], f: Figure): Resp
     (g) => g.start >= after && g.end <= end && g.kind !== "year" && g.kind !== "date",
   );
   const list = norm.slice(start, start + m.index);
+  const span: [number, number] = [start, start + m.index];
   for (const marks of [ITEM_MARKS, ITEM_WORDS]) {
     const items = list.split(marks).filter((item) => item !== "");
     if (items.length >= 2 && items.length === values.length)
-      return { items, index: values.indexOf(f), values, span: [start, start + m.index] };
+      return { items, index: values.indexOf(f), values, span };
   }
+  // One item that contracts two ("城乡低保平均标准分别从645元/月、4318元/年提高到801元/月、7226元/年"): its
+  // members in turn, as many times as the figures go round (from A、B to C、D).
+  const members = expandContraction(list);
+  if (members && values.length % members.length === 0)
+    return { items: members, index: values.indexOf(f) % members.length, values, span };
+  return null;
+}
+
+/** A list of one item holding a contraction, as its members ("城乡居民" → 城镇居民, 农村居民), else null. */
+export function expandContraction(item: string): string[] | null {
+  for (const [short, members] of CONTRACTIONS)
+    if (item.includes(short)) return members.map((m) => item.replace(short, m));
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ITEM_MARKS, ITEM_WORDS, RESPECTIVELY } from "../../src/lexicon/list-words.js";
+import { CONTRACTIONS, ITEM_MARKS, ITEM_WORDS, RESPECTIVELY } from "../../src/lexicon/list-words.js";
 
 describe("list words", () => {
   it.each([
@@ -17,5 +17,15 @@ describe("list words", () => {
     ["汽车、家电以及手机", ITEM_WORDS, ["汽车", "家电", "手机"]],
   ])("%s split by %s", (text, marks, expected) => {
     expect(text.split(marks).filter(Boolean)).toEqual(expected);
+  });
+});
+
+describe("CONTRACTIONS: one word for two things, in order", () => {
+  it.each([
+    ["城乡", ["城镇", "农村"]],
+    ["中小学", ["中学", "小学"]],
+    ["进出口", ["进口", "出口"]],
+  ])("%s -> %j", (short, members) => {
+    expect(CONTRACTIONS.get(short)).toEqual(members);
   });
 });

@@ -98,6 +98,14 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     expect(matchTerm(term("工资"), "城乡教师人均工资增加2.95万元。", "", T).strength).toBe(T.literal);
   });
 
+  it("a word with a member of a contraction matches the contracted form (农村… in 城乡…)", () => {
+    const t = term("农村居民人均可支配收入");
+    expect(t.contracted).toContain("城乡居民人均可支配收入");
+    expect(matchTerm(t, "城乡居民人均可支配收入分别达6.9万元、3.4万元。", "", T).strength).toBe(T.synonym);
+    // Without 分别 the contracted form states the two together: no figure of 农村's alone.
+    expect(matchTerm(t, "城乡居民人均可支配收入达5.6万元。", "", T).strength).toBeLessThan(T.synonym);
+  });
+
   it("a long word with some of its character pairs present matches in part", () => {
     const hit = matchTerm(term("普惠率"), "普惠性幼儿园覆盖率达92.6%。", "", T);
     expect(hit.strength).toBeGreaterThan(0);

@@ -82,6 +82,23 @@ describe("respectiveList and askedItem: 分别 pairs a list of things with a lis
       1,
       null,
     ],
+    // One item contracting two (城乡 = 城镇, 农村): its members in turn, round the figures (from A、B to C、D).
+    [
+      "城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%。",
+      "3.4万元",
+      ["农村居民人均可支配收入"],
+      ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+      1,
+      1,
+    ],
+    [
+      "城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、7226元/年。",
+      "7226元/年",
+      ["农村", "低保"],
+      ["城镇低保平均标准", "农村低保平均标准"],
+      1,
+      1,
+    ],
     // Items joined by 和 when 、 alone gives too few.
     [INCOME, "5.5%", ["农村居民"], ["城镇", "农村居民人均可支配收入"], 1, 1],
     // The noun the list shares (the last item's last word) picks none; nor do words in no item.
