@@ -21,6 +21,8 @@ const UNIT_ROWS: [string, Expected[]][] = [
   [quote("fj", "惠及消费者750多万人次"), [{ value: 7500000, unit: "人次", bound: "over" }]],
   [quote("ha", "治理水土流失面积6779平方公里"), [{ value: 6779, unit: "平方公里" }]],
   [quote("gz", "发电量达2900亿千瓦时"), [{ value: 290000000000, unit: "千瓦时" }]],
+  [quote("hb", "粮食总产量稳定在550亿斤左右"), [{ value: 55000000000, unit: "斤", bound: "about" }]],
+  [quote("sn", "中欧班列（西安）开行6037列"), [{ value: 6037, unit: "列" }]],
   [quote("ah", "新增可再生能源发电装机700万千瓦"), [{ value: 7000000, unit: "千瓦" }]],
   [quote("gd", "累计营造红树林4931公顷"), [{ value: 4931, unit: "公顷" }]],
   [quote("yn", "度电排放二氧化碳0.13千克、全国最低"), [{ value: 0.13, unit: "千克" }]], // 千克 is a unit, not 千 × 克
