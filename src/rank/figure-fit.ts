@@ -171,12 +171,22 @@ export function aboutOtherPlace(norm: string, f: Figure, places: string[]): bool
     const at = norm.indexOf(pl);
     if (at < 0) return true;
     if (at >= clauseEnd) return false;
+    // A place in brackets after a name is part of the name ("中欧班列(西安)开行6037列"), not a scope.
+    if (inBrackets(norm, at, pl.length)) return false;
     if (at >= clauseStart) return true;
     // An earlier clause scopes the figure only when the place is its subject, at its start ("沙坪坝区…，新增
     // 学位3.8万个"), not an object inside it ("加快建设大湾区国际科技创新中心，…研发投入5350亿元").
     const last = lastBefore(pl);
     return last > whole && opensClause(norm, last, f.start);
   });
+}
+
+/** Whether a place stands alone in round brackets ("(西安)"). */
+function inBrackets(norm: string, at: number, length: number): boolean {
+  return (
+    /[(（]$/.test(norm.slice(Math.max(0, at - 1), at)) &&
+    /^[)）]/.test(norm.slice(at + length, at + length + 1))
+  );
 }
 
 /**

@@ -226,6 +226,15 @@ describe("bestFigure and other places: a figure in a clause naming another place
       false,
     ],
     [
+      "a place in brackets after a name is part of the name, not a scope",
+      "中欧班列(成都)开行量增长12%。",
+      ["中欧班列"],
+      ["成都"],
+      true,
+      "12%",
+      false,
+    ],
+    [
       "the whole asked and only the district's figure: no answer",
       "沙坪坝区新增学位率提高2.1%。",
       ["新增学位率"],
