@@ -74,10 +74,11 @@ function gap(norm: string, f: Figure, span: [number, number], toll: number, list
   const [from, to] = span[1] <= f.start ? [span[1], f.start] : f.end <= span[0] ? [f.end, span[0]] : [0, 0];
   const between = norm.slice(from, to);
   const marks = between.match(LIST_MARKS)?.length ?? 0;
-  // A word after a value, past a list mark, names the next item ("高中阶段毛入学率达98.7%、高等教育毛入学率…");
-  // a date opens its sentence and its words follow it ("2024年12月,市委、市政府印发…").
+  // A word after a value, past a list or clause mark, names the next item or clause ("高中阶段毛入学率达98.7%、
+  // 高等教育毛入学率…", "带动就地就业36.8万人，城镇新增就业超额完成"); a date opens its sentence and its words
+  // follow it ("2024年12月,市委、市政府印发…").
   const value = f.kind === "quantity" || f.kind === "percent";
-  if (value && marks > 0 && from === f.end) return Number.POSITIVE_INFINITY;
+  if (value && from === f.end && CLAUSE_BREAK_ONE.test(between)) return Number.POSITIVE_INFINITY;
   const breaks = (between.match(CLAUSE_BREAK)?.length ?? 0) - marks * (1 - listShare);
   return between.length + toll * breaks;
 }

@@ -338,6 +338,23 @@ describe("bestFigure: a magnitude asked (多少万亿)", () => {
   });
 });
 
+describe("closeness: a word after a value past a clause mark is the next clause's subject", () => {
+  it("gives the value nothing of it (带动就地就业36.8万人，城镇新增就业超额完成全年任务)", () => {
+    const norm = normalizeQuery("带动就地就业36.8万人，城镇新增就业超额完成全年任务。");
+    const terms = weighTerms(
+      ["城镇新增就业"],
+      new Map([["城镇新增就业", 1]]),
+      100,
+      new Map(),
+      DEFAULT_PROFILE.terms,
+    );
+    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
+    const f = parseFigures(norm).find((g) => g.text === "36.8万人");
+    if (!f) throw new Error("no figure");
+    expect(closeness(norm, f, hits, W)).toBe(0);
+  });
+});
+
 describe("closeness: words in the same clause are closer than words across clause marks", () => {
   it("falls with each clause boundary between the figure and the word", () => {
     const question = ["学位"];
