@@ -8,6 +8,7 @@ import type { QueryAnalysis } from "../query/analyze-query.js";
 import { aboutOtherPlace, closeness } from "../rank/figure-fit.js";
 import { changeBaseline, figureTime } from "../rank/figure-time.js";
 import type { RankedPassage } from "../rank/rank-passages.js";
+import { askedItem, respectiveList } from "../rank/respective-list.js";
 import { isAboutOneUnit, isTargetPassage, passageYears } from "../rank/scope-score.js";
 import type { SearchContext } from "../rank/search-context.js";
 import { figuresAgree, unitsCompatible } from "../text/compare-figures.js";
@@ -107,6 +108,10 @@ function anchoredFigure(
       (span && time.baseline ? span.from - 1 : span && changeBaseline(norm, figures, g) ? span.to : null);
     if (q.years.length > 0 && year !== null && !q.years.includes(year)) continue;
     if (oneYear && time.span) continue;
+    // In a 分别 list, only the figure in the place of the item the claim names ("农村…" is 3.4万元, not 6.9万元).
+    const list = respectiveList(norm, figures, g);
+    const item = list ? askedItem(list, r.hits) : null;
+    if (list && item !== null && item !== list.index) continue;
     const anchored = closeness(r.passage.norm, g, hits, ctx.profile.figure);
     // Between figures, the one whose own clause or item holds every anchor word names the claim's indicator
     // ("高中毛入学率超过93%，高等教育毛入学率提高到73.4%": 73.4% for 高等教育毛入学率).

@@ -251,6 +251,10 @@ export function bestFigure(
   // A figure of a kind that can answer beats any that cannot, however close ("…8865亿元，跃居全国第3位").
   let answerable = false;
   const hasList = RESPECTIVELY.test(norm);
+  // The best kind fit any figure of the sentence has: a list figure gains by its place only if it has it.
+  const bestKind = hasList
+    ? Math.max(0, ...figures.map((g) => kindFit(g, kind, unit, w.kindFit, ask.unitInferred)))
+    : 0;
   const oneYear = ask.years.length === 1 && !ask.spanAsked;
   // Closeness of each figure to the words, computed once: a figure may stand in for another (its baseline).
   const nearness = new Map<Figure, number>();
@@ -307,7 +311,11 @@ export function bestFigure(
     // "涉诈…分别下降17.7%、17.4%": the figure in the place of the item asked, as close as the list's nearest.
     const list = hasList ? respectiveList(norm, figures, f) : null;
     const item = list ? askedItemOf(list) : null;
-    const aligned = list && item !== null ? (item === list.index ? w.listItem : -w.listItem) : 0;
+    // Only a figure of the best kind the sentence offers gains by its place in the list ("分别达6.9万元、3.4万元，
+    // 增长4.2%、5.3%": a growth question is not answered by the aligned level).
+    const fullKind = k >= bestKind - 1e-9;
+    const aligned =
+      list && item !== null ? (item === list.index ? (fullKind ? w.listItem : 0) : -w.listItem) : 0;
     if (list && aligned > 0) c = Math.max(c, ...list.values.map(near));
     const score =
       aligned +

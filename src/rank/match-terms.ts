@@ -1,6 +1,6 @@
 import { escapeRegExp } from "../lexicon/lexicon.js";
 import { CONTRACTIONS, RESPECTIVELY } from "../lexicon/list-words.js";
-import { CLAUSE_END, charClass } from "../lexicon/punctuation.js";
+import { CLAUSE_END, charClass, spanBetween } from "../lexicon/punctuation.js";
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import { PER_UNIT_QUALIFIERS } from "../lexicon/units.js";
@@ -68,7 +68,7 @@ function contractedForms(forms: string[]): string[] {
   const out: string[] = [];
   for (const form of forms)
     for (const [short, members] of CONTRACTIONS)
-      for (const m of members) if (form.includes(m)) out.push(form.replace(m, short));
+      for (const m of members) if (form.startsWith(m)) out.push(short + form.slice(m.length));
   return [...new Set(out)].filter((f) => !forms.includes(f));
 }
 
@@ -211,8 +211,13 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   }
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
+  // A contracted form counts only as the item of a 分别 list: before 分别 in its own clause.
   if (term.contracted.length > 0 && RESPECTIVELY.test(sentence))
-    for (const f of term.contracted) spans.push(...occurrences(sentence, f));
+    for (const f of term.contracted)
+      for (const [s, e] of occurrences(sentence, f)) {
+        const [, end] = spanBetween(sentence, s, e, CLAUSE_END);
+        if (RESPECTIVELY.test(sentence.slice(e, end))) spans.push([s, e]);
+      }
   if (spans.length > 0) return { term, strength: w.synonym, spans };
   // The word in pieces in one clause of the sentence says more than the whole word somewhere in its paragraph
   // ("地区生产总值达到5.53万亿元、增长4.8%"; not "研发经费投入年均增长10%，…产业增加值比重30%").

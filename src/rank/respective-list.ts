@@ -39,10 +39,10 @@ export function respectiveList(norm: string, figures: Figure[], f: Figure): Resp
   return null;
 }
 
-/** A list of one item holding a contraction, as its members ("城乡居民" → 城镇居民, 农村居民), else null. */
+/** A list of one item opening with a contraction, as its members ("城乡居民" → 城镇居民, 农村居民), else null. */
 export function expandContraction(item: string): string[] | null {
   for (const [short, members] of CONTRACTIONS)
-    if (item.includes(short)) return members.map((m) => item.replace(short, m));
+    if (item.startsWith(short)) return members.map((m) => m + item.slice(short.length));
   return null;
 }
 

@@ -34,6 +34,15 @@ describe("claims over real reports: verdict, basis and the figures shown", () =>
     ],
     // This year's figure in a report of this year is its target, not a result stated too early.
     ["this year's target", "安徽今年城镇新增就业68万人左右", "supported", "agrees", ["68万人左右"]],
+    // A 分别 list of a contraction: only the figure in the claimed member's place bears it out.
+    ["the member's place", "江苏农村居民人均可支配收入3.4万元", "supported", "agrees", ["3.4万元"]],
+    [
+      "the other member's figure",
+      "江苏农村居民人均可支配收入6.9万元",
+      "contradicted",
+      "differs",
+      ["3.4万元"],
+    ],
     // An indicator no report states.
     ["not stated", "陕西2025年结婚登记20万对", "not_found", "no-statement", []],
   ])("%s: %s", (_name, claim, verdict, basis, figures) => {

@@ -52,6 +52,7 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     ["普惠率", 1],
     ["gdp增长", 1],
     ["研发经费投入占比", 1],
+    ["进口", 1],
   ]);
   const term = (w: string) => {
     const [t] = weighTerms([w], df, 100, synonyms, T);
@@ -104,6 +105,11 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     expect(matchTerm(t, "城乡居民人均可支配收入分别达6.9万元、3.4万元。", "", T).strength).toBe(T.synonym);
     // Without 分别 the contracted form states the two together: no figure of 农村's alone.
     expect(matchTerm(t, "城乡居民人均可支配收入达5.6万元。", "", T).strength).toBeLessThan(T.synonym);
+    // A 分别 elsewhere in the sentence pairs other items: 进出口 there is no 进口.
+    const imports = term("进口");
+    expect(imports.contracted).toContain("进出口");
+    const s = "进出口总额增长17.3%，城镇、农村居民收入分别增长4.4%、6.5%。";
+    expect(matchTerm(imports, s, "", T).strength).toBeLessThan(T.synonym);
   });
 
   it("a long word with some of its character pairs present matches in part", () => {
