@@ -1,6 +1,6 @@
 import { escapeRegExp } from "../lexicon/lexicon.js";
 import { CONTRACTIONS, RESPECTIVELY } from "../lexicon/list-words.js";
-import { CLAUSE_END, charClass, spanBetween } from "../lexicon/punctuation.js";
+import { CLAUSE_END, charClass, LIST_MARK, spanBetween } from "../lexicon/punctuation.js";
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import { PER_UNIT_QUALIFIERS } from "../lexicon/units.js";
@@ -211,12 +211,15 @@ export function matchTerm(term: WeightedTerm, sentence: string, context: string,
   }
   // The question's own word beats a synonym of it ("印发…规划" over "出台…计划").
   if (spans.length > 0) return { term, strength: literal ? w.literal : w.synonym, spans };
-  // A contracted form counts only as the item of a 分别 list: before 分别 in its own clause.
+  // A contracted form counts only as the one item of a 分别 list, opening its clause ("城乡居民…分别达A、B");
+  // not as the noun a list of other things shares ("对中亚五国、东盟进出口分别增长…").
   if (term.contracted.length > 0 && RESPECTIVELY.test(sentence))
     for (const f of term.contracted)
       for (const [s, e] of occurrences(sentence, f)) {
-        const [, end] = spanBetween(sentence, s, e, CLAUSE_END);
-        if (RESPECTIVELY.test(sentence.slice(e, end))) spans.push([s, e]);
+        const [start, end] = spanBetween(sentence, s, e, CLAUSE_END);
+        const by = RESPECTIVELY.exec(sentence.slice(e, end));
+        const item = by ? sentence.slice(start, e + by.index) : "";
+        if (by && s - start <= 2 && !item.includes(LIST_MARK)) spans.push([s, e]);
       }
   if (spans.length > 0) return { term, strength: w.synonym, spans };
   // The word in pieces in one clause of the sentence says more than the whole word somewhere in its paragraph

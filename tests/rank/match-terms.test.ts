@@ -110,6 +110,9 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     expect(imports.contracted).toContain("进出口");
     const s = "进出口总额增长17.3%，城镇、农村居民收入分别增长4.4%、6.5%。";
     expect(matchTerm(imports, s, "", T).strength).toBeLessThan(T.synonym);
+    // Nor is a contraction the noun a list of other things shares.
+    const shared = "对中亚五国、东盟进出口分别增长37.2%、19%。";
+    expect(matchTerm(imports, shared, "", T).strength).toBeLessThan(T.synonym);
   });
 
   it("a long word with some of its character pairs present matches in part", () => {
