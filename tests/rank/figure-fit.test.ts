@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerKind } from "../../src/lexicon/question-words.js";
-import { bestFigure, closeness, kindFit } from "../../src/rank/figure-fit.js";
+import { bestFigure, closeness, type FigureAsk, kindFit } from "../../src/rank/figure-fit.js";
 import { matchTerm, weighTerms } from "../../src/rank/match-terms.js";
 import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { parseFigures } from "../../src/text/figures.js";
@@ -47,16 +47,22 @@ describe("kindFit: how well a figure's kind and unit answer what is asked", () =
   });
 });
 
+/** A question's words matched in a sentence, each weighed as if the corpus used it once. */
+function hitsIn(norm: string, words: string[]) {
+  const terms = weighTerms(words, new Map(words.map((w) => [w, 1])), 100, new Map(), DEFAULT_PROFILE.terms);
+  return terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
+}
+
+/** bestFigure over a real sentence for a question's words and what else the question asks. */
+function fitIn(sentence: string, words: string[], ask: Partial<FigureAsk>, minKind = 0) {
+  const norm = normalizeQuery(sentence);
+  const full: FigureAsk = { kind: "quantity", unit: "元", unitInferred: false, years: [], ...ask };
+  return bestFigure(norm, parseFigures(norm), hitsIn(norm, words), full, W, minKind);
+}
+
 /** The figure bestFigure picks in a real sentence for a question's words. */
 function picked(sentence: string, question: string[], kind: AnswerKind, unit: string | null): string | null {
-  const norm = normalizeQuery(sentence);
-  const df = new Map(question.map((w) => [w, 1]));
-  const terms = weighTerms(question, df, 100, new Map(), DEFAULT_PROFILE.terms);
-  const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
-  const ask = { kind, unit, unitInferred: false, years: [] };
-  return (
-    bestFigure(norm, parseFigures(norm), hits, ask, W, DEFAULT_PROFILE.answer.minKindFit)?.figure.text ?? null
-  );
+  return fitIn(sentence, question, { kind, unit }, DEFAULT_PROFILE.answer.minKindFit)?.figure.text ?? null;
 }
 
 describe("bestFigure: the figure of a sentence that answers the question", () => {
@@ -151,21 +157,8 @@ describe("bestFigure: the figure of a sentence that answers the question", () =>
 });
 
 describe("bestFigure and other places: a figure in a clause naming another place is about that place", () => {
-  const fitFor = (sentence: string, words: string[], otherPlaces: string[], strictPlace: boolean) => {
-    const norm = normalizeQuery(sentence);
-    const df = new Map(words.map((w) => [w, 1]));
-    const terms = weighTerms(words, df, 100, new Map(), DEFAULT_PROFILE.terms);
-    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
-    const ask = {
-      kind: "percent" as AnswerKind,
-      unit: "%",
-      unitInferred: false,
-      years: [],
-      otherPlaces,
-      strictPlace,
-    };
-    return bestFigure(norm, parseFigures(norm), hits, ask, W);
-  };
+  const fitFor = (sentence: string, words: string[], otherPlaces: string[], strictPlace: boolean) =>
+    fitIn(sentence, words, { kind: "percent", unit: "%", otherPlaces, strictPlace });
   const RD =
     "预计全社会研发投入5350亿元、增长4.9%，研发投入强度达3.6%，发明专利有效量均居全国首位，“深圳—香港—广州”创新集群跃居全球首位。";
   const DISTRICT = "沙坪坝区新增学位率提高2.1%，全市新增学位率提高3.5%。";
@@ -252,29 +245,14 @@ describe("bestFigure and other places: a figure in a clause naming another place
 
 describe("bestFigure: a bound answers less well than an exact figure", () => {
   it("突破3万亿元 fits its kind by the bound factor", () => {
-    const norm = normalizeQuery("地区生产总值突破3万亿元。");
-    const terms = weighTerms(
-      ["地区生产总值"],
-      new Map([["地区生产总值", 1]]),
-      100,
-      new Map(),
-      DEFAULT_PROFILE.terms,
-    );
-    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
-    const ask = { kind: "quantity" as AnswerKind, unit: "元", unitInferred: false, years: [] };
-    const fit = bestFigure(norm, parseFigures(norm), hits, ask, W);
+    const fit = fitIn("地区生产总值突破3万亿元。", ["地区生产总值"], {});
     expect(fit?.kind).toBeCloseTo(W.kindFit.unit.same * W.boundFactor, 9);
   });
 });
 
 describe("bestFigure: the figures a year asked can take", () => {
-  const fitFor = (sentence: string, words: string[], years: number[], baseYearAsked = false) => {
-    const norm = normalizeQuery(sentence);
-    const terms = weighTerms(words, new Map(words.map((w) => [w, 1])), 100, new Map(), DEFAULT_PROFILE.terms);
-    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
-    const ask = { kind: "quantity" as AnswerKind, unit: "元", unitInferred: false, years, baseYearAsked };
-    return bestFigure(norm, parseFigures(norm), hits, ask, W)?.figure.text ?? null;
-  };
+  const fitFor = (sentence: string, words: string[], years: number[], baseYearAsked = false) =>
+    fitIn(sentence, words, { years, baseYearAsked })?.figure.text ?? null;
 
   it.each<[string, string, string[], number[], boolean, string | null]>([
     [
@@ -316,22 +294,14 @@ describe("bestFigure: the figures a year asked can take", () => {
 
 describe("bestFigure: a magnitude asked (多少万亿)", () => {
   it("takes a figure of that magnitude over a per-head one", () => {
-    const norm = normalizeQuery("地区生产总值达14.2万亿元，人均地区生产总值达16.7万元。");
-    const terms = weighTerms(
-      ["地区生产总值"],
-      new Map([["地区生产总值", 1]]),
-      100,
-      new Map(),
-      DEFAULT_PROFILE.terms,
-    );
-    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
-    const ask = { kind: "quantity" as AnswerKind, unit: "元", unitInferred: false, years: [], magnitude: 12 };
-    expect(bestFigure(norm, parseFigures(norm), hits, ask, W)?.figure.text).toBe("14.2万亿元");
+    const both = "地区生产总值达14.2万亿元，人均地区生产总值达16.7万元。";
+    expect(fitIn(both, ["地区生产总值"], { magnitude: 12 })?.figure.text).toBe("14.2万亿元");
+    const norm = normalizeQuery(both);
     const below = bestFigure(
       normalizeQuery("人均地区生产总值达16.7万元。"),
       parseFigures("人均地区生产总值达16.7万元。"),
-      hits,
-      ask,
+      hitsIn(norm, ["地区生产总值"]),
+      { kind: "quantity", unit: "元", unitInferred: false, years: [], magnitude: 12 },
       W,
     );
     expect(below?.kind).toBe(W.kindFit.unit.other);
@@ -341,17 +311,9 @@ describe("bestFigure: a magnitude asked (多少万亿)", () => {
 describe("closeness: a word after a value past a clause mark is the next clause's subject", () => {
   it("gives the value nothing of it (带动就地就业36.8万人，城镇新增就业超额完成全年任务)", () => {
     const norm = normalizeQuery("带动就地就业36.8万人，城镇新增就业超额完成全年任务。");
-    const terms = weighTerms(
-      ["城镇新增就业"],
-      new Map([["城镇新增就业", 1]]),
-      100,
-      new Map(),
-      DEFAULT_PROFILE.terms,
-    );
-    const hits = terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
     const f = parseFigures(norm).find((g) => g.text === "36.8万人");
     if (!f) throw new Error("no figure");
-    expect(closeness(norm, f, hits, W)).toBe(0);
+    expect(closeness(norm, f, hitsIn(norm, ["城镇新增就业"]), W)).toBe(0);
   });
 });
 
