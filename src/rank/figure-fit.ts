@@ -12,7 +12,7 @@ import { type AnswerKind, NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { WHOLE_SCOPE_WORDS } from "../lexicon/scope-words.js";
 import type { Figure } from "../text/figure.js";
 import { tagWords } from "../text/segment.js";
-import { changeBaseline, figureTime, rankedValue, restatedFigure } from "./figure-time.js";
+import { changeBaseline, type FigureTime, figureTime, rankedValue, restatedFigure } from "./figure-time.js";
 import type { TermHit } from "./match-terms.js";
 import type { KindFitWeights, RankingProfile } from "./profile.js";
 import { askedItem, type RespectiveList, respectiveList } from "./respective-list.js";
@@ -147,8 +147,7 @@ export interface FigureAsk {
  * How a figure's time fits the question: a figure of a year asked ranks up, one of another year down; with no
  * year asked, the baseline of a change ("从A提高到B": A) ranks below its result.
  */
-function timeFit(norm: string, figures: Figure[], f: Figure, ask: FigureAsk, w: FigureWeights): number {
-  const time = figureTime(norm, figures, f);
+function timeFit(time: FigureTime, ask: FigureAsk, w: FigureWeights): number {
   if (ask.years.length > 0 && time.year !== null)
     return ask.years.includes(time.year) ? w.yearAsked : w.otherYear;
   // The year before a five-year review's span asked: a change's baseline is that year's value, not its result.
@@ -322,7 +321,7 @@ export function bestFigure(
       k +
       w.closenessVsKind * c +
       countedNoun(norm, f, hits, w) +
-      timeFit(norm, figures, f, ask, w) +
+      timeFit(time, ask, w) +
       (elsewhere ? w.otherPlaceClause : 0);
     const fits = k >= minKind;
     if ((fits && !answerable) || (fits === answerable && score > bestScore)) {
