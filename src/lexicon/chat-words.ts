@@ -33,9 +33,10 @@ export const COURTESY_WORDS = wordList(
 );
 
 /**
- * Markup a chat platform or a paste leaves in a message: HTML tags (<b>…</b>), Slack mentions and links
+ * Markup a chat platform or a paste leaves in a message: scripts and styles with their content, HTML tags
+ * (<b>…</b>), Slack mentions and links
  * (<!channel>, <@U123>, <#C1|x>, <https://…>), @-mentions (@all, @所有人, @user_1; a Chinese name after @ is
  * not told apart from the question and stays).
  */
 export const MESSAGE_MARKUP =
-  /<\/?[a-zA-Z][^<>]*>|<[!@#][^<>]*>|<https?:[^<>]*>|[@＠](?:所有人|全体成员|[\w.-]{1,30})/g;
+  /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-zA-Z][^<>]*>|<[!@#][^<>]*>|<https?:[^<>]*>|[@＠](?:所有人|全体成员|[\w.-]{1,30})/gi;

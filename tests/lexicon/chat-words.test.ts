@@ -91,6 +91,7 @@ describe("the table", () => {
 describe("MESSAGE_MARKUP: what a platform leaves in a message", () => {
   it.each([
     ["<b>广东</b>GDP多少", " 广东 GDP多少"],
+    ["<script>alert(1)</script>新增学位多少", " 新增学位多少"],
     ["<!channel> 湖北GDP多少", "  湖北GDP多少"],
     ["<@U0123ABC> 新增学位多少", "  新增学位多少"],
     ["<https://example.org|链接> 新增学位多少", "  新增学位多少"],
