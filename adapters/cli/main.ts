@@ -72,6 +72,11 @@ async function answer(
   if (command === "sources") return printSources(engine, flags.json);
   if (command === "digest") return runDigestCli(engine, config, rest);
   const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);
+  if (questions.length === 0) {
+    const what = command === "check" ? "说法" : "问题";
+    process.stderr.write(`没有要查的${what}：写在命令后面（${command} "…"），或每行一个从标准输入传入。\n`);
+    return 2;
+  }
   const style = { color: Boolean(process.stdout.isTTY) };
   const options = { explain: flags.explain };
   for (const q of questions) {

@@ -16,6 +16,7 @@ let snapshotMtime: number; // of the snapshot before checkOne and checkBatch rea
 let missingCorpus: EntryRun;
 let emptyCorpus: EntryRun;
 let unknownCommand: EntryRun;
+let nothingAsked: EntryRun; // ask with no text and nothing on stdin
 
 beforeAll(async () => {
   const firstRun = async () => {
@@ -30,7 +31,7 @@ beforeAll(async () => {
       }),
     ]);
   };
-  [, askBatch, missingCorpus, emptyCorpus, unknownCommand] = await Promise.all([
+  [, askBatch, missingCorpus, emptyCorpus, unknownCommand, nothingAsked] = await Promise.all([
     firstRun(),
     runCli(["ask", "--json"], {
       input: "新增学位多少\n\n火星车什么时候登陆\n高等教育毛入学率\n",
@@ -39,6 +40,7 @@ beforeAll(async () => {
     runCli(["ask", "新增学位多少"], { env: { CORPUS_DIR: "/nonexistent/corpus" } }),
     runCli(["ask", "新增学位多少"], { env: { CORPUS_DIR: undecodableCorpus() } }),
     runCli(["frobnicate"]),
+    runCli(["ask", ""], { input: "\n  \n" }),
   ]);
 }, 120_000);
 
@@ -130,5 +132,11 @@ describe("cli errors", () => {
   it("rejects an unknown command with usage", () => {
     expect(unknownCommand.code).toBe(2);
     expect(unknownCommand.err).toContain("unknown command");
+  });
+
+  it("says so when there is nothing to ask, instead of printing nothing", () => {
+    expect(nothingAsked.code).toBe(2);
+    expect(nothingAsked.out).toBe("");
+    expect(nothingAsked.err).toContain("没有要查的问题");
   });
 });
