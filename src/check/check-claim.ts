@@ -4,7 +4,7 @@ import type { CheckedFigure, CheckReply, Evidence, Verdict } from "../answer/rep
 import { stripClaimPrefix } from "../conversation/claim-prefix.js";
 import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
-import { chinaYear } from "../query/question-period.js";
+import { asksOneYear, chinaYear } from "../query/question-period.js";
 import { type Candidates, candidateMemo } from "../rank/fetch-candidates.js";
 import { rankPassages } from "../rank/rank-passages.js";
 import type { SearchContext } from "../rank/search-context.js";
@@ -109,7 +109,7 @@ function checkFigure(
   const q = clauseQuery(ctx, claimQuery, f);
   const claim = claimView(f);
   const { statements: found, examined } = sameIndicator(ctx, q, f, rankPassages(ctx, q, fetch(q)));
-  const oneYear = q.years.length === 1 && q.period.role !== "five-year";
+  const oneYear = asksOneYear(q);
   // A claim of a result: result words, or only years already past. This year's figure ("今年…68万人左右",
   // "2026年…") is what the year's reports set as its target.
   const thisYear = chinaYear(ctx.clock());

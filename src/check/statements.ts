@@ -5,6 +5,7 @@ import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { isStopword, LINK_WORDS } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
+import { asksOneYear } from "../query/question-period.js";
 import { aboutOtherPlace, closeness } from "../rank/figure-fit.js";
 import { changeBaseline, figureTime } from "../rank/figure-time.js";
 import type { RankedPassage } from "../rank/rank-passages.js";
@@ -92,7 +93,7 @@ function anchoredFigure(
   const { anchors } = q;
   const norm = r.passage.norm;
   const figures = r.passage.figures;
-  const oneYear = q.years.length === 1 && q.period.role !== "five-year";
+  const oneYear = asksOneYear(q);
   const facts = ctx.ix.facts[r.passage.id];
   const span = facts ? spanOf(facts) : null;
   // Terms may have been joined into compounds ("占" + "比" -> 占比): an anchor inside a term counts.

@@ -7,6 +7,11 @@ export interface QuestionPeriod {
   years: number[];
 }
 
+/** Whether a question or claim is about one year (去年, 2025年), not a plan period's span. */
+export function asksOneYear(q: { years: number[]; period: QuestionPeriod }): boolean {
+  return q.years.length === 1 && q.period.role !== "five-year";
+}
+
 /** The year as it is in China, where the documents' 今年 and 去年 are counted. */
 export function chinaYear(today: Date): number {
   return new Date(today.getTime() + 8 * 3_600_000).getUTCFullYear();

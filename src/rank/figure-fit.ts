@@ -135,8 +135,8 @@ export interface FigureAsk {
   otherPlaces?: string[];
   /** The question is about the whole: such a figure does not answer at all. */
   strictPlace?: boolean;
-  /** The question asks for a total or average over years (十四五累计): a span's figure is no worse. */
-  spanAsked?: boolean;
+  /** The question is about one year (去年, 2025年): a total or average over years does not answer it. */
+  oneYear?: boolean;
   /** The year asked is the one before a five-year review's span ("2020年" of 由A提升至B): A is its value. */
   baseYearAsked?: boolean;
   /** The power of ten the question names ("多少万亿"): a quantity far below it is another indicator's. */
@@ -152,8 +152,7 @@ function timeFit(time: FigureTime, ask: FigureAsk, w: FigureWeights): number {
     return ask.years.includes(time.year) ? w.yearAsked : w.otherYear;
   // The year before a five-year review's span asked: a change's baseline is that year's value, not its result.
   if (ask.baseYearAsked) return time.baseline ? w.yearAsked : w.otherYear;
-  const oneYear = ask.years.length === 1 && !ask.spanAsked;
-  return (time.baseline ? w.baseline : 0) + (time.span && oneYear ? w.spanForYear : 0);
+  return time.baseline ? w.baseline : 0;
 }
 
 /**
@@ -254,7 +253,6 @@ export function bestFigure(
   const bestKind = hasList
     ? Math.max(0, ...figures.map((g) => kindFit(g, kind, unit, w.kindFit, ask.unitInferred)))
     : 0;
-  const oneYear = ask.years.length === 1 && !ask.spanAsked;
   // Closeness of each figure to the words, computed once: a figure may stand in for another (its baseline).
   const nearness = new Map<Figure, number>();
   const near = (g: Figure) => {
@@ -293,7 +291,7 @@ export function bestFigure(
     // One year asked: a total or average over years ("累计完成3.7万亿元", "年均增长5.9%") does not answer it;
     // the year before a review's span: only a change's baseline does.
     const time = figureTime(norm, figures, f);
-    if ((oneYear && time.span) || (ask.baseYearAsked && !time.baseline)) continue;
+    if ((ask.oneYear && time.span) || (ask.baseYearAsked && !time.baseline)) continue;
     const elsewhere = aboutOtherPlace(norm, f, ask.otherPlaces ?? []);
     if (elsewhere && ask.strictPlace) continue;
     // A rank stands as close to the question's words as the value it ranks, and the result of a change as

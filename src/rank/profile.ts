@@ -125,8 +125,6 @@ export interface RankingProfile {
     otherYear: number;
     /** Added for the baseline of a change ("从A提高到B": A) when its clause names no year: the result answers. */
     baseline: number;
-    /** Added for a total or average over years ("年均增长5.9%") when one year is asked. */
-    spanForYear: number;
     /** Added in choosing a sentence's figure when its clause names another place than the ones asked. */
     otherPlaceClause: number;
     kindFit: KindFitWeights;
@@ -240,7 +238,6 @@ export const DEFAULT_PROFILE: RankingProfile = {
     yearAsked: 0.4,
     otherYear: -1,
     baseline: -1.2,
-    spanForYear: -0.8,
     otherPlaceClause: -0.5,
     kindFit: {
       date: { day: 1, year: 0.85, span: 0.6 },

@@ -2,6 +2,7 @@ import type { Passage } from "../corpus/types.js";
 import type { PassageFacts } from "../index/corpus-index.js";
 import { NUMERIC_KINDS } from "../lexicon/question-words.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
+import { asksOneYear } from "../query/question-period.js";
 import { type Candidates, fetchCandidates } from "./fetch-candidates.js";
 import { bestFigure, type FigureAsk, type FigureFit } from "./figure-fit.js";
 import { coverage, matchTerm, type TermHit, type WeightedTerm } from "./match-terms.js";
@@ -110,7 +111,7 @@ function scorePassage(
     years: q.years,
     otherPlaces: place.others,
     strictPlace: place.strict,
-    spanAsked: q.period.role === "five-year",
+    oneYear: asksOneYear(q),
     baseYearAsked: spanBaseAsked(q, facts, passage),
     magnitude: q.magnitude,
   };

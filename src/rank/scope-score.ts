@@ -4,6 +4,7 @@ import { FORWARD_ROLES } from "../lexicon/period-words.js";
 import { NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { ONE_UNIT } from "../lexicon/scope-words.js";
 import type { QueryAnalysis } from "../query/analyze-query.js";
+import { asksOneYear } from "../query/question-period.js";
 import { changeBaseline } from "./figure-time.js";
 import type { RankingProfile } from "./profile.js";
 
@@ -88,8 +89,7 @@ export function yearScore(
     const span = facts.period.years;
     const spanForYear =
       facts.period.role === "five-year" &&
-      q.period.role !== "five-year" &&
-      q.years.length === 1 &&
+      asksOneYear(q) &&
       span.length > 1 &&
       !q.years.includes(Math.max(...span));
     return spanForYear ? out("span-for-year") : weights.stated;

@@ -252,7 +252,7 @@ describe("bestFigure: a bound answers less well than an exact figure", () => {
 
 describe("bestFigure: the figures a year asked can take", () => {
   const fitFor = (sentence: string, words: string[], years: number[], baseYearAsked = false) =>
-    fitIn(sentence, words, { years, baseYearAsked })?.figure.text ?? null;
+    fitIn(sentence, words, { years, baseYearAsked, oneYear: years.length === 1 })?.figure.text ?? null;
 
   it.each<[string, string, string[], number[], boolean, string | null]>([
     [
