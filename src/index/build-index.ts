@@ -11,6 +11,7 @@ import {
 } from "../corpus/load.js";
 import type { DocumentMeta } from "../corpus/types.js";
 import { AppError } from "../errors.js";
+import { workerScript } from "../worker-script.js";
 import { addDocuments, type CorpusIndex } from "./corpus-index.js";
 
 /** What the loading worker is given: the files to read, in order, and their manifest entries. */
@@ -83,7 +84,7 @@ function inWorker(job: LoadJob, take: (m: LoadMessage) => void): Promise<number>
   return new Promise((resolve, reject) => {
     let delivered = 0;
     let settled = false;
-    const w = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: job });
+    const w = new Worker(workerScript("load-worker", import.meta.url), { workerData: job });
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
