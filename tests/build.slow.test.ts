@@ -24,7 +24,9 @@ describe("the build (npm run build → dist/)", () => {
   }, 60_000);
 
   it("reads a corpus on the compiled worker thread", async () => {
-    const mod = (await import(pathToFileURL(resolve("dist/src/mod.js")).href)) as typeof import("../src/mod.js");
+    const mod = (await import(
+      pathToFileURL(resolve("dist/src/mod.js")).href
+    )) as typeof import("../src/mod.js");
     const engine = await mod.createEngine({ corpusDir: "seeds", workerMinBytes: 0 });
     expect(engine.startup.buildWorker).toBe(true);
     const reply = engine.ask("新增学位多少");
