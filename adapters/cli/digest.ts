@@ -16,10 +16,6 @@ import {
   startOfLocalDate,
 } from "../../src/mod.js";
 
-/** How to call the digest command. */
-export const DIGEST_CLI_USAGE =
-  "digest --preview [--since YYYY-MM-DD] [话题…]   print the digest of new documents";
-
 function quoteText(q: Quote): string {
   let out = "";
   let at = 0;
@@ -51,27 +47,32 @@ export function renderDigestText(d: Digest): string {
   return lines.join("\n");
 }
 
-/** Parses `--preview [--since YYYY-MM-DD] [话题…]`; a string is the usage error to print. */
-function parseArgs(args: string[]): { since: string | null; topics: string[] } | string {
-  if (!args.includes("--preview")) return `digest needs --preview\nusage: npm run cli -- ${DIGEST_CLI_USAGE}`;
-  const i = args.indexOf("--since");
-  const since = i >= 0 ? (args[i + 1] ?? "") : null;
-  if (since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(since))
-    return `--since wants a date YYYY-MM-DD, got "${since}"`;
-  const topics = args.filter((a, j) => !a.startsWith("--") && (i < 0 || j !== i + 1));
-  return { since, topics };
+/** What `digest` was asked for: a preview of the documents first seen since a local date, about some topics. */
+export interface DigestRequest {
+  preview: boolean;
+  /** YYYY-MM-DD; null: yesterday. */
+  since: string | null;
+  topics: string[];
+}
+
+/** Why a digest request cannot run (a usage mistake, said before the index is loaded), or null. */
+export function digestRequestProblem(r: DigestRequest): string | null {
+  if (!r.preview) return "digest needs --preview (digests are sent by the running bot; this prints one)";
+  if (r.since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(r.since))
+    return `--since wants a date YYYY-MM-DD, got "${r.since}"`;
+  return null;
 }
 
 /**
  * `digest --preview`: records the corpus documents in the store (so a fresh checkout lists every seed), then
  * prints the documents first seen since the given local date (default yesterday, Asia/Shanghai). Returns the exit code.
  */
-export function runDigestCli(engine: Engine, config: Config, args: string[], now = new Date()): number {
-  const parsed = parseArgs(args);
-  if (typeof parsed === "string") {
-    process.stderr.write(`${parsed}\n`);
-    return 2;
-  }
+export function runDigestCli(
+  engine: Engine,
+  config: Config,
+  parsed: DigestRequest,
+  now = new Date(),
+): number {
   const store = openStore(config.DATA_DIR);
   try {
     store.documents.recordSeen(seenDocuments(engine.index), now);

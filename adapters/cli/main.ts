@@ -3,21 +3,21 @@ import { AppError, type Config, type Engine, parseConfig } from "../../src/mod.j
 import { renderCheckText, renderText } from "../console/render-text.js";
 import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
-import { DIGEST_CLI_USAGE, runDigestCli } from "./digest.js";
+import {
+  type Command,
+  type CommandArgs,
+  commandUsage,
+  EXIT_USAGE,
+  fullUsage,
+  parseCommandArgs,
+} from "./commands.js";
+import { digestRequestProblem, runDigestCli } from "./digest.js";
 import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
 import { runIngest } from "./ingest.js";
 import { renderSources } from "./sources.js";
 
-const USAGE = `usage: npm run cli -- <command> [--json] [--explain] [text]
-  ask [--json] [--explain] "问题"    answer a question (no text: one question a line on stdin)
-  check [--json] [--explain] "说法"  fact-check a claim with figures (no text: one claim a line on stdin)
-      --explain: also print the ranking behind the reply (candidates, score by feature, why the
-      no-answer rule fired or not; for a check, every sentence weighed per figure and the verdict's basis)
-  sources [--json]          list the documents of the corpus: title, publisher, date, home place
-  ${DIGEST_CLI_USAGE}
-  ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…
-                            add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)
-Environment: CORPUS_DIR (default seeds), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20).`;
+const ENVIRONMENT = `Environment (also read from .env): CORPUS_DIR (default seeds), DATA_DIR (default data),
+SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20). See README.md.`;
 
 /** Reads stdin lines (batch mode). */
 async function readLines(): Promise<string[]> {
@@ -26,83 +26,143 @@ async function readLines(): Promise<string[]> {
   return lines;
 }
 
-/** Flags of ask, check and sources; anything else starting with -- is a mistake, not part of the question. */
-const FLAGS = new Set(["--json", "--explain"]);
-
-async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === "help" || command === "--help" || rest.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 2;
-  }
-  if (command === "ingest") return runIngest(rest, process.env);
-  if (!["ask", "check", "sources", "digest"].includes(command)) {
-    process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
-    return 2;
-  }
-  const unknown = command === "digest" ? undefined : rest.find((a) => a.startsWith("--") && !FLAGS.has(a));
-  if (unknown) {
-    process.stderr.write(`unknown option "${unknown}" for ${command}\n${USAGE}\n`);
-    return 2;
-  }
-  const flags = { json: rest.includes("--json"), explain: rest.includes("--explain") };
-  const text = rest
-    .filter((a) => !FLAGS.has(a))
-    .join(" ")
-    .trim();
+/** The engine over the configured corpus; a snapshot due after a build is written once the command is done. */
+async function withEngine(run: (engine: Engine, config: Config) => Promise<number>): Promise<number> {
   const config = parseConfig(process.env);
-  // A snapshot due after a build is written once the answers are out: the user does not wait for it.
   const engine = await openEngine(config, "later");
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   try {
-    return await answer(engine, config, command, rest, text, flags);
+    return await run(engine, config);
   } finally {
     for (const w of engine.flushSnapshot()) process.stderr.write(`warning: ${w}\n`);
   }
 }
 
-async function answer(
-  engine: Engine,
-  config: Config,
-  command: string,
-  rest: string[],
-  text: string,
-  flags: { json: boolean; explain: boolean },
-): Promise<number> {
-  if (command === "sources") return printSources(engine, flags.json);
-  if (command === "digest") return runDigestCli(engine, config, rest);
-  const questions = text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);
-  if (questions.length === 0) {
-    const what = command === "check" ? "说法" : "问题";
-    process.stderr.write(`没有要查的${what}：写在命令后面（${command} "…"），或每行一个从标准输入传入。\n`);
-    return 2;
-  }
-  const style = { color: Boolean(process.stdout.isTTY) };
-  const options = { explain: flags.explain };
-  for (const q of questions) {
-    if (command === "check") {
-      const reply = engine.check(q, options);
-      const explain = reply.explain ? `\n${renderCheckExplanation(reply.explain)}` : "";
-      process.stdout.write(
-        flags.json
-          ? `${JSON.stringify(checkJson(reply))}\n`
-          : `${renderCheckText(reply, style)}${explain}\n\n`,
-      );
-    } else {
-      const reply = engine.ask(q, options);
-      const explain = reply.explain ? `\n${renderAskExplanation(reply.explain)}` : "";
-      process.stdout.write(
-        flags.json ? `${JSON.stringify(askJson(reply))}\n` : `${renderText(reply, style)}${explain}\n\n`,
-      );
-    }
-  }
-  return 0;
+/** The texts to answer: the arguments as one text, else one a line from stdin. */
+async function textsOf(args: CommandArgs): Promise<string[]> {
+  const text = args.positionals.join(" ").trim();
+  return text ? [text] : (await readLines()).map((l) => l.trim()).filter(Boolean);
 }
 
-function printSources(engine: Engine, json: boolean): number {
-  const docs = engine.sources();
-  if (docs.length) process.stdout.write(`${renderSources(docs, json)}\n`);
-  return 0;
+/** `ask` and `check`: one reply per text, as text (with --explain, the ranking behind it) or one JSON line. */
+async function answerTexts(mode: "ask" | "check", args: CommandArgs): Promise<number> {
+  const texts = await textsOf(args);
+  if (texts.length === 0) {
+    const what = mode === "check" ? "说法" : "问题";
+    process.stderr.write(`没有要查的${what}：写在命令后面（${mode} "…"），或每行一个从标准输入传入。\n`);
+    return EXIT_USAGE;
+  }
+  const json = args.values.json === true;
+  const options = { explain: args.values.explain === true };
+  const style = { color: Boolean(process.stdout.isTTY) };
+  return withEngine(async (engine) => {
+    for (const t of texts) {
+      if (mode === "check") {
+        const reply = engine.check(t, options);
+        const explain = reply.explain ? `\n${renderCheckExplanation(reply.explain)}` : "";
+        process.stdout.write(
+          json ? `${JSON.stringify(checkJson(reply))}\n` : `${renderCheckText(reply, style)}${explain}\n\n`,
+        );
+      } else {
+        const reply = engine.ask(t, options);
+        const explain = reply.explain ? `\n${renderAskExplanation(reply.explain)}` : "";
+        process.stdout.write(
+          json ? `${JSON.stringify(askJson(reply))}\n` : `${renderText(reply, style)}${explain}\n\n`,
+        );
+      }
+    }
+    return 0;
+  });
+}
+
+const ANSWER_OPTIONS = { json: { type: "boolean" }, explain: { type: "boolean" } } as const;
+const EXPLAIN_ABOUT =
+  "--explain: also print the ranking behind the reply (candidates, score by feature, why the no-answer rule fired or not; for a check, every sentence weighed per figure and the verdict's basis)";
+
+/** Every command of the CLI, in the order usage lists them. */
+const COMMANDS: readonly Command[] = [
+  {
+    name: "ask",
+    synopsis: '[--json] [--explain] ["问题"]',
+    about: ["answer a question (no text: one question a line on stdin)", EXPLAIN_ABOUT],
+    options: ANSWER_OPTIONS,
+    run: (a) => answerTexts("ask", a),
+  },
+  {
+    name: "check",
+    synopsis: '[--json] [--explain] ["说法"]',
+    about: ["fact-check a claim with figures (no text: one claim a line on stdin)", EXPLAIN_ABOUT],
+    options: ANSWER_OPTIONS,
+    run: (a) => answerTexts("check", a),
+  },
+  {
+    name: "sources",
+    synopsis: "[--json]",
+    about: ["list the documents of the corpus: title, publisher, date, home place"],
+    options: { json: { type: "boolean" } },
+    run: (a) =>
+      withEngine(async (engine) => {
+        const docs = engine.sources();
+        if (docs.length) process.stdout.write(`${renderSources(docs, a.values.json === true)}\n`);
+        return 0;
+      }),
+  },
+  {
+    name: "digest",
+    synopsis: "--preview [--since YYYY-MM-DD] [话题…]",
+    about: ["print the digest of the documents first seen since a day (default yesterday)"],
+    options: { preview: { type: "boolean" }, since: { type: "string" } },
+    run: async (a) => {
+      const request = {
+        preview: a.values.preview === true,
+        since: typeof a.values.since === "string" ? a.values.since : null,
+        topics: a.positionals,
+      };
+      const problem = digestRequestProblem(request);
+      if (problem) throw new AppError("INPUT_INVALID", problem);
+      return withEngine(async (engine, config) => runDigestCli(engine, config, request));
+    },
+  },
+  {
+    name: "ingest",
+    synopsis: "[--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…",
+    about: ["add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)"],
+    options: {
+      title: { type: "string" },
+      publisher: { type: "string" },
+      date: { type: "string" },
+      url: { type: "string" },
+      json: { type: "boolean" },
+    },
+    run: (a) => runIngest(a.raw, process.env),
+  },
+];
+
+/** Runs the command line; resolves with the exit code (2: a usage mistake, said with the usage). */
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const usage = fullUsage(COMMANDS, ENVIRONMENT);
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(`${usage}\n`);
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`unknown command "${name}"\n${usage}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.help) {
+      process.stdout.write(`${commandUsage(command)}\n${ENVIRONMENT}\n`);
+      return 0;
+    }
+    return await command.run(args);
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === "INPUT_INVALID")) throw e;
+    process.stderr.write(`${e.message}\n${commandUsage(command)}\n`);
+    return EXIT_USAGE;
+  }
 }
 
 run(process.argv.slice(2)).then(
