@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { type Config, createEngine, type Engine } from "../src/mod.js";
+import { buildProgress } from "./build-progress.js";
 
 /** The index snapshot kept under DATA_DIR (rebuilt whenever the corpus or the code changes). */
 export function snapshotPath(config: Config): string {
@@ -13,6 +14,7 @@ export function openEngine(config: Config, snapshotWrite: "now" | "later" = "now
     synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
     snapshotFile: snapshotPath(config),
     snapshotWrite,
+    onProgress: buildProgress(process.stderr),
   });
 }
 

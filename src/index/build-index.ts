@@ -34,6 +34,8 @@ export interface IndexCorpusOptions {
    * dictionaries, ~1 s and ~300 MB while the build runs, so small corpora are read here). Default 4 MB.
    */
   workerMinBytes?: number;
+  /** Told after each file is read (indexed or skipped), with how many of how many: for a progress line. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const WORKER_MIN_BYTES = 4 * 2 ** 20;
@@ -53,11 +55,14 @@ export async function indexCorpus(
   const manifest = readManifest(dir);
   const skipped: SkippedFile[] = [];
   let indexed = 0;
+  let read = 0;
+  const progress = () => options.onProgress?.(++read, files.length);
   const take = (m: LoadMessage) => {
     if (m.type === "doc") {
       addDocuments(ix, [{ ...m.doc, tokens: m.tokens }]);
       indexed++;
     } else if (m.type === "skip") skipped.push({ file: m.file, reason: m.reason });
+    progress();
   };
   const bytes = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
   let done = 0;
@@ -74,6 +79,7 @@ export async function indexCorpus(
       if (!(e instanceof AppError)) throw e;
       skipped.push({ file, reason: e.message });
     }
+    progress();
   }
   if (indexed === 0) throw emptyCorpusError(dir, skipped);
   return { skipped, worker };
