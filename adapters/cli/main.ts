@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { AppError, type Config, type Engine, parseConfig } from "../../src/mod.js";
 import { renderCheckText, renderText } from "../console/render-text.js";
+import { loadEnv } from "../load-env.js";
 import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import { DIGEST_CLI_USAGE, runDigestCli } from "./digest.js";
@@ -17,7 +18,7 @@ const USAGE = `usage: npm run cli -- <command> [--json] [--explain] [text]
   ${DIGEST_CLI_USAGE}
   ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…
                             add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)
-Environment: CORPUS_DIR (default seeds), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20).`;
+Environment (and .env): CORPUS_DIR (default DATA_DIR/corpus, a copy of seeds/), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20).`;
 
 /** Reads stdin lines (batch mode). */
 async function readLines(): Promise<string[]> {
@@ -30,6 +31,7 @@ async function readLines(): Promise<string[]> {
 const FLAGS = new Set(["--json", "--explain"]);
 
 async function run(argv: string[]): Promise<number> {
+  loadEnv();
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || rest.includes("--help")) {
     process.stdout.write(`${USAGE}\n`);
