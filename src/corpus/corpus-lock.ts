@@ -46,13 +46,14 @@ function isAlive(pid: number): boolean {
 /** A lock file that is not one of ours (written by hand, truncated): as old as can be, so stale. */
 const UNREADABLE: LockOwner = { pid: 0, host: "", at: 0, token: "" };
 
-/** The holder of a lock file, or null when it is gone. */
+/** The holder of a lock file, or null when it is gone; whatever else stands there counts as stale. */
 export function readLockOwner(path: string): LockOwner | null {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    return null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    return UNREADABLE;
   }
   try {
     const owner = JSON.parse(text) as LockOwner;

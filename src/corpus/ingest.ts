@@ -4,7 +4,13 @@ import { AppError, type ErrorCode } from "../errors.js";
 import { withCorpusLock } from "./corpus-lock.js";
 import { extractText, isSupported, supportedExtensions } from "./extract.js";
 import { compactMeta } from "./extract-date.js";
-import { type CorpusState, duplicateError, openCorpus, storeDocument } from "./ingest-corpus.js";
+import {
+  type CorpusState,
+  duplicateError,
+  type ManifestEntry,
+  openCorpus,
+  storeDocument,
+} from "./ingest-corpus.js";
 import { expandInputs } from "./ingest-inputs.js";
 import { safeDocumentName } from "./ingest-names.js";
 import { contentHash } from "./load.js";
@@ -128,6 +134,31 @@ function reasonOf(e: AppError, names: string[]): string {
   return name === undefined ? message : message.slice(name.length + 2);
 }
 
+/**
+ * Stores a prepared file holding the corpus lock. A file system failure there (no permission, disk full,
+ * something odd where the lock goes) stops the batch with the directory and the error's code: every later
+ * file would fail the same way.
+ */
+async function storeLocked(
+  corpus: CorpusState,
+  bytes: Uint8Array,
+  wanted: string,
+  entry: Omit<ManifestEntry, "file">,
+  clock: () => Date,
+): Promise<string> {
+  try {
+    const lock = { now: () => clock().getTime() };
+    return await withCorpusLock(corpus.dir, lock, () => storeDocument(corpus, bytes, wanted, entry));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new AppError(
+      "CORPUS_UNWRITABLE",
+      `cannot write into the corpus directory ${corpus.dir} (${why}) — make it writable, free some space, or set CORPUS_DIR`,
+    );
+  }
+}
+
 /** Prepares one file outside the lock (extraction is the slow part), then stores it holding the lock. */
 async function ingestOne(file: string, corpus: CorpusState, options: IngestOptions): Promise<IngestResult> {
   const name = basename(file);
@@ -142,11 +173,10 @@ async function ingestOne(file: string, corpus: CorpusState, options: IngestOptio
       url: httpUrl(meta.url),
       note: `ingested ${today(options.clock)}`,
     };
-    const lock = { now: () => options.clock().getTime() };
-    const doc = await withCorpusLock(corpus.dir, lock, () => storeDocument(corpus, bytes, wanted, entry));
+    const doc = await storeLocked(corpus, bytes, wanted, entry, options.clock);
     return { file, status: "added", doc, title, publisher, date };
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
+    if (!(e instanceof AppError) || e.code === "CORPUS_UNWRITABLE") throw e;
     return { file, status: "refused", code: e.code, reason: reasonOf(e, [name, wanted]) };
   }
 }
@@ -157,7 +187,7 @@ function checkOptions(options: IngestOptions): void {
   if (date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date))
     throw new AppError(
       "INPUT_INVALID",
-      `date "${date}" is not YYYY, YYYY-MM or YYYY-MM-DD — write it that way`,
+      `date ${JSON.stringify(date)} is not YYYY, YYYY-MM or YYYY-MM-DD — write it that way`,
     );
   if (url !== undefined && httpUrl(url) === null)
     throw new AppError(

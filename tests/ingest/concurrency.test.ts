@@ -72,4 +72,15 @@ describe("concurrent ingests into one corpus", () => {
     expect(readFileSync(join(corpus, "notice.txt"), "utf8")).toBe("手工放入的文件。\n");
     expect(existsSync(join(corpus, ".ingest.lock"))).toBe(false);
   });
+
+  it("stops the batch, naming the corpus directory, when it cannot write there", async () => {
+    // Not a permission taken away (tests may run as root, which ignores it): a directory where the lock goes.
+    mkdirSync(join(corpus, ".ingest.lock", "inside"), { recursive: true });
+    const file = join(root, "a.txt");
+    writeFileSync(file, "某某区停车设施建设情况\n某某区新增停车位1.2万个。\n");
+    await expect(ingestFiles([file], options)).rejects.toThrow(
+      /^CORPUS_UNWRITABLE: cannot write into the corpus directory .*corpus \(.+\) — make it writable/,
+    );
+    expect(readdirSync(corpus)).toEqual([".ingest.lock"]);
+  });
 });
