@@ -13,7 +13,12 @@ import { jsonLines, runCli } from "./run-entry.js";
 function seedsState(): string[] {
   return readdirSync("seeds")
     .sort()
-    .map((f) => `${f} ${createHash("sha256").update(readFileSync(join("seeds", f))).digest("hex")}`);
+    .map(
+      (f) =>
+        `${f} ${createHash("sha256")
+          .update(readFileSync(join("seeds", f)))
+          .digest("hex")}`,
+    );
 }
 
 /** An inbox of `count` distinct documents plus a report.txt of its own. */
@@ -111,15 +116,22 @@ describe("cli ingest", () => {
     mkdirSync(corpus);
     mkdirSync(folder);
     writeFileSync(join(folder, "a-empty.txt"), "");
-    writeFileSync(join(folder, "b\n✓ added forged.txt"), "某某区停车设施建设情况\n某某区新增停车位1.2万个。\n");
+    writeFileSync(
+      join(folder, "b\n✓ added forged.txt"),
+      "某某区停车设施建设情况\n某某区新增停车位1.2万个。\n",
+    );
     // Another ingest holds the corpus (a live process: this one): the first file, refused before it needs the
     // lock, is printed while the second waits for it.
     const lock = join(corpus, LOCK_FILE);
     const owner = { pid: process.pid, host: hostname(), at: Date.now(), token: "test" };
     writeFileSync(lock, JSON.stringify(owner));
-    const child = spawn(process.execPath, ["--import", "tsx", resolve("adapters/cli/main.ts"), "ingest", folder], {
-      env: { ...process.env, CORPUS_DIR: corpus },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", resolve("adapters/cli/main.ts"), "ingest", folder],
+      {
+        env: { ...process.env, CORPUS_DIR: corpus },
+      },
+    );
     let out = "";
     const exited = new Promise<number | null>((done) => child.on("close", done));
     await new Promise<void>((first) =>
@@ -145,7 +157,10 @@ describe("cli ingest", () => {
     mkdirSync(corpus);
     writeFileSync(join(cwd, ".env"), `CORPUS_DIR=${corpus}\nMAX_DOC_MB=0.00001\n`);
     writeFileSync(join(cwd, "a.txt"), "某某区养老服务工作报告\n某某区新增养老床位1500张。\n");
-    const r = await runCli(["ingest", "a.txt"], { cwd, env: { CORPUS_DIR: undefined, MAX_DOC_MB: undefined } });
+    const r = await runCli(["ingest", "a.txt"], {
+      cwd,
+      env: { CORPUS_DIR: undefined, MAX_DOC_MB: undefined },
+    });
     expect(r.out).toContain("✗ refused a.txt: ");
     expect(r.out).toContain("over the 0.00001 MB limit");
     expect(r.out).toContain(`(corpus: ${corpus})`);
