@@ -26,12 +26,15 @@ export interface LockOptions {
    * holding lasts one file copy and one manifest write: well under a second.
    */
   staleMs?: number;
-  /** Pause between two tries while another process holds the lock. */
+  /**
+   * Longest pause between two tries while another process holds the lock (each pause is drawn between half
+   * of it and all of it, so that waiting processes do not retry in step). A holding lasts milliseconds.
+   */
   retryMs?: number;
 }
 
 const STALE_MS = 60_000;
-const RETRY_MS = 20;
+const RETRY_MS = 8;
 
 /** Whether a process of this machine is running (EPERM: it is, under another user). */
 function isAlive(pid: number): boolean {
@@ -119,7 +122,7 @@ async function acquire(dir: string, options: Required<LockOptions>): Promise<() 
     if (createExclusive(path, me)) return () => removeIf(path, me);
     const owner = readLockOwner(path);
     if (owner && isStale(owner, options.now(), options.staleMs)) breakStale(path, owner, me, options);
-    else await sleep(options.retryMs);
+    else await sleep(options.retryMs * (0.5 + Math.random() / 2));
   }
 }
 

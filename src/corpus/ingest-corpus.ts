@@ -33,8 +33,11 @@ export interface CorpusState {
   dir: string;
   /** Content hash → file name, for every document file of the directory. */
   hashes: Map<string, string>;
-  /** File name → its size, mtime and inode when hashed, and the hash: a refresh hashes only what changed. */
-  seen: Map<string, { stamp: string; hash: string }>;
+  /**
+   * File name → content hash of every document read so far: a refresh reads only new names (a file changed
+   * in place, by hand, during a batch keeps the hash it had).
+   */
+  seen: Map<string, string>;
 }
 
 /** The error for content already in the corpus, named by the file that has it. */
@@ -57,28 +60,35 @@ function readManifestJson(dir: string): { documents: Array<{ file: string }> } {
 
 type ManifestJson = ReturnType<typeof readManifestJson>;
 
+/** The content hash of a document file, or null when it is not a readable file (gone since, a directory). */
+function hashOf(path: string): string | null {
+  try {
+    return statSync(path).isFile() ? contentHash(readFileSync(path)) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Re-reads the directory and its manifest: every name in either is taken; new or changed documents are
- * hashed.
+ * Re-reads the directory and its manifest: every name in either is taken; documents not seen before are
+ * hashed (one directory listing, no stat, for those already seen).
  */
 function refreshCorpus(corpus: CorpusState): { taken: Set<string>; manifest: ManifestJson } {
   const manifest = readManifestJson(corpus.dir);
-  const names = new Set([...readdirSync(corpus.dir), ...manifest.documents.map((d) => d.file)]);
+  const entries = readdirSync(corpus.dir, { withFileTypes: true });
+  const documents = entries
+    .filter((e) => isDocumentName(e.name) && (e.isFile() || e.isSymbolicLink()))
+    .map((e) => e.name)
+    .sort();
   corpus.hashes.clear();
-  for (const name of [...names].sort()) {
-    const stat = isDocumentName(name)
-      ? statSync(join(corpus.dir, name), { throwIfNoEntry: false })
-      : undefined;
-    if (!stat?.isFile()) continue;
-    const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
-    let known = corpus.seen.get(name);
-    if (known?.stamp !== stamp) {
-      known = { stamp, hash: contentHash(readFileSync(join(corpus.dir, name))) };
-      corpus.seen.set(name, known);
-    }
-    if (!corpus.hashes.has(known.hash)) corpus.hashes.set(known.hash, name);
+  for (const name of documents) {
+    const hash = corpus.seen.get(name) ?? hashOf(join(corpus.dir, name));
+    if (hash === null) continue;
+    corpus.seen.set(name, hash);
+    if (!corpus.hashes.has(hash)) corpus.hashes.set(hash, name);
   }
-  return { taken: names, manifest };
+  const taken = new Set([...entries.map((e) => e.name), ...manifest.documents.map((d) => d.file)]);
+  return { taken, manifest };
 }
 
 /** Reads the corpus directory at the start of a batch; a missing directory or broken manifest stops the batch. */
