@@ -18,7 +18,8 @@ const USAGE = `usage: npm run cli -- <command> [--json] [--explain] [text]
   ${DIGEST_CLI_USAGE}
   ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…
                             add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)
-Environment (and .env): CORPUS_DIR (default DATA_DIR/corpus, a copy of seeds/), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20).`;
+Environment (also read from .env): CORPUS_DIR (default DATA_DIR/corpus, made as a copy of seeds/),
+  SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20).`;
 
 /** Reads stdin lines (batch mode). */
 async function readLines(): Promise<string[]> {
