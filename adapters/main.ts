@@ -9,6 +9,7 @@ import {
 } from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
+import { loadEnv } from "./load-env.js";
 import { describeStartup, openEngine } from "./open-engine.js";
 import { startSlack } from "./slack/start.js";
 import { scheduleSnapshots } from "./snapshot-schedule.js";
@@ -18,15 +19,6 @@ import { startTelegram } from "./telegram/start.js";
 interface Running {
   name: string;
   stop(): Promise<void>;
-}
-
-/** Reads .env when there is one; variables already set in the environment win. */
-function loadDotEnv(): void {
-  try {
-    process.loadEnvFile(".env");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
 }
 
 /**
@@ -52,7 +44,7 @@ async function syncAndLog(engine: Engine, store: Store, changed: () => void): Pr
 
 /** `npm start`: the configured chat adapters, or a terminal chat over the corpus when no token is set. */
 async function main(): Promise<void> {
-  loadDotEnv();
+  loadEnv();
   const config = parseConfig(process.env);
   // Snapshots are written by the schedule below: the first one now, before connecting; later ones once a
   // burst of corpus changes has settled.

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type Config, createEngine, type Engine } from "../src/mod.js";
+import { type Config, createEngine, type Engine, prepareCorpus } from "../src/mod.js";
 import { buildProgress } from "./build-progress.js";
 
 /** The index snapshot kept under DATA_DIR (rebuilt whenever the corpus or the code changes). */
@@ -7,10 +7,19 @@ export function snapshotPath(config: Config): string {
   return join(config.DATA_DIR, "index-snapshot.bin");
 }
 
-/** The engine as every entry point builds it from configuration: corpus, extra synonyms, snapshot. */
-export function openEngine(config: Config, snapshotWrite: "now" | "later" = "now"): Promise<Engine> {
+/**
+ * The engine as every entry point builds it from configuration: corpus (the default one created on first use,
+ * see prepareCorpus), extra synonyms, snapshot. `warn` gets a line when the corpus is not the configured one.
+ */
+export function openEngine(
+  config: Config,
+  snapshotWrite: "now" | "later" = "now",
+  warn: (line: string) => void = (line) => process.stderr.write(`warning: ${line}\n`),
+): Promise<Engine> {
+  const corpus = prepareCorpus(config, "read");
+  if (corpus.warning) warn(corpus.warning);
   return createEngine({
-    corpusDir: config.CORPUS_DIR,
+    corpusDir: corpus.dir,
     synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
     snapshotFile: snapshotPath(config),
     snapshotWrite,

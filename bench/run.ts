@@ -7,6 +7,7 @@
  * Flags: --scale, --sizes=1000,10000, --budget=420 (s of in-process builds), --cold-largest (spawn the CLI on the largest corpus too), --keep.
  * Results go to bench/results.json (merged: each mode keeps the other's last figures).
  */
+import { loadEnv } from "../adapters/load-env.js";
 import { loadAskCases, presentCaseFiles } from "./cases.js";
 import { compareEngines } from "./compare.js";
 import { describeMachine, packageVersions } from "./machine.js";
@@ -27,6 +28,8 @@ import { RESULTS_FILE, readResults, writeResults } from "./results.js";
 import { runScale } from "./scale.js";
 import { measureSpeedRatio, previousSpeedRatio, speedRatioLine, speedRatioTarget } from "./speed-guard.js";
 
+// The same .env as `npm start` and the CLI (the cold-start runs spawn the CLI with this environment).
+loadEnv();
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
 const value = (name: string): string | undefined =>

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.js";
 
@@ -7,8 +8,14 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** The documents shipped with the project; the default corpus directory starts as a copy of them. */
+export const SEEDS_DIR = "seeds";
+
+/** The default corpus directory, inside DATA_DIR: users' documents never go into the repository's files. */
+const DEFAULT_CORPUS = "corpus";
+
 const schema = z.object({
-  CORPUS_DIR: z.string().trim().min(1).default("seeds"),
+  CORPUS_DIR: optionalText,
   DATA_DIR: z.string().trim().min(1).default("data"),
   SYNONYMS_FILE: optionalText,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -30,9 +37,18 @@ const schema = z.object({
 /** Questions per user per minute when RATE_LIMIT is not set. */
 const DEFAULT_RATE_LIMIT = 20;
 
-/** The validated configuration of a process; RATE_LIMIT is resolved (its old name TELEGRAM_RATE_LIMIT included). */
-export type Config = Omit<z.infer<typeof schema>, "RATE_LIMIT" | "TELEGRAM_RATE_LIMIT"> & {
+/**
+ * The validated configuration of a process; RATE_LIMIT is resolved (its old name TELEGRAM_RATE_LIMIT
+ * included), and CORPUS_DIR (DATA_DIR/corpus unless set).
+ */
+export type Config = Omit<z.infer<typeof schema>, "RATE_LIMIT" | "TELEGRAM_RATE_LIMIT" | "CORPUS_DIR"> & {
   RATE_LIMIT: number;
+  CORPUS_DIR: string;
+  /**
+   * What a default CORPUS_DIR starts as a copy of, on first use (src/corpus/prepare-corpus.ts): the shipped
+   * seeds. Null when CORPUS_DIR is set: that directory is used as it is.
+   */
+  corpusSeedDir: string | null;
 };
 
 /** RATE_LIMIT, else its old name TELEGRAM_RATE_LIMIT, else the default; two different values are a mistake. */
@@ -54,7 +70,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new AppError("CONFIG_INVALID", `invalid configuration:\n${lines.join("\n")}`);
   }
-  const { TELEGRAM_RATE_LIMIT: _old, ...c } = { ...result.data, RATE_LIMIT: rateLimit(result.data) };
+  const { TELEGRAM_RATE_LIMIT: _old, ...c } = {
+    ...result.data,
+    RATE_LIMIT: rateLimit(result.data),
+    CORPUS_DIR: result.data.CORPUS_DIR ?? join(result.data.DATA_DIR, DEFAULT_CORPUS),
+    corpusSeedDir: result.data.CORPUS_DIR ? null : SEEDS_DIR,
+  };
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
     throw new AppError(
       "CONFIG_INVALID",

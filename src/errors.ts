@@ -2,6 +2,7 @@
 export type ErrorCode =
   | "CORPUS_MISSING"
   | "CORPUS_EMPTY"
+  | "CORPUS_UNWRITABLE"
   | "UNDECODABLE"
   | "UNSUPPORTED_TYPE"
   | "NO_TEXT"

@@ -93,7 +93,8 @@ export {
   VERDICT_LABELS,
 } from "./conversation/wording.js";
 // The corpus directory: adding documents, watching for changes.
-export { type IngestMeta, type IngestResult, ingestFiles } from "./corpus/ingest.js";
+export { type IngestMeta, type IngestResult, ingestEach, ingestFiles } from "./corpus/ingest.js";
+export { type PreparedCorpus, prepareCorpus } from "./corpus/prepare-corpus.js";
 export type { DocumentMeta } from "./corpus/types.js";
 export { type CorpusWatch, watchCorpus } from "./corpus/watch.js";
 // Daily digests.

@@ -1,13 +1,23 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
 
 describe("parseConfig", () => {
-  it("has defaults for a terminal chat over seeds/", () => {
+  it("has defaults for a terminal chat over a copy of seeds/ in DATA_DIR", () => {
     expect(parseConfig({})).toMatchObject({
-      CORPUS_DIR: "seeds",
+      CORPUS_DIR: join("data", "corpus"),
+      corpusSeedDir: "seeds",
       DATA_DIR: "data",
       PORT: 3000,
       RATE_LIMIT: 20,
+    });
+  });
+
+  it("puts the default corpus in DATA_DIR, and lets an explicit CORPUS_DIR win, used as it is", () => {
+    expect(parseConfig({ DATA_DIR: "/srv/bot" })).toMatchObject({ CORPUS_DIR: join("/srv/bot", "corpus") });
+    expect(parseConfig({ CORPUS_DIR: " mine ", DATA_DIR: "/srv/bot" })).toMatchObject({
+      CORPUS_DIR: "mine",
+      corpusSeedDir: null,
     });
   });
 

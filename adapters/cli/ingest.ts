@@ -1,7 +1,14 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { AppError, type IngestMeta, type IngestResult, ingestFiles, parseConfig } from "../../src/mod.js";
+import {
+  AppError,
+  type IngestMeta,
+  type IngestResult,
+  ingestEach,
+  parseConfig,
+  prepareCorpus,
+} from "../../src/mod.js";
 
 /** Exit code when some files of the batch were refused (0 all added, 1 setup problem, 2 unknown command). */
 export const EXIT_REFUSED = 3;
@@ -48,28 +55,53 @@ function parseIngestArgs(args: string[]): { meta: IngestMeta; json: boolean; pat
   return { meta, json: Boolean(json), paths: parsed.positionals };
 }
 
-/** One readable line per file: "✓ added report.pdf — 《title》 publisher date" or "✗ refused scan.pdf: why". */
-export function renderIngestLine(r: IngestResult): string {
-  const name = basename(r.file);
-  if (r.status === "refused") return `✗ refused ${name}: ${r.reason}`;
-  const as = r.doc === name ? "" : ` (as ${r.doc})`;
-  const about = [r.title ? `《${r.title}》` : "(no title)", r.publisher, r.date].filter(Boolean).join(" ");
-  return `✓ added ${name}${as} — ${about}`;
+/**
+ * What a terminal must not be sent raw from a file name or a document: controls (a newline would forge a line,
+ * ESC starts escape sequences), the line separators, and direction overrides and isolates (they reorder
+ * what is shown).
+ */
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const SHORT: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** Text for one terminal line: each unprintable character shown as an escape (`\n`, `\u001b`). */
+export function printable(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (c) => SHORT[c] ?? `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+  );
 }
 
-/** `cli ingest`: adds documents to CORPUS_DIR (extraction and parsing only, no index is built). */
+/**
+ * One line per file, whatever its name or metadata hold: "✓ added report.pdf — 《title》 publisher date" or
+ * "✗ refused scan.pdf: why".
+ */
+export function renderIngestLine(r: IngestResult): string {
+  const name = basename(r.file);
+  if (r.status === "refused") return printable(`✗ refused ${name}: ${r.reason}`);
+  const as = r.doc === name ? "" : ` (as ${r.doc})`;
+  const about = [r.title ? `《${r.title}》` : "(no title)", r.publisher, r.date].filter(Boolean).join(" ");
+  return printable(`✓ added ${name}${as} — ${about}`);
+}
+
+/** The closing line of a batch: "60 files: 58 added, 2 refused (corpus: data/corpus)". */
+export function renderIngestSummary(added: number, refused: number, corpusDir: string): string {
+  const files = added + refused === 1 ? "1 file" : `${added + refused} files`;
+  return printable(`${files}: ${added} added, ${refused} refused (corpus: ${corpusDir})`);
+}
+
+/**
+ * `cli ingest`: adds documents to the corpus directory (extraction and parsing only, no index is built),
+ * printing each file's line (or JSON line) as soon as it is done, then a summary.
+ */
 export async function runIngest(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const { meta, json, paths } = parseIngestArgs(args);
-  const corpusDir = parseConfig(env).CORPUS_DIR;
-  const results = await ingestFiles(paths, {
-    corpusDir,
-    maxDocMb: parseMaxDocMb(env.MAX_DOC_MB),
-    meta,
-    clock: () => new Date(),
-  });
-  for (const r of results) process.stdout.write(`${json ? JSON.stringify(r) : renderIngestLine(r)}\n`);
-  const refused = results.filter((r) => r.status === "refused").length;
-  if (!json)
-    process.stdout.write(`${results.length - refused} added, ${refused} refused (corpus: ${corpusDir})\n`);
-  return refused > 0 ? EXIT_REFUSED : 0;
+  const maxDocMb = parseMaxDocMb(env.MAX_DOC_MB);
+  const corpusDir = prepareCorpus(parseConfig(env), "write").dir;
+  const counts = { added: 0, refused: 0 };
+  for await (const r of ingestEach(paths, { corpusDir, maxDocMb, meta, clock: () => new Date() })) {
+    counts[r.status]++;
+    process.stdout.write(`${json ? JSON.stringify(r) : renderIngestLine(r)}\n`);
+  }
+  if (!json) process.stdout.write(`${renderIngestSummary(counts.added, counts.refused, corpusDir)}\n`);
+  return counts.refused > 0 ? EXIT_REFUSED : 0;
 }

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { AppError, type Config, type Engine, parseConfig } from "../../src/mod.js";
 import { renderCheckText, renderText } from "../console/render-text.js";
+import { loadEnv } from "../load-env.js";
 import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import {
@@ -16,8 +17,8 @@ import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js"
 import { runIngest } from "./ingest.js";
 import { renderSources } from "./sources.js";
 
-const ENVIRONMENT = `Environment (also read from .env): CORPUS_DIR (default seeds), DATA_DIR (default data),
-SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20). See README.md.`;
+const ENVIRONMENT = `Environment (also read from .env): DATA_DIR (default data), CORPUS_DIR (default DATA_DIR/corpus,
+made as a copy of seeds/), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20). See README.md.`;
 
 /** Reads stdin lines (batch mode). */
 async function readLines(): Promise<string[]> {
@@ -140,6 +141,7 @@ const COMMANDS: readonly Command[] = [
 
 /** Runs the command line; resolves with the exit code (2: a usage mistake, said with the usage). */
 async function run(argv: string[]): Promise<number> {
+  loadEnv();
   const [name, ...rest] = argv;
   const usage = fullUsage(COMMANDS, ENVIRONMENT);
   if (!name || name === "help" || name === "--help" || name === "-h") {

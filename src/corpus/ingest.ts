@@ -1,17 +1,20 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { AppError, type ErrorCode } from "../errors.js";
+import { withCorpusLock } from "./corpus-lock.js";
 import { extractText, isSupported, supportedExtensions } from "./extract.js";
 import { compactMeta } from "./extract-date.js";
 import {
   type CorpusState,
-  freeName,
+  duplicateError,
   type ManifestEntry,
   openCorpus,
   storeDocument,
 } from "./ingest-corpus.js";
 import { expandInputs } from "./ingest-inputs.js";
+import { safeDocumentName } from "./ingest-names.js";
 import { contentHash } from "./load.js";
+import { httpUrl } from "./manifest.js";
 import { parseDocument } from "./parse-document.js";
 import type { DocumentMeta } from "./types.js";
 
@@ -21,6 +24,7 @@ export interface IngestMeta {
   publisher?: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   date?: string;
+  /** http(s) only: anything else is refused before the batch starts. */
   url?: string;
 }
 
@@ -32,7 +36,10 @@ export interface IngestOptions {
   clock: () => Date;
 }
 
-/** A file copied into the corpus: `doc` is its name there, the metadata what the manifest now says. */
+/**
+ * A file copied into the corpus: `doc` is its name there (made safe, and free: see ingest-names.ts), the
+ * metadata what the manifest now says.
+ */
 export interface IngestAdded {
   file: string;
   status: "added";
@@ -63,11 +70,20 @@ function fail(code: ErrorCode, message: string, file: string): never {
   throw new AppError(code, message, { file });
 }
 
-/** Reads a file and checks what can be checked before extraction: existence, type, size, emptiness, duplicates. */
-function readChecked(path: string, name: string, corpus: CorpusState, maxDocMb: number): Uint8Array {
+/**
+ * Reads a file and checks what can be checked before extraction: existence, type (by the name it will be
+ * stored under), size, emptiness, and content already in the corpus as last read (checked again under the lock).
+ */
+function readChecked(
+  path: string,
+  name: string,
+  doc: string,
+  corpus: CorpusState,
+  maxDocMb: number,
+): Uint8Array {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat?.isFile()) fail("INPUT_INVALID", `${name}: no such file — check the path`, name);
-  if (!isSupported(name))
+  if (!isSupported(doc))
     fail(
       "UNSUPPORTED_TYPE",
       `${name}: unsupported file type — use ${supportedExtensions().join(", ")}`,
@@ -83,8 +99,7 @@ function readChecked(path: string, name: string, corpus: CorpusState, maxDocMb: 
   if (stat.size === 0) fail("NO_TEXT", `${name}: empty file — nothing to ingest`, name);
   const bytes = new Uint8Array(readFileSync(path));
   const same = corpus.hashes.get(contentHash(bytes));
-  if (same)
-    fail("DUPLICATE", `${name}: same content as ${same}, already in the corpus — nothing to add`, name);
+  if (same) throw duplicateError(name, same);
   return bytes;
 }
 
@@ -96,8 +111,8 @@ async function prepare(
   options: IngestOptions,
 ): Promise<Prepared> {
   const name = basename(path);
-  const bytes = readChecked(path, name, corpus, options.maxDocMb);
-  const extracted = await extractText(bytes, name);
+  const bytes = readChecked(path, name, doc, corpus, options.maxDocMb);
+  const extracted = await extractText(bytes, doc);
   const given = { ...extracted.meta, ...compactMeta({ ...options.meta }) };
   const parsed = parseDocument(doc, extracted.text, given);
   if (parsed.passages.length === 0)
@@ -112,52 +127,95 @@ function today(clock: () => Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The reason of a refusal on one line, without the code and the file name the result already carries. */
-function reasonOf(e: AppError, name: string): string {
+/** The reason of a refusal on one line, without the code and the file name (as given or as stored). */
+function reasonOf(e: AppError, names: string[]): string {
   const message = e.message.replace(`${e.code}: `, "").replace(/\s*\n\s*/g, " ");
-  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
-}
-
-async function ingestOne(file: string, corpus: CorpusState, options: IngestOptions): Promise<IngestResult> {
-  try {
-    const doc = freeName(corpus, basename(file));
-    const { bytes, meta } = await prepare(file, doc, corpus, options);
-    const { title, publisher, date, url } = meta;
-    const entry: ManifestEntry = {
-      file: doc,
-      title,
-      publisher,
-      date,
-      url,
-      note: `ingested ${today(options.clock)}`,
-    };
-    storeDocument(corpus, bytes, entry);
-    return { file, status: "added", doc, title, publisher, date };
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    return { file, status: "refused", code: e.code, reason: reasonOf(e, basename(file)) };
-  }
+  const name = names.find((n) => message.startsWith(`${n}: `));
+  return name === undefined ? message : message.slice(name.length + 2);
 }
 
 /**
- * Adds files (or every supported file under a directory) to the corpus directory: each is extracted and
- * parsed first, then copied in and recorded in manifest.json, both atomically. One result per file, in order;
- * a missing corpus directory or an invalid manifest throws before anything is touched.
+ * Stores a prepared file holding the corpus lock. A file system failure there (no permission, disk full,
+ * something odd where the lock goes) stops the batch with the directory and the error's code: every later
+ * file would fail the same way.
  */
-export async function ingestFiles(inputs: string[], options: IngestOptions): Promise<IngestResult[]> {
-  const date = options.meta?.date;
+async function storeLocked(
+  corpus: CorpusState,
+  bytes: Uint8Array,
+  wanted: string,
+  entry: Omit<ManifestEntry, "file">,
+  clock: () => Date,
+): Promise<string> {
+  try {
+    const lock = { now: () => clock().getTime() };
+    return await withCorpusLock(corpus.dir, lock, () => storeDocument(corpus, bytes, wanted, entry));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new AppError(
+      "CORPUS_UNWRITABLE",
+      `cannot write into the corpus directory ${corpus.dir} (${why}) — make it writable, free some space, or set CORPUS_DIR`,
+    );
+  }
+}
+
+/** Prepares one file outside the lock (extraction is the slow part), then stores it holding the lock. */
+async function ingestOne(file: string, corpus: CorpusState, options: IngestOptions): Promise<IngestResult> {
+  const name = basename(file);
+  const wanted = safeDocumentName(name);
+  try {
+    const { bytes, meta } = await prepare(file, wanted, corpus, options);
+    const { title, publisher, date } = meta;
+    const entry = {
+      title,
+      publisher,
+      date,
+      url: httpUrl(meta.url),
+      note: `ingested ${today(options.clock)}`,
+    };
+    const doc = await storeLocked(corpus, bytes, wanted, entry, options.clock);
+    return { file, status: "added", doc, title, publisher, date };
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code === "CORPUS_UNWRITABLE") throw e;
+    return { file, status: "refused", code: e.code, reason: reasonOf(e, [name, wanted]) };
+  }
+}
+
+/** The batch-wide mistakes, refused before anything is read: a malformed date or URL, a bad size limit. */
+function checkOptions(options: IngestOptions): void {
+  const { date, url } = options.meta ?? {};
   if (date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date))
     throw new AppError(
       "INPUT_INVALID",
-      `date "${date}" is not YYYY, YYYY-MM or YYYY-MM-DD — write it that way`,
+      `date ${JSON.stringify(date)} is not YYYY, YYYY-MM or YYYY-MM-DD — write it that way`,
+    );
+  if (url !== undefined && httpUrl(url) === null)
+    throw new AppError(
+      "INPUT_INVALID",
+      `url ${JSON.stringify(url)} is not an http(s) address — give the page's http:// or https:// address, or leave --url out`,
     );
   if (!(options.maxDocMb > 0))
     throw new AppError(
       "INPUT_INVALID",
       `size limit ${options.maxDocMb} MB must be a positive number of megabytes`,
     );
+}
+
+/**
+ * Adds files (or every supported file under a directory) to the corpus directory, yielding each file's
+ * result as soon as it is known: each is extracted and parsed first, then, holding the corpus lock (other
+ * batches and processes may be adding too), copied in under a free name and recorded in manifest.json. A bad
+ * option, a missing corpus directory or an invalid manifest throws before anything is touched.
+ */
+export async function* ingestEach(inputs: string[], options: IngestOptions): AsyncGenerator<IngestResult> {
+  checkOptions(options);
   const corpus = openCorpus(options.corpusDir);
+  for (const file of expandInputs(inputs)) yield await ingestOne(file, corpus, options);
+}
+
+/** `ingestEach`, collected: one result per file, in order. */
+export async function ingestFiles(inputs: string[], options: IngestOptions): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  for (const file of expandInputs(inputs)) results.push(await ingestOne(file, corpus, options));
+  for await (const r of ingestEach(inputs, options)) results.push(r);
   return results;
 }

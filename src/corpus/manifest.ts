@@ -2,6 +2,17 @@ import { z } from "zod";
 import { AppError } from "../errors.js";
 import type { DocumentMeta } from "./types.js";
 
+/**
+ * A URL a document may link to: http or https only, without spaces or controls (a `javascript:`, `data:` or
+ * `file:` address from a page's og:url or a hand-written manifest is never stored or shown). Null otherwise.
+ */
+export function httpUrl(raw: string | null | undefined): string | null {
+  const text = raw?.trim();
+  if (!text || /[\s\p{Cc}]/u.test(text) || !URL.canParse(text)) return null;
+  const { protocol } = new URL(text);
+  return protocol === "http:" || protocol === "https:" ? text : null;
+}
+
 const entry = z.object({
   file: z.string().min(1),
   title: z.string().nullable(),
@@ -19,7 +30,7 @@ const manifestSchema = z.object({ documents: z.array(entry) });
 /** The manifest file that may sit beside the documents: one entry per file, null where the text shows nothing. */
 export const MANIFEST_FILE = "manifest.json";
 
-/** Parses and validates a manifest; a mistake names the entry and the field. */
+/** Parses and validates a manifest; a mistake names the entry and the field; a URL that is not http(s) reads as null. */
 export function parseManifest(json: string, where: string): Map<string, Partial<DocumentMeta>> {
   let raw: unknown;
   try {
@@ -37,6 +48,6 @@ export function parseManifest(json: string, where: string): Map<string, Partial<
   }
   const out = new Map<string, Partial<DocumentMeta>>();
   for (const d of parsed.data.documents)
-    out.set(d.file, { title: d.title, publisher: d.publisher, date: d.date, url: d.url });
+    out.set(d.file, { title: d.title, publisher: d.publisher, date: d.date, url: httpUrl(d.url) });
   return out;
 }

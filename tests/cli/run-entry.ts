@@ -1,4 +1,8 @@
 import { spawn } from "node:child_process";
+import { resolve as absolute } from "node:path";
+
+/** tsx's loader, found from this project (not from the working directory of the run). */
+const TSX = import.meta.resolve("tsx");
 
 /** What a finished process left: its exit code and everything it printed. */
 export interface EntryRun {
@@ -7,10 +11,15 @@ export interface EntryRun {
   err: string;
 }
 
-/** Input and environment of one run; `env` is laid over this process's environment. */
+/**
+ * Input, environment and working directory of one run; `env` is laid over this process's environment (a
+ * variable given as undefined is removed).
+ */
 export interface EntryOptions {
   input?: string;
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  /** Where the process runs (where it looks for .env); this project's root by default. */
+  cwd?: string;
 }
 
 /**
@@ -20,8 +29,11 @@ export interface EntryOptions {
  */
 export function runEntry(entry: string, args: string[], options: EntryOptions = {}): Promise<EntryRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
-      env: { ...process.env, ...options.env },
+    const child = spawn(process.execPath, ["--import", TSX, absolute(entry), ...args], {
+      env: Object.fromEntries(
+        Object.entries({ ...process.env, ...options.env }).filter(([, v]) => v !== undefined),
+      ),
+      cwd: options.cwd,
       timeout: 60_000,
     });
     let out = "";
