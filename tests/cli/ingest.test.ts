@@ -76,10 +76,11 @@ describe("cli ingest", () => {
 
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/MAX_DOC_MB must be a positive number/);
-    expect(badUrl.code).toBe(1);
-    expect(badUrl.err).toBe(
-      'INPUT_INVALID: url "javascript:alert(1)" is not an http(s) address — give the page\'s http:// or https:// address, or leave --url out\n',
+    expect(badUrl.code).toBe(2); // a usage mistake, said with the usage
+    expect(badUrl.err.split("\n")[0]).toBe(
+      'INPUT_INVALID: url "javascript:alert(1)" is not an http(s) address — give the page\'s http:// or https:// address, or leave --url out',
     );
+    expect(badUrl.err).toContain("usage: npm run cli -- ingest");
   }, 120_000);
 
   it("loses nothing when four processes ingest into the default corpus at once, and never writes seeds/", async () => {
