@@ -26,6 +26,12 @@ export type {
   Reply,
   Verdict,
 } from "./answer/reply.js";
+export {
+  passageTracker,
+  relatedBeyond,
+  type ShownPassage,
+  showsFigureVerdicts,
+} from "./answer/reply.js";
 export type { CheckOptions } from "./check/check-claim.js";
 export type { CheckExplanation, FigureCheckExplanation } from "./check/explain-check.js";
 // Configuration and errors.
@@ -89,7 +95,6 @@ export {
   noAnswerSentence,
   noAnswerText,
   periodLabel,
-  suggestionsHeading,
   VERDICT_LABELS,
 } from "./conversation/wording.js";
 // The corpus directory: adding documents, watching for changes.

@@ -1,4 +1,4 @@
-import { feedbackNote, LABELS, moreSourcesFrom, type Reply } from "../../src/mod.js";
+import { feedbackNote, LABELS, moreSourcesFrom, type Reply, relatedBeyond } from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, button, context } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import {
@@ -43,19 +43,25 @@ export interface SlackMessage {
 const CHAR_BUDGET = 12_000;
 const RESERVED = 3;
 
-function bodyUnits(reply: Reply): { head: Unit[]; body: Unit[]; tail: Unit[] } {
-  if (reply.kind === "check") return { head: [checkHeadUnit(reply)], body: checkUnits(reply), tail: [] };
-  if (reply.kind === "no-answer") return { head: [], body: noAnswerUnits(reply), tail: [] };
-  const related = relatedUnit(reply.related);
-  return { head: noteUnits(reply), body: answerUnits(reply), tail: related ? [related] : [] };
+/** The units of a page from `offset`: a heading (first page), the body to page through, and what follows. */
+function bodyUnits(reply: Reply, offset: number): { head: Unit[]; body: Unit[] } {
+  if (reply.kind === "check") return { head: [checkHeadUnit(reply)], body: checkUnits(reply, offset) };
+  if (reply.kind === "no-answer") return { head: [], body: noAnswerUnits(reply).slice(offset) };
+  return { head: noteUnits(reply), body: answerUnits(reply, offset) };
 }
 
 function fits(blocks: Block[], size: number, u: Unit): boolean {
   return blocks.length + u.blocks.length <= BLOCKS_MAX - RESERVED && size + u.size <= CHAR_BUDGET;
 }
 
+/** The 相关数字 of a first page showing answers [0, shown): those that repeat none of them. */
+function relatedTail(reply: Reply, shown: number): Unit | null {
+  if (reply.kind !== "answer") return null;
+  return relatedUnit(relatedBeyond(reply.related, reply.answers.slice(0, shown)));
+}
+
 function page(reply: Reply, offset: number, perPage: number): { blocks: Block[]; next: number | null } {
-  const { head, body, tail } = bodyUnits(reply);
+  const { head, body } = bodyUnits(reply, offset);
   const blocks: Block[] = [];
   let size = 0;
   const add = (u: Unit) => {
@@ -64,15 +70,16 @@ function page(reply: Reply, offset: number, perPage: number): { blocks: Block[];
   };
   if (offset === 0) head.forEach(add);
   else blocks.push(context(`${moreSourcesFrom(offset + 1)}${escapeWithin(question(reply), 300)}`));
-  let i = offset;
-  while (i < body.length && i - offset < perPage) {
+  let i = 0;
+  while (i < body.length && i < perPage) {
     const u = body[i] as Unit;
-    if (i > offset && !fits(blocks, size, u)) break;
+    if (i > 0 && !fits(blocks, size, u)) break;
     add(u);
     i++;
   }
-  if (offset === 0) for (const u of tail) if (fits(blocks, size, u)) add(u);
-  return { blocks: blocks.slice(0, BLOCKS_MAX - 2), next: i < body.length ? i : null };
+  const tail = offset === 0 ? relatedTail(reply, i) : null;
+  if (tail && fits(blocks, size, tail)) add(tail);
+  return { blocks: blocks.slice(0, BLOCKS_MAX - 2), next: i < body.length ? offset + i : null };
 }
 
 function question(reply: Reply): string {

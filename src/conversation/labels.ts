@@ -8,8 +8,12 @@ export const LABELS = {
   related: "相关数字",
   /** Heading of the nearby topics the corpus covers (no answer, or nothing to check). */
   nearby: "语料中相近的内容：",
-  /** Heading of the example questions offered for a message that is no question about the corpus. */
-  examples: "可以这样问：",
+  /** Heading of the example questions every no-answer offers; says that questions are read in Chinese. */
+  examples: "我能读懂中文提问，可以这样问：",
+  /** Appended to a line whose source was cited above (the source line is not repeated). */
+  citedAbove: "（出处见上）",
+  /** Stands for the evidence of a checked figure when an earlier figure quoted the same sentence. */
+  quotedAbove: "（原文见上）",
   /** Slack's heading of the same list under a check. */
   relatedClaims: "来源中相关的说法：",
   /** What a check looked for, when nothing stated it. */
