@@ -1,6 +1,23 @@
-/** Escapes the three characters Slack mrkdwn treats as control (&, <, >) so no text can ping or link. */
+/**
+ * What each character Slack reads as markup becomes in echoed text: entities for the three control characters
+ * (&, <, >: no text can ping, link or quote), look-alikes for the format marks (* _ ~ `: no text can make bold,
+ * italic, struck or code), since mrkdwn has no escape for those.
+ */
+export const MRKDWN_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "*": "∗",
+  _: "＿",
+  "~": "∼",
+  "`": "ˋ",
+};
+
+const MRKDWN_SPECIAL = new RegExp(`[${Object.keys(MRKDWN_ESCAPES).join("")}]`, "g");
+
+/** Escapes user or document text for Slack mrkdwn: nothing in it is read as markup. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(MRKDWN_SPECIAL, (ch) => MRKDWN_ESCAPES[ch] ?? ch);
 }
 
 const ZWSP = "\u200b";
