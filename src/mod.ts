@@ -28,6 +28,8 @@ export type {
 } from "./answer/reply.js";
 export {
   passageTracker,
+  type RatedAnswer,
+  ratedAnswer,
   relatedBeyond,
   type ShownPassage,
   showsFigureVerdicts,
@@ -135,7 +137,12 @@ export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
 // The store: feedback, subscriptions, deliveries, documents seen.
-export type { FeedbackRecord } from "./store/feedback.js";
+export type {
+  FeedbackQuery,
+  FeedbackRecord,
+  FeedbackRow,
+  VoteOutcome,
+} from "./store/feedback.js";
 export { openStore, type Store } from "./store/open-store.js";
 export type { Platform, Subscription } from "./store/subscriptions.js";
 export { normalizeQuery } from "./text/script.js";

@@ -1,4 +1,4 @@
-import { feedbackNote, LABELS, moreSourcesFrom, type Reply, relatedBeyond } from "../../src/mod.js";
+import { LABELS, moreSourcesFrom, type Reply, relatedBeyond } from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, button, context } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import {
@@ -27,8 +27,8 @@ export interface RenderOptions {
   offset?: number;
   /** Ephemeral reply: add the 分享到频道 button. */
   share?: boolean;
-  /** Feedback row: buttons, or the thanks once a rating was given. */
-  feedback?: "buttons" | "up" | "down" | "none";
+  /** Shared to a channel: who asked (a Slack user id), shown with the question on top. */
+  askedBy?: string;
   /** Units per page (default 3). */
   perPage?: number;
 }
@@ -91,23 +91,28 @@ function actionRow(o: RenderOptions, next: number | null): Block[] {
   const offset = o.offset ?? 0;
   const buttons = [];
   if (next !== null) buttons.push(button(ACTIONS.more, LABELS.moreSources, `${o.id}:${next}`));
-  if ((o.feedback ?? "buttons") === "buttons") {
-    buttons.push(
-      button(ACTIONS.up, "👍", `${o.id}:${offset}`),
-      button(ACTIONS.down, "👎", `${o.id}:${offset}`),
-    );
-  }
+  buttons.push(
+    button(ACTIONS.up, "👍", `${o.id}:${offset}`),
+    button(ACTIONS.down, "👎", `${o.id}:${offset}`),
+  );
   if (o.share) buttons.push(button(ACTIONS.share, LABELS.share, `${o.id}:${offset}`, "primary"));
-  const rows: Block[] = buttons.length
-    ? [{ type: "actions", block_id: "policy_actions", elements: buttons }]
-    : [];
-  if (o.feedback === "up" || o.feedback === "down") rows.push(context(feedbackNote(o.feedback)));
-  return rows;
+  return [{ type: "actions", block_id: "policy_actions", elements: buttons }];
+}
+
+const USER_ID = /^[UW][A-Z0-9]{1,20}$/;
+
+/** `<@U…> 问：question` above a shared reply: the channel sees what was asked, and by whom. */
+function askedLine(reply: Reply, askedBy: string | undefined): Block[] {
+  if (!askedBy) return [];
+  // Only a real user id becomes a mention; anything else could not be one, and is left out.
+  const who = USER_ID.test(askedBy) ? `<@${askedBy}> ` : "";
+  return [context(`${who}${LABELS.question}${escapeWithin(question(reply), 1000)}`)];
 }
 
 /** Renders one page of a neutral reply as Block Kit (≤ 50 blocks, sections ≤ 3000 chars) with a text fallback. */
 export function renderReply(reply: Reply, o: RenderOptions = {}): SlackMessage {
   const { blocks, next } = page(reply, o.offset ?? 0, o.perPage ?? 3);
   const text = reply.kind === "check" ? checkFallback(reply) : answerFallback(reply);
-  return { text, blocks: [...blocks, ...actionRow(o, next)], nextOffset: next };
+  const asked = (o.offset ?? 0) === 0 ? askedLine(reply, o.askedBy) : [];
+  return { text, blocks: [...asked, ...blocks, ...actionRow(o, next)], nextOffset: next };
 }

@@ -194,3 +194,31 @@ export function passageTracker(): (quote: Quote, sources: Citation[]) => ShownPa
     return { quotedAbove, sources: fresh, citedAbove: fresh.length < sources.length };
   };
 }
+
+/** What a 👍/👎 rates, as a maintainer reviews it: the answer (or checked figure) shown, with its source. */
+export interface RatedAnswer {
+  kind: Reply["kind"];
+  /** The answer's figure, or the claim's figure against the source's for a check; null when none. */
+  figure: string | null;
+  /** The sentence quoted, or null (no answer). */
+  quote: string | null;
+  source: Citation | null;
+}
+
+/** The answer at `index` of a reply (a page's first answer or checked figure), as a rating records it. */
+export function ratedAnswer(reply: Reply, index: number): RatedAnswer {
+  if (reply.kind === "no-answer") return { kind: reply.kind, figure: null, quote: null, source: null };
+  if (reply.kind === "answer") {
+    const a = reply.answers[index] ?? reply.answers[0];
+    return {
+      kind: reply.kind,
+      figure: a?.figure?.text ?? null,
+      quote: a?.quote.text ?? null,
+      source: a?.sources[0] ?? null,
+    };
+  }
+  const item = reply.items[index] ?? reply.items[0];
+  const e = item?.evidence[0];
+  const figure = item ? `${item.claim.text} → ${e?.figure?.text ?? "?"} (${item.verdict})` : null;
+  return { kind: reply.kind, figure, quote: e?.quote.text ?? null, source: e?.source ?? null };
+}

@@ -14,8 +14,6 @@ export const CHAT_TEXTS = {
   notAllowed: "抱歉，这个机器人只在授权的聊天中使用。",
   /** A button whose reply is no longer kept. */
   expired: "已过期，请重新提问",
-  /** A 👍/👎 was recorded. */
-  thanks: "已记录，谢谢",
   /** The catch-all apology: never what went wrong. */
   failed: "出错了，请稍后再试",
   /** 更多来源 after the last answer. */

@@ -77,7 +77,13 @@ export function claimAgainstSource(claim: string, source: string | null): string
   return `说法 ${claim}${source ? `，来源 ${source}` : ""}`;
 }
 
-/** What replaces the 👍/👎 buttons once a rating was given (Slack). */
-export function feedbackNote(rating: "up" | "down"): string {
+/**
+ * What the user who clicked 👍/👎 is told (only them: the buttons stay for everyone else): a first vote thanked,
+ * a changed vote, or the same vote again kept (one vote per user and reply).
+ */
+export function feedbackNote(rating: "up" | "down", outcome: "recorded" | "changed" | "kept"): string {
+  const badge = rating === "up" ? "👍" : "👎";
+  if (outcome === "changed") return `已把你的反馈改为 ${badge}，谢谢。`;
+  if (outcome === "kept") return `你已经给过 ${badge}，反馈保持不变。`;
   return rating === "up" ? "已收到反馈 👍，谢谢！" : "已收到反馈 👎，我们会改进。";
 }
