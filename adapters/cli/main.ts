@@ -5,6 +5,7 @@ import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import { DIGEST_CLI_USAGE, runDigestCli } from "./digest.js";
 import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
+import { runFeedback } from "./feedback.js";
 import { runIngest } from "./ingest.js";
 import { renderSources } from "./sources.js";
 
@@ -31,6 +32,7 @@ const FLAGS = new Set(["--json", "--explain"]);
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "feedback") return runFeedback(rest, process.env);
   if (!command || command === "help" || command === "--help" || rest.includes("--help")) {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
