@@ -40,6 +40,8 @@ export type { CheckExplanation, FigureCheckExplanation } from "./check/explain-c
 export { type Config, parseConfig } from "./config.js";
 // The conversation: one parser, one set of limits, one wording for every platform.
 export {
+  BOT_DESCRIPTION,
+  BOT_SHORT_DESCRIPTION,
   CHAT_TEXTS,
   consoleBanner,
   helpText,

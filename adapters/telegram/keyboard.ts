@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { LABELS, moreSourcesButton, type Reply } from "../../src/mod.js";
+import { LABELS, moreSourcesButton, type Reply, ratedAnswer } from "../../src/mod.js";
+import { buttonUrl } from "./rich-text.js";
 
 /** What a button press asks for, decoded from its callback data. */
 export type ButtonAction =
@@ -16,9 +17,11 @@ export const CALLBACK_DATA_BYTES = 64;
  */
 const EXAMPLE_PREFIX = "q:";
 
-/** Buttons under an answer: 更多来源 while further answers remain, and 👍/👎. */
+/** Buttons under an answer: 原文 when its source has a web address, 更多来源 while answers remain, and 👍/👎. */
 export function replyKeyboard(id: string, reply: Reply, page: number): InlineKeyboard {
   const kb = new InlineKeyboard();
+  const url = buttonUrl(ratedAnswer(reply, page).source?.url);
+  if (url) kb.url(LABELS.original, url).row();
   const total = reply.kind === "answer" ? reply.answers.length : 0;
   if (page + 1 < total) kb.text(moreSourcesButton(page + 2, total), `m:${id}:${page + 1}`).row();
   else if (total > 1) kb.text(LABELS.backToFirst, `m:${id}:0`).row();

@@ -30,6 +30,17 @@ function safeHref(href: string | undefined): string | null {
   return href && /^https?:\/\//i.test(href) ? href : null;
 }
 
+/** A URL Telegram accepts on a button: http(s), parsed and normalised (a bad one would fail the whole message). */
+export function buttonUrl(url: string | null | undefined): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One span as HTML: escaped text inside its tags, so every span is well-formed on its own. */
 export function spanToHtml(span: Span): string {
   if (span.text === "") return "";

@@ -26,6 +26,15 @@ export const START_TEXT =
   "我可以从本地政策文件语料中查找数字并注明出处，也可以核实一句话里的数字。\n" +
   "直接发问题即可；以「核实」开头的句子会被核查。试试下面的例子：";
 
+/** Telegram's description: shown in an empty chat, before the first message (at most 512 characters). */
+export const BOT_DESCRIPTION =
+  "我从本地政策文件语料中查找数字，并注明出处：文件、段落和原文链接；也可以核实一句话里的数字。\n" +
+  "请用中文提问，例如：新增学位多少。以「核实」开头的句子会被核查，例如：核实 全市新增学位28万个。\n" +
+  "发送 /start 查看这份语料能回答的示例问题。";
+
+/** Telegram's short description: on the bot's profile and in shared links (at most 120 characters). */
+export const BOT_SHORT_DESCRIPTION = "用中文问政策数字，答案附原文出处；也能核实说法里的数字。";
+
 const HELP: Record<Surface, string> = {
   console: [
     "输入问题即可查询，例如：新增学位多少 / 高等教育毛入学率 / 要建设多少所特色高中",

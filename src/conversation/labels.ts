@@ -40,6 +40,8 @@ export const LABELS = {
   moreSources: "更多来源",
   backToFirst: "回到第一条",
   share: "分享到频道",
+  /** Telegram's button opening the source's web page. */
+  original: "原文",
 } as const;
 
 /** An answer without a figure to head it: 答案 N. */
