@@ -12,11 +12,17 @@ describe("escapeMrkdwn", () => {
     ["> 引用", "&gt; 引用"],
     ["&amp;", "&amp;amp;"],
     ["全市新增学位27.8万个。", "全市新增学位27.8万个。"],
+    // Inside a word a mark formats nothing, and an error code or file name stays as written.
+    ["channel_not_found", "channel_not_found"],
+    ["ah_gwr2026.txt 3*4", "ah_gwr2026.txt 3*4"],
+    ["a`b`c", "aˋbˋc"],
+    ["*", "∗"],
   ])("%s", (raw, escaped) => {
     expect(escapeMrkdwn(raw)).toBe(escaped);
   });
 
-  it("leaves no markup character of the text active", () => {
-    expect(escapeMrkdwn("*_~`<>&").replace(/&(amp|lt|gt);/g, "")).not.toMatch(/[*_~`<>&]/);
+  it("leaves no mark at a word's edge, and no control character, active", () => {
+    for (const text of ["*_~`<>&", " *粗* _斜_ ~删~ ", "(*x*)", "*新增*学位"])
+      expect(escapeMrkdwn(text).replace(/&(amp|lt|gt);/g, "")).not.toMatch(/[*_~`<>&]/);
   });
 });
