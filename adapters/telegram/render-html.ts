@@ -97,9 +97,12 @@ export function renderAnswerPage(reply: AnswerReply, page: number, options: Page
   out.push(...answerItemSpans(item));
   if (reply.answers.length > 1) out.push(italic(pageCounter(page + 1, reply.answers.length)), NL);
   const related = page === 0 ? relatedBeyond(reply.related, [item]) : [];
-  // Folded: the other figures are for whoever wants them, and would push the answer's buttons far down.
-  if (related.length)
-    out.push(NL, bold(LABELS.related), NL, ...inBlock("expandable", related.flatMap(relatedLine)));
+  // Folded: the other figures are for whoever wants them, and would push the answer's buttons far down. The
+  // last line break stays outside the quote, which would otherwise end in an empty line.
+  if (related.length) {
+    const lines = related.flatMap(relatedLine).slice(0, -1);
+    out.push(NL, bold(LABELS.related), NL, ...inBlock("expandable", lines), NL);
+  }
   return out;
 }
 

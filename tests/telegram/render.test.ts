@@ -68,6 +68,7 @@ describe("renderReply", () => {
       `<b>相关数字</b>\n<blockquote expandable>• ${escapeHtml(HOSTILE)}新增学位<b>1.9万个</b>`,
     );
     expect(html.match(/27\.8万个/g)).toHaveLength(2); // the figure and its sentence; not again as related
+    expect(html.endsWith("第3段</blockquote>\n")).toBe(true); // no empty last line inside the quote
   });
 
   it("escapes document text: quote, title, publisher, and keeps only http(s) links", () => {
