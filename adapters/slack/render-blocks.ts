@@ -101,12 +101,13 @@ function actionRow(o: RenderOptions, next: number | null): Block[] {
 
 const USER_ID = /^[UW][A-Z0-9]{1,20}$/;
 
-/** `<@U…> 问：question` above a shared reply: the channel sees what was asked, and by whom. */
+/** `<@U…> 问：question` (核实：claim) above a shared reply: the channel sees what was asked, and by whom. */
 function askedLine(reply: Reply, askedBy: string | undefined): Block[] {
   if (!askedBy) return [];
   // Only a real user id becomes a mention; anything else could not be one, and is left out.
   const who = USER_ID.test(askedBy) ? `<@${askedBy}> ` : "";
-  return [context(`${who}${LABELS.question}${escapeWithin(question(reply), 1000)}`)];
+  const label = reply.kind === "check" ? LABELS.checkedClaim : LABELS.question;
+  return [context(`${who}${label}${escapeWithin(question(reply), 1000)}`)];
 }
 
 /** Renders one page of a neutral reply as Block Kit (≤ 50 blocks, sections ≤ 3000 chars) with a text fallback. */
