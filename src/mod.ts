@@ -26,12 +26,22 @@ export type {
   Reply,
   Verdict,
 } from "./answer/reply.js";
+export {
+  passageTracker,
+  type RatedAnswer,
+  ratedAnswer,
+  relatedBeyond,
+  type ShownPassage,
+  showsFigureVerdicts,
+} from "./answer/reply.js";
 export type { CheckOptions } from "./check/check-claim.js";
 export type { CheckExplanation, FigureCheckExplanation } from "./check/explain-check.js";
 // Configuration and errors.
 export { type Config, parseConfig } from "./config.js";
 // The conversation: one parser, one set of limits, one wording for every platform.
 export {
+  BOT_DESCRIPTION,
+  BOT_SHORT_DESCRIPTION,
   CHAT_TEXTS,
   consoleBanner,
   helpText,
@@ -89,7 +99,6 @@ export {
   noAnswerSentence,
   noAnswerText,
   periodLabel,
-  suggestionsHeading,
   VERDICT_LABELS,
 } from "./conversation/wording.js";
 // The corpus directory: adding documents, watching for changes.
@@ -131,7 +140,12 @@ export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
 // The store: feedback, subscriptions, deliveries, documents seen.
-export type { FeedbackRecord } from "./store/feedback.js";
+export type {
+  FeedbackQuery,
+  FeedbackRecord,
+  FeedbackRow,
+  VoteOutcome,
+} from "./store/feedback.js";
 export { openStore, type Store } from "./store/open-store.js";
 export type { Platform, Subscription } from "./store/subscriptions.js";
 export { normalizeQuery } from "./text/script.js";

@@ -30,6 +30,7 @@ export function askJson(reply: AskReply) {
       answers: [],
       reason: noAnswerText(reply.reason),
       suggestions: reply.suggestions,
+      examples: reply.examples,
       ...(reply.explain ? { explain: reply.explain } : {}),
     };
   return {

@@ -14,6 +14,7 @@ import {
 } from "./commands.js";
 import { digestRequestProblem, runDigestCli } from "./digest.js";
 import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
+import { runFeedback } from "./feedback.js";
 import { runIngest } from "./ingest.js";
 import { renderSources } from "./sources.js";
 
@@ -136,6 +137,17 @@ const COMMANDS: readonly Command[] = [
       json: { type: "boolean" },
     },
     run: (a) => runIngest(a.raw, process.env),
+  },
+  {
+    name: "feedback",
+    synopsis: "[--since YYYY-MM-DD] [--rating up|down] [--json]",
+    about: [
+      "list the 👎/👍 users gave, newest first: the question, the answer's figure, sentence and source",
+      "--since DATE: only ratings given on or after DATE; --rating: only up or down",
+      "--json: one JSON object a line (platform, chat, user, question, rating, at, kind, figure, quote, source)",
+    ],
+    options: { since: { type: "string" }, rating: { type: "string" }, json: { type: "boolean" } },
+    run: (a) => runFeedback(a.raw, process.env),
   },
 ];
 

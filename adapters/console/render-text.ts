@@ -1,4 +1,5 @@
 import {
+  type AnswerItem,
   type AskReply,
   answerNoteText,
   answerNumber,
@@ -8,9 +9,12 @@ import {
   citationText,
   LABELS,
   noAnswerSentence,
+  passageTracker,
   periodLabel,
   type Quote,
-  suggestionsHeading,
+  relatedBeyond,
+  type ShownPassage,
+  showsFigureVerdicts,
   VERDICT_LABELS,
 } from "../../src/mod.js";
 
@@ -47,19 +51,33 @@ function nearbyLines(suggestions: string[], heading: string = LABELS.nearby): st
   return suggestions.length ? `${heading}\n${suggestions.map((s) => `  • ${s}`).join("\n")}` : "";
 }
 
+/** The source lines of a passage: the sources not cited above ("出处见上" on the line before says the rest). */
+function sourceLines(shown: ShownPassage): string {
+  return shown.sources.map((s) => `\n  —${renderCitation(s)}`).join("");
+}
+
+function answerBlock(a: AnswerItem, i: number, shown: ShownPassage, style: TextStyle): string {
+  const head = a.figure ? emphasise(a.figure.text, style) : answerNumber(i + 1);
+  const above = shown.citedAbove ? LABELS.citedAbove : "";
+  return `${i === 0 ? "" : `${i + 1}. `}${head}\n${renderQuote(a.quote, style)}${above}${sourceLines(shown)}`;
+}
+
 /** Renders a reply as plain text for the terminal (figure first, then the sentence, then the source). */
 export function renderText(reply: AskReply, style: TextStyle, limit = 3): string {
   if (reply.kind === "no-answer") {
-    const tips = nearbyLines(reply.suggestions, suggestionsHeading(reply.reason));
-    return `${noAnswerSentence(reply.reason)}${tips ? `\n${tips}` : ""}`;
+    const parts = [
+      noAnswerSentence(reply.reason),
+      nearbyLines(reply.suggestions),
+      nearbyLines(reply.examples, LABELS.examples),
+    ];
+    return parts.filter(Boolean).join("\n");
   }
-  const blocks = reply.answers.slice(0, limit).map((a, i) => {
-    const head = a.figure ? emphasise(a.figure.text, style) : answerNumber(i + 1);
-    const cites = a.sources.map((s) => `  —${renderCitation(s)}`).join("\n");
-    return `${i === 0 ? "" : `${i + 1}. `}${head}\n${renderQuote(a.quote, style)}\n${cites}`;
-  });
-  const related = reply.related.length
-    ? `\n\n${LABELS.related}\n${reply.related.map((r) => `  • ${r.label} — ${renderCitation(r.source)}`).join("\n")}`
+  const shown = reply.answers.slice(0, limit);
+  const track = passageTracker();
+  const blocks = shown.map((a, i) => answerBlock(a, i, track(a.quote, a.sources), style));
+  const others = relatedBeyond(reply.related, shown);
+  const related = others.length
+    ? `\n\n${LABELS.related}\n${others.map((r) => `  • ${r.label} — ${renderCitation(r.source)}`).join("\n")}`
     : "";
   const note = reply.note ? `${answerNoteText(reply.note)}\n` : "";
   return note + blocks.join("\n\n") + related;
@@ -69,12 +87,21 @@ export function renderText(reply: AskReply, style: TextStyle, limit = 3): string
 export function renderCheckText(reply: CheckReply, style: TextStyle): string {
   const lines = [`${VERDICT_LABELS[reply.verdict]}　${reply.claim}`];
   if (reply.note) lines.push(checkNoteText(reply.note));
+  const badges = showsFigureVerdicts(reply);
+  const track = passageTracker();
   for (const item of reply.items) {
     const values = item.evidence.map((e) => e.figure?.text ?? "—").join(" / ");
     const source = values ? `　${LABELS.source}${values}` : "";
-    lines.push(`\n${VERDICT_LABELS[item.verdict]}　${LABELS.claim}${item.claim.text}${source}`);
-    for (const e of item.evidence)
-      lines.push(`${renderQuote(e.quote, style)}${periodLabel(e.period)}\n  —${renderCitation(e.source)}`);
+    const badge = badges ? `${VERDICT_LABELS[item.verdict]}　` : "";
+    const head = `\n${badge}${LABELS.claim}${item.claim.text}${source}`;
+    const evidence = item.evidence.map((e) => ({ e, shown: track(e.quote, [e.source]) }));
+    const repeated = evidence.some((x) => x.shown.quotedAbove);
+    lines.push(repeated ? `${head}${LABELS.quotedAbove}` : head);
+    for (const { e, shown } of evidence) {
+      if (shown.quotedAbove) continue;
+      const above = shown.citedAbove ? LABELS.citedAbove : "";
+      lines.push(`${renderQuote(e.quote, style)}${periodLabel(e.period)}${above}${sourceLines(shown)}`);
+    }
   }
   if (reply.verdict === "not_found" && reply.items.length > 0)
     lines.push(`\n${LABELS.lookedFor}${reply.lookedFor || LABELS.nothingLookedFor}`);

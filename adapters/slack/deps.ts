@@ -1,5 +1,5 @@
 import type { Logger } from "@slack/bolt";
-import type { Conversation, Engine, FeedbackRecord, Store } from "../../src/mod.js";
+import type { Conversation, Engine, FeedbackRecord, Store, VoteOutcome } from "../../src/mod.js";
 import type { ReplyCache } from "../reply-cache.js";
 
 /** What the listeners share: the engine, the conversation, the reply cache, where feedback goes, and a logger. */
@@ -8,8 +8,8 @@ export interface SlackDeps {
   /** The engine behind the per-user rate limit and the length limit. */
   conversation: Conversation;
   cache: ReplyCache;
-  /** Saves a 👍/👎. */
-  recordFeedback: (record: FeedbackRecord) => void;
+  /** Saves a 👍/👎: one vote per user and reply. */
+  recordFeedback: (record: FeedbackRecord) => VoteOutcome;
   /** Subscriptions for /digest; null when the app runs without a store. */
   store: Store | null;
   clock: () => Date;

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
-import { CHAT_TEXTS } from "../../src/mod.js";
+import { CHAT_TEXTS, feedbackNote, ratedAnswer } from "../../src/mod.js";
 import type { CachedReply } from "../reply-cache.js";
 import type { SlackDeps } from "./deps.js";
 import { ACTIONS, renderReply } from "./render-blocks.js";
@@ -54,45 +54,37 @@ async function more({ deps, body, client, respond, hit }: ActionCtx) {
   });
 }
 
-/** 👍/👎: records the rating, then replaces the feedback buttons with a thank-you. */
-async function feedback({ deps, body, client, respond, hit }: ActionCtx) {
+/**
+ * 👍/👎: records the clicker's vote (one per user and reply: a second click changes or keeps it) and tells the
+ * clicker alone, ephemerally; the message and its buttons stay as they are for everyone else.
+ */
+async function feedback({ deps, body, respond, hit }: ActionCtx) {
   const action = body.actions[0];
   const rating = action?.action_id === ACTIONS.up ? "up" : "down";
   const { id, offset } = parseValue(action?.value);
-  const chat = body.channel?.id ?? body.container?.channel_id ?? "";
-  const at = new Date().toISOString();
-  deps.recordFeedback({
+  const outcome = deps.recordFeedback({
     platform: "slack",
-    chat,
+    chat: body.channel?.id ?? body.container?.channel_id ?? "",
     user: body.user.id,
     question: hit.question,
     rating,
-    at,
+    at: deps.clock().toISOString(),
+    replyId: id,
+    answer: ratedAnswer(hit.reply, offset),
   });
-  const eph = isEphemeral(body);
-  const msg = renderReply(hit.reply, { id, offset, share: eph, feedback: rating, perPage: deps.perPage });
-  if (eph || !body.message || !body.channel) {
-    await respond({ replace_original: true, text: msg.text, blocks: msg.blocks });
-    return;
-  }
-  await client.chat.update({
-    channel: body.channel.id,
-    ts: body.message.ts,
-    text: msg.text,
-    blocks: msg.blocks,
-  });
+  await respond({ response_type: "ephemeral", replace_original: false, text: feedbackNote(rating, outcome) });
 }
 
-/** 分享到频道: posts the ephemeral reply for everyone in the channel, then removes the ephemeral copy. */
+/** 分享到频道: posts the ephemeral reply for everyone in the channel, with who asked what, then removes the ephemeral copy. */
 async function share({ deps, body, client, respond, hit }: ActionCtx) {
   const { id, offset } = parseValue(body.actions[0]?.value);
   const channel = body.channel?.id ?? body.container?.channel_id;
   if (!channel) return expired(respond);
-  const msg = renderReply(hit.reply, { id, offset, perPage: deps.perPage });
+  // Only the asker sees the ephemeral reply, so whoever shares it asked it.
+  const msg = renderReply(hit.reply, { id, offset, perPage: deps.perPage, askedBy: body.user.id });
   await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
   await respond({ delete_original: true });
 }
-
 type Handler = typeof more;
 
 /** Registers the reply buttons: each acks at once, looks its reply up in the cache, and answers "expired" when gone. */

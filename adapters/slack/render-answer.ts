@@ -7,8 +7,9 @@ import {
   moreCitations,
   type NoAnswerReply,
   noAnswerSentence,
+  passageTracker,
   type RelatedFigure,
-  suggestionsHeading,
+  type ShownPassage,
 } from "../../src/mod.js";
 import { type Block, context, SECTION_MAX, section } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
@@ -29,13 +30,20 @@ export function unit(blocks: Block[]): Unit {
   return { blocks, size: JSON.stringify(blocks).length };
 }
 
+/** The context line citing a passage's sources not cited above; none when every one was. */
+export function sourcesContext(shown: ShownPassage): Block[] {
+  if (!shown.sources.length) return [];
+  const cites = shown.sources.slice(0, MAX_CITES).map(citationMrkdwn);
+  if (shown.sources.length > MAX_CITES) cites.push(moreCitations(shown.sources.length));
+  return [context(`${LABELS.source}${cites.join("；")}`)];
+}
+
 /** One answer: the figure in bold, the sentence as a quote, then a context line with its sources. */
-export function answerUnit(a: AnswerItem, n: number): Unit {
+export function answerUnit(a: AnswerItem, n: number, shown: ShownPassage): Unit {
   const head = a.figure ? bold(escapeMrkdwn(a.figure.text)) : answerNumber(n);
-  const text = `${n > 1 ? `${n}. ` : ""}${head}\n${blockQuote(quoteMrkdwn(a.quote, QUOTE_MAX))}`;
-  const cites = a.sources.slice(0, MAX_CITES).map(citationMrkdwn);
-  if (a.sources.length > MAX_CITES) cites.push(moreCitations(a.sources.length));
-  return unit([section(text), context(`${LABELS.source}${cites.join("；")}`)]);
+  const above = shown.citedAbove ? LABELS.citedAbove : "";
+  const text = `${n > 1 ? `${n}. ` : ""}${head}${above}\n${blockQuote(quoteMrkdwn(a.quote, QUOTE_MAX))}`;
+  return unit([section(text), ...sourcesContext(shown)]);
 }
 
 /** The 相关数字 list: other figures of the same indicator, each with its source. */
@@ -58,10 +66,11 @@ export function suggestionText(heading: string, items: string[]): string {
   return lines.length ? `\n${heading}\n${lines.join("\n")}` : "";
 }
 
-/** The no-answer reply: why, and example questions or nearby topics the corpus covers. */
+/** The no-answer reply: why, nearby topics the corpus covers, and example questions it answers. */
 export function noAnswerUnits(r: NoAnswerReply): Unit[] {
   const why = escapeWithin(noAnswerSentence(r.reason), 520);
-  return [unit([section(`${why}${suggestionText(suggestionsHeading(r.reason), r.suggestions)}`)])];
+  const nearby = suggestionText(LABELS.nearby, r.suggestions);
+  return [unit([section(`${why}${nearby}${suggestionText(LABELS.examples, r.examples)}`)])];
 }
 
 /** The note above the answers (a stock asked, only an increase stated), or nothing. */
@@ -69,9 +78,10 @@ export function noteUnits(r: AnswerReply): Unit[] {
   return r.note ? [unit([section(escapeWithin(answerNoteText(r.note), 300))])] : [];
 }
 
-/** The answer units of a reply, best first. */
-export function answerUnits(r: AnswerReply): Unit[] {
-  return r.answers.map((a, i) => answerUnit(a, i + 1));
+/** The answer units of a page starting at `offset`, best first; a source is cited once a page. */
+export function answerUnits(r: AnswerReply, offset: number): Unit[] {
+  const track = passageTracker();
+  return r.answers.slice(offset).map((a, i) => answerUnit(a, offset + i + 1, track(a.quote, a.sources)));
 }
 
 /** Plain-text fallback for notifications: the best answer's figure, sentence and source. */

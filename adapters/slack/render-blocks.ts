@@ -1,4 +1,4 @@
-import { feedbackNote, LABELS, moreSourcesFrom, type Reply } from "../../src/mod.js";
+import { LABELS, moreSourcesFrom, type Reply, relatedBeyond } from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, button, context } from "./blocks.js";
 import { escapeWithin } from "./cut-text.js";
 import {
@@ -27,8 +27,8 @@ export interface RenderOptions {
   offset?: number;
   /** Ephemeral reply: add the 分享到频道 button. */
   share?: boolean;
-  /** Feedback row: buttons, or the thanks once a rating was given. */
-  feedback?: "buttons" | "up" | "down" | "none";
+  /** Shared to a channel: who asked (a Slack user id), shown with the question on top. */
+  askedBy?: string;
   /** Units per page (default 3). */
   perPage?: number;
 }
@@ -43,19 +43,25 @@ export interface SlackMessage {
 const CHAR_BUDGET = 12_000;
 const RESERVED = 3;
 
-function bodyUnits(reply: Reply): { head: Unit[]; body: Unit[]; tail: Unit[] } {
-  if (reply.kind === "check") return { head: [checkHeadUnit(reply)], body: checkUnits(reply), tail: [] };
-  if (reply.kind === "no-answer") return { head: [], body: noAnswerUnits(reply), tail: [] };
-  const related = relatedUnit(reply.related);
-  return { head: noteUnits(reply), body: answerUnits(reply), tail: related ? [related] : [] };
+/** The units of a page from `offset`: a heading (first page), the body to page through, and what follows. */
+function bodyUnits(reply: Reply, offset: number): { head: Unit[]; body: Unit[] } {
+  if (reply.kind === "check") return { head: [checkHeadUnit(reply)], body: checkUnits(reply, offset) };
+  if (reply.kind === "no-answer") return { head: [], body: noAnswerUnits(reply).slice(offset) };
+  return { head: noteUnits(reply), body: answerUnits(reply, offset) };
 }
 
 function fits(blocks: Block[], size: number, u: Unit): boolean {
   return blocks.length + u.blocks.length <= BLOCKS_MAX - RESERVED && size + u.size <= CHAR_BUDGET;
 }
 
+/** The 相关数字 of a first page showing answers [0, shown): those that repeat none of them. */
+function relatedTail(reply: Reply, shown: number): Unit | null {
+  if (reply.kind !== "answer") return null;
+  return relatedUnit(relatedBeyond(reply.related, reply.answers.slice(0, shown)));
+}
+
 function page(reply: Reply, offset: number, perPage: number): { blocks: Block[]; next: number | null } {
-  const { head, body, tail } = bodyUnits(reply);
+  const { head, body } = bodyUnits(reply, offset);
   const blocks: Block[] = [];
   let size = 0;
   const add = (u: Unit) => {
@@ -64,15 +70,16 @@ function page(reply: Reply, offset: number, perPage: number): { blocks: Block[];
   };
   if (offset === 0) head.forEach(add);
   else blocks.push(context(`${moreSourcesFrom(offset + 1)}${escapeWithin(question(reply), 300)}`));
-  let i = offset;
-  while (i < body.length && i - offset < perPage) {
+  let i = 0;
+  while (i < body.length && i < perPage) {
     const u = body[i] as Unit;
-    if (i > offset && !fits(blocks, size, u)) break;
+    if (i > 0 && !fits(blocks, size, u)) break;
     add(u);
     i++;
   }
-  if (offset === 0) for (const u of tail) if (fits(blocks, size, u)) add(u);
-  return { blocks: blocks.slice(0, BLOCKS_MAX - 2), next: i < body.length ? i : null };
+  const tail = offset === 0 ? relatedTail(reply, i) : null;
+  if (tail && fits(blocks, size, tail)) add(tail);
+  return { blocks: blocks.slice(0, BLOCKS_MAX - 2), next: i < body.length ? offset + i : null };
 }
 
 function question(reply: Reply): string {
@@ -84,23 +91,29 @@ function actionRow(o: RenderOptions, next: number | null): Block[] {
   const offset = o.offset ?? 0;
   const buttons = [];
   if (next !== null) buttons.push(button(ACTIONS.more, LABELS.moreSources, `${o.id}:${next}`));
-  if ((o.feedback ?? "buttons") === "buttons") {
-    buttons.push(
-      button(ACTIONS.up, "👍", `${o.id}:${offset}`),
-      button(ACTIONS.down, "👎", `${o.id}:${offset}`),
-    );
-  }
+  buttons.push(
+    button(ACTIONS.up, "👍", `${o.id}:${offset}`),
+    button(ACTIONS.down, "👎", `${o.id}:${offset}`),
+  );
   if (o.share) buttons.push(button(ACTIONS.share, LABELS.share, `${o.id}:${offset}`, "primary"));
-  const rows: Block[] = buttons.length
-    ? [{ type: "actions", block_id: "policy_actions", elements: buttons }]
-    : [];
-  if (o.feedback === "up" || o.feedback === "down") rows.push(context(feedbackNote(o.feedback)));
-  return rows;
+  return [{ type: "actions", block_id: "policy_actions", elements: buttons }];
+}
+
+const USER_ID = /^[UW][A-Z0-9]{1,20}$/;
+
+/** `<@U…> 问：question` (核实：claim) above a shared reply: the channel sees what was asked, and by whom. */
+function askedLine(reply: Reply, askedBy: string | undefined): Block[] {
+  if (!askedBy) return [];
+  // Only a real user id becomes a mention; anything else could not be one, and is left out.
+  const who = USER_ID.test(askedBy) ? `<@${askedBy}> ` : "";
+  const label = reply.kind === "check" ? LABELS.checkedClaim : LABELS.question;
+  return [context(`${who}${label}${escapeWithin(question(reply), 1000)}`)];
 }
 
 /** Renders one page of a neutral reply as Block Kit (≤ 50 blocks, sections ≤ 3000 chars) with a text fallback. */
 export function renderReply(reply: Reply, o: RenderOptions = {}): SlackMessage {
   const { blocks, next } = page(reply, o.offset ?? 0, o.perPage ?? 3);
   const text = reply.kind === "check" ? checkFallback(reply) : answerFallback(reply);
-  return { text, blocks: [...blocks, ...actionRow(o, next)], nextOffset: next };
+  const asked = (o.offset ?? 0) === 0 ? askedLine(reply, o.askedBy) : [];
+  return { text, blocks: [...asked, ...blocks, ...actionRow(o, next)], nextOffset: next };
 }

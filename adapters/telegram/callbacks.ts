@@ -1,5 +1,5 @@
 import { type Context, type Filter, GrammyError } from "grammy";
-import { answerRequest, CHAT_TEXTS } from "../../src/mod.js";
+import { answerRequest, CHAT_TEXTS, feedbackNote, ratedAnswer } from "../../src/mod.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { parseButton, replyKeyboard } from "./keyboard.js";
 import { renderReply } from "./render-html.js";
@@ -30,27 +30,29 @@ async function showPage(ctx: ButtonContext, deps: BotDeps, id: string, page: num
   await ctx.answerCallbackQuery();
 }
 
-/** Records 👍/👎 for a cached reply. */
+/** Records 👍/👎 for a cached reply, one vote per user, and tells the clicker alone what became of it. */
 async function saveFeedback(
   ctx: ButtonContext,
   deps: BotDeps,
-  id: string,
-  rating: "up" | "down",
+  action: { id: string; rating: "up" | "down"; page: number },
 ): Promise<void> {
+  const { id, rating } = action;
   const entry = deps.cache.get(id);
   if (!entry) {
     await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;
   }
-  deps.recordFeedback({
+  const outcome = deps.recordFeedback({
     platform: "telegram",
     chat: String(ctx.chat?.id ?? ""),
     user: String(ctx.from.id),
     question: entry.question,
     rating,
     at: new Date(deps.clock()).toISOString(),
+    replyId: id,
+    answer: ratedAnswer(entry.reply, action.page),
   });
-  await ctx.answerCallbackQuery({ text: CHAT_TEXTS.thanks });
+  await ctx.answerCallbackQuery({ text: feedbackNote(rating, outcome) });
 }
 
 /** Handles every button press; each press is answered, stale or forged data with 已过期. */
@@ -61,7 +63,7 @@ export async function handleButton(ctx: ButtonContext, deps: BotDeps): Promise<v
   }
   const action = parseButton(ctx.callbackQuery.data);
   if (action?.kind === "page") return showPage(ctx, deps, action.id, action.page);
-  if (action?.kind === "feedback") return saveFeedback(ctx, deps, action.id, action.rating);
+  if (action?.kind === "feedback") return saveFeedback(ctx, deps, action);
   if (action?.kind !== "example") {
     await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;

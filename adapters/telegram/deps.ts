@@ -1,4 +1,4 @@
-import type { Clock, Conversation, Engine, FeedbackRecord, Store } from "../../src/mod.js";
+import type { Clock, Conversation, Engine, FeedbackRecord, Store, VoteOutcome } from "../../src/mod.js";
 import type { ReplyCache } from "../reply-cache.js";
 
 /** What every handler needs, built once per bot. */
@@ -9,8 +9,8 @@ export interface BotDeps {
   conversation: Conversation;
   /** Chat ids allowed to use the bot; null when every chat is. */
   allowedChats: Set<string> | null;
-  /** Saves a 👍/👎. */
-  recordFeedback: (record: FeedbackRecord) => void;
+  /** Saves a 👍/👎: one vote per user and reply. */
+  recordFeedback: (record: FeedbackRecord) => VoteOutcome;
   /** Subscriptions and deliveries for /digest; null when the bot runs without a store. */
   store: Store | null;
   clock: Clock;

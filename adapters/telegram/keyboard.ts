@@ -1,10 +1,11 @@
 import { InlineKeyboard } from "grammy";
-import { LABELS, moreSourcesButton, type Reply } from "../../src/mod.js";
+import { LABELS, moreSourcesButton, type Reply, ratedAnswer } from "../../src/mod.js";
+import { buttonUrl } from "./rich-text.js";
 
 /** What a button press asks for, decoded from its callback data. */
 export type ButtonAction =
   | { kind: "page"; id: string; page: number }
-  | { kind: "feedback"; id: string; rating: "up" | "down" }
+  | { kind: "feedback"; id: string; rating: "up" | "down"; page: number }
   | { kind: "example"; question: string };
 
 /** Telegram's limit on a button's callback data, in UTF-8 bytes (a Chinese character takes 3). */
@@ -16,13 +17,15 @@ export const CALLBACK_DATA_BYTES = 64;
  */
 const EXAMPLE_PREFIX = "q:";
 
-/** Buttons under an answer: 更多来源 while further answers remain, and 👍/👎. */
+/** Buttons under an answer: 原文 when its source has a web address, 更多来源 while answers remain, and 👍/👎. */
 export function replyKeyboard(id: string, reply: Reply, page: number): InlineKeyboard {
   const kb = new InlineKeyboard();
+  const url = buttonUrl(ratedAnswer(reply, page).source?.url);
+  if (url) kb.url(LABELS.original, url).row();
   const total = reply.kind === "answer" ? reply.answers.length : 0;
   if (page + 1 < total) kb.text(moreSourcesButton(page + 2, total), `m:${id}:${page + 1}`).row();
   else if (total > 1) kb.text(LABELS.backToFirst, `m:${id}:0`).row();
-  return kb.text("👍", `f:${id}:u`).text("👎", `f:${id}:d`);
+  return kb.text("👍", `f:${id}:u:${page}`).text("👎", `f:${id}:d:${page}`);
 }
 
 /**
@@ -42,8 +45,10 @@ export function examplesKeyboard(examples: readonly string[]): InlineKeyboard {
 export function parseButton(data: string): ButtonAction | null {
   const page = /^m:([0-9A-Za-z_-]{1,12}):(\d{1,3})$/.exec(data);
   if (page?.[1] && page[2]) return { kind: "page", id: page[1], page: Number(page[2]) };
-  const fb = /^f:([0-9A-Za-z_-]{1,12}):([ud])$/.exec(data);
-  if (fb?.[1]) return { kind: "feedback", id: fb[1], rating: fb[2] === "u" ? "up" : "down" };
+  // Buttons of older versions carry no page: they rate the first answer.
+  const fb = /^f:([0-9A-Za-z_-]{1,12}):([ud])(?::(\d{1,3}))?$/.exec(data);
+  if (fb?.[1])
+    return { kind: "feedback", id: fb[1], rating: fb[2] === "u" ? "up" : "down", page: Number(fb[3] ?? 0) };
   const question = data.startsWith(EXAMPLE_PREFIX) ? data.slice(EXAMPLE_PREFIX.length).trim() : "";
   if (question) return { kind: "example", question };
   return null;

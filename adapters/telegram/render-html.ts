@@ -17,14 +17,17 @@ import {
   type NoAnswerReply,
   noAnswerSentence,
   pageCounter,
+  passageTracker,
   periodLabel,
   type Quote,
   type RelatedFigure,
   type Reply,
-  suggestionsHeading,
+  relatedBeyond,
+  type ShownPassage,
+  showsFigureVerdicts,
   VERDICT_LABELS,
 } from "../../src/mod.js";
-import { bold, italic, plain, type Span } from "./rich-text.js";
+import { bold, inBlock, italic, plain, type Span } from "./rich-text.js";
 
 const NL = plain("\n");
 
@@ -57,10 +60,16 @@ function sourceLines(sources: Citation[]): Span[] {
   return sources.flatMap((s) => [plain("—"), ...citationSpans(s, s.paragraph), NL]);
 }
 
-/** One answer: the figure, the sentence it stands in, and its sources. */
+/** The sentence in a block quote, marked when its source was cited above (and is not cited again). */
+function quotedSentence(q: Quote, shown: ShownPassage | null, after = ""): Span[] {
+  const above = shown?.citedAbove ? LABELS.citedAbove : "";
+  return [...inBlock("quote", [...quoteSpans(q), plain(after)]), plain(above), NL];
+}
+
+/** One answer: the figure, the sentence it stands in (a block quote), and its sources. */
 export function answerItemSpans(item: AnswerItem): Span[] {
   const head = item.figure ? [bold(item.figure.text), NL] : [];
-  return [...head, ...quoteSpans(item.quote), NL, ...sourceLines(item.sources)];
+  return [...head, ...quotedSentence(item.quote, null), ...sourceLines(item.sources)];
 }
 
 /** A related figure as a list line, its figure in bold. */
@@ -87,36 +96,42 @@ export function renderAnswerPage(reply: AnswerReply, page: number, options: Page
   if (page === 0 && reply.note) out.push(plain(answerNoteText(reply.note)), NL);
   out.push(...answerItemSpans(item));
   if (reply.answers.length > 1) out.push(italic(pageCounter(page + 1, reply.answers.length)), NL);
-  if (page === 0 && reply.related.length)
-    out.push(NL, bold(LABELS.related), NL, ...reply.related.flatMap(relatedLine));
+  const related = page === 0 ? relatedBeyond(reply.related, [item]) : [];
+  // Folded: the other figures are for whoever wants them, and would push the answer's buttons far down. The
+  // last line break stays outside the quote, which would otherwise end in an empty line.
+  if (related.length) {
+    const lines = related.flatMap(relatedLine).slice(0, -1);
+    out.push(NL, bold(LABELS.related), NL, ...inBlock("expandable", lines), NL);
+  }
   return out;
 }
 
-function suggestionLines(suggestions: string[], heading: string = LABELS.nearby): Span[] {
+function suggestionLines(suggestions: string[], heading: string): Span[] {
   if (!suggestions.length) return [];
   return [NL, plain(heading), NL, ...suggestions.flatMap((s) => [plain(`• ${s}`), NL])];
 }
 
-/** A no-answer reply: why, and example questions or what nearby topics the corpus covers. */
+/** A no-answer reply: why, what nearby topics the corpus covers, and example questions it answers. */
 export function renderNoAnswer(reply: NoAnswerReply): Span[] {
-  const heading = suggestionsHeading(reply.reason);
-  return [plain(noAnswerSentence(reply.reason)), NL, ...suggestionLines(reply.suggestions, heading)];
-}
-
-function evidenceSpans(e: Evidence): Span[] {
   return [
-    plain("  "),
-    ...quoteSpans(e.quote),
-    plain(periodLabel(e.period)),
+    plain(noAnswerSentence(reply.reason)),
     NL,
-    plain("  —"),
-    ...citationSpans(e.source, e.source.paragraph),
-    NL,
+    ...suggestionLines(reply.suggestions, LABELS.nearby),
+    ...suggestionLines(reply.examples, LABELS.examples),
   ];
 }
 
+function evidenceSpans(e: Evidence, shown: ShownPassage): Span[] {
+  if (shown.quotedAbove) return [];
+  return [...quotedSentence(e.quote, shown, periodLabel(e.period)), ...sourceLines(shown.sources)];
+}
+
 /** One checked figure: the claim's value against the sources' values, then the evidence. */
-function checkedFigureSpans(item: CheckedFigure, showBadge: boolean): Span[] {
+function checkedFigureSpans(
+  item: CheckedFigure,
+  showBadge: boolean,
+  track: ReturnType<typeof passageTracker>,
+): Span[] {
   const values = [
     ...new Set(item.evidence.map((e) => e.figure?.text).filter((t): t is string => Boolean(t))),
   ];
@@ -124,7 +139,9 @@ function checkedFigureSpans(item: CheckedFigure, showBadge: boolean): Span[] {
   out.push(plain(LABELS.claim), bold(item.claim.text));
   if (values.length)
     out.push(plain(` · ${LABELS.source}`), ...values.flatMap((v, i) => [plain(i ? "、" : ""), bold(v)]));
-  out.push(NL, ...item.evidence.flatMap(evidenceSpans));
+  const shown = item.evidence.map((e) => track(e.quote, [e.source]));
+  if (shown.some((x) => x.quotedAbove)) out.push(plain(LABELS.quotedAbove));
+  out.push(NL, ...item.evidence.flatMap((e, i) => evidenceSpans(e, shown[i] as ShownPassage)));
   return out;
 }
 
@@ -137,12 +154,13 @@ export function renderCheck(reply: CheckReply): Span[] {
     italic(reply.claim),
     NL,
   ];
-  const many = reply.items.length > 1;
-  for (const item of reply.items) out.push(NL, ...checkedFigureSpans(item, many));
+  const many = showsFigureVerdicts(reply);
+  const track = passageTracker();
+  for (const item of reply.items) out.push(NL, ...checkedFigureSpans(item, many, track));
   if (reply.note) out.push(NL, plain(checkNoteText(reply.note)), NL);
   if (reply.verdict === "not_found" && reply.lookedFor)
     out.push(NL, plain(`${LABELS.lookedFor}${reply.lookedFor}`), NL);
-  out.push(...suggestionLines(reply.suggestions));
+  out.push(...suggestionLines(reply.suggestions, LABELS.nearby));
   return out;
 }
 

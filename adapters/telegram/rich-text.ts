@@ -5,7 +5,21 @@ export interface Span {
   italic?: boolean;
   /** Link target; only http(s) URLs are kept, anything else renders as plain text. */
   href?: string;
+  /** Inside a block quote: `quote` (shown), `expandable` (folded to a few lines until tapped). */
+  block?: BlockKind;
 }
+
+/** Telegram's two block quotes. */
+export type BlockKind = "quote" | "expandable";
+
+/** The tags around a run of spans in one block quote. */
+const BLOCK_TAGS: Record<BlockKind, [string, string]> = {
+  quote: ["<blockquote>", "</blockquote>"],
+  expandable: ["<blockquote expandable>", "</blockquote>"],
+};
+
+/** The most a block quote's tags add to a message (for measuring chunks before HTML exists). */
+export const BLOCK_TAG_COST = Math.max(...Object.values(BLOCK_TAGS).map(([o, c]) => o.length + c.length));
 
 /** Escapes text for Telegram HTML: the three characters its parser treats specially, plus quotes for attributes. */
 export function escapeHtml(text: string): string {
@@ -14,6 +28,17 @@ export function escapeHtml(text: string): string {
 
 function safeHref(href: string | undefined): string | null {
   return href && /^https?:\/\//i.test(href) ? href : null;
+}
+
+/** A URL Telegram accepts on a button: http(s), parsed and normalised (a bad one would fail the whole message). */
+export function buttonUrl(url: string | null | undefined): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One span as HTML: escaped text inside its tags, so every span is well-formed on its own. */
@@ -28,7 +53,12 @@ export function spanToHtml(span: Span): string {
 }
 
 function sameStyle(a: Span, b: Span): boolean {
-  return Boolean(a.bold) === Boolean(b.bold) && Boolean(a.italic) === Boolean(b.italic) && a.href === b.href;
+  return (
+    Boolean(a.bold) === Boolean(b.bold) &&
+    Boolean(a.italic) === Boolean(b.italic) &&
+    a.href === b.href &&
+    a.block === b.block
+  );
 }
 
 /** Joins adjacent spans of the same style so the HTML carries no redundant tags. */
@@ -43,9 +73,24 @@ export function mergeSpans(spans: Span[]): Span[] {
   return out;
 }
 
-/** Spans as one HTML string. */
+/** Spans as one HTML string; consecutive spans of one block quote share its tags. */
 export function toHtml(spans: Span[]): string {
-  return mergeSpans(spans).map(spanToHtml).join("");
+  let html = "";
+  let open: BlockKind | undefined;
+  for (const span of mergeSpans(spans)) {
+    if (span.block !== open) {
+      if (open) html += BLOCK_TAGS[open][1];
+      if (span.block) html += BLOCK_TAGS[span.block][0];
+      open = span.block;
+    }
+    html += spanToHtml(span);
+  }
+  return open ? html + BLOCK_TAGS[open][1] : html;
+}
+
+/** The spans put inside a block quote. */
+export function inBlock(block: BlockKind, spans: Span[]): Span[] {
+  return spans.map((s) => ({ ...s, block }));
 }
 
 /** Spans as plain text (for inline result descriptions, which Telegram never parses). */

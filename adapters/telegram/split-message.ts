@@ -1,4 +1,4 @@
-import { escapeHtml, type Span, spanToHtml, toHtml } from "./rich-text.js";
+import { BLOCK_TAG_COST, escapeHtml, type Span, spanToHtml, toHtml } from "./rich-text.js";
 
 /** Telegram's limit on the text of one message. */
 export const MESSAGE_LIMIT = 4096;
@@ -48,6 +48,12 @@ function renderChunk(pieces: Span[]): string {
   return toHtml(pieces).replace(/^\n+/, "").replace(/\n+$/, "");
 }
 
+/** What a piece adds to a chunk after `prev`: its HTML, and the block quote's tags when it opens one. */
+function costAfter(prev: Span | undefined, piece: Span): number {
+  const opens = Boolean(piece.block) && prev?.block !== piece.block;
+  return spanToHtml(piece).length + (opens ? BLOCK_TAG_COST : 0);
+}
+
 /**
  * Splits a message into HTML chunks of at most `limit` characters, cutting between sentences where it can.
  * The cut is made on spans, before HTML exists, so each chunk is well-formed: no tag or entity is ever cut.
@@ -57,18 +63,18 @@ export function splitMessage(spans: Span[], limit = MESSAGE_LIMIT): string[] {
   let current: Span[] = [];
   let size = 0;
   let lastBreak = -1; // index in `current` after which a sentence ends
-  for (const piece of piecesOf(spans, limit)) {
-    const cost = spanToHtml(piece).length;
+  for (const piece of piecesOf(spans, limit - BLOCK_TAG_COST)) {
+    const cost = () => costAfter(current[current.length - 1], piece);
     // Flush up to the last sentence end; if the unfinished sentence still does not fit, flush it too.
-    while (size + cost > limit && current.length) {
+    while (size + cost() > limit && current.length) {
       const cut = lastBreak >= 0 ? lastBreak + 1 : current.length;
       chunks.push(renderChunk(current.slice(0, cut)));
       current = current.slice(cut);
-      size = current.reduce((n, p) => n + spanToHtml(p).length, 0);
+      size = current.reduce((n, p, j) => n + costAfter(current[j - 1], p), 0);
       lastBreak = -1; // whatever remains is the unfinished sentence after the last end
     }
+    size += cost();
     current.push(piece);
-    size += cost;
     if (endsSentence(piece)) lastBreak = current.length - 1;
   }
   if (current.length) chunks.push(renderChunk(current));

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
 import { AppError, type Config, type Engine, type Store, TELEGRAM_COMMANDS } from "../../src/mod.js";
 import { createBot } from "./bot.js";
+import { describeBot } from "./describe-bot.js";
 
 /** A running Telegram adapter. */
 export interface TelegramHandle {
@@ -62,6 +63,7 @@ export async function startTelegram(
   await bot.api
     .setMyCommands([...TELEGRAM_COMMANDS])
     .catch((e: Error) => console.error(`setMyCommands failed: ${e.message}`));
+  void describeBot(bot.api);
   let server: Server | null = null;
   if (config.TELEGRAM_WEBHOOK_URL) {
     server = await listenWebhook(bot, config.PORT, config.TELEGRAM_WEBHOOK_SECRET ?? "");

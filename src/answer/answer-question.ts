@@ -43,7 +43,7 @@ export function answerQuestion(ctx: SearchContext, question: string, options: As
   const verdicts = ranking.ranked.map((r) => ({ r, rejection: rejectionOf(ctx, q, r) }));
   const accepted = verdicts.filter((v) => !v.rejection).map((v) => v.r);
   const reply: AskReply = unasked
-    ? { kind: "no-answer", question, reason: unasked, suggestions: corpusExamples(ctx) }
+    ? { kind: "no-answer", question, reason: unasked, suggestions: [], examples: corpusExamples(ctx) }
     : accepted.length === 0
       ? noAnswer(ctx, q, candidates)
       : answerFrom(ctx, q, accepted);
@@ -172,5 +172,6 @@ function noAnswer(ctx: SearchContext, q: QueryAnalysis, candidates: Candidates):
     question: q.question,
     reason: { code: "not-found", places: q.places },
     suggestions: [...new Set(suggestions)],
+    examples: corpusExamples(ctx),
   };
 }

@@ -129,15 +129,96 @@ export type NoAnswerReason =
   | { code: "no-indicator" }
   | { code: "not-found"; places: string[] };
 
-/** Nothing in the corpus answers well enough: say so, and what it can answer or what nearby topics it covers. */
+/** Nothing in the corpus answers well enough: say so, what nearby topics it covers, and what it can answer. */
 export interface NoAnswerReply {
   kind: "no-answer";
   question: string;
   reason: NoAnswerReason;
-  /**
-   * `off-topic` and `no-indicator`: example questions the corpus answers (never a sentence of it); `not-found`:
-   * what the corpus has on the question's words without its place or year, as short clauses.
-   */
+  /** `not-found`: what the corpus has on the question's words without its place or year, as short clauses. */
   suggestions: string[];
+  /** Example questions the corpus answers (each verified to get an answer; never a sentence of it). */
+  examples: string[];
   explain?: AskExplanation;
+}
+
+/**
+ * The related figures to list under the answers a page shows: none that restates one of them (the same figure
+ * from the same document), so that 相关数字 never repeats an answer above it.
+ */
+export function relatedBeyond(related: RelatedFigure[], shown: AnswerItem[]): RelatedFigure[] {
+  return related.filter(
+    (r) =>
+      !shown.some(
+        (a) =>
+          a.figure?.value === r.figure.value &&
+          a.figure.unit === r.figure.unit &&
+          a.sources.some((s) => s.doc === r.source.doc),
+      ),
+  );
+}
+
+/** Whether each checked figure shows its own verdict: with one figure it is the reply's verdict, shown above. */
+export function showsFigureVerdicts(reply: CheckReply): boolean {
+  return reply.items.length > 1;
+}
+
+/** How a passage shows in a reply that may have shown it already: the sources still to cite, and what repeats. */
+export interface ShownPassage {
+  /** The same sentence from the same source was quoted above: show neither again. */
+  quotedAbove: boolean;
+  /** Sources not cited above, in order. */
+  sources: Citation[];
+  /** Some source was cited above and is left out here (renderers say 出处见上). */
+  citedAbove: boolean;
+}
+
+/** Where a citation points: a paragraph of a document. */
+function citationKey(c: Citation): string {
+  return `${c.doc}\n${c.paragraph}`;
+}
+
+/**
+ * Tracks the passages a reply shows, in the order it shows them, so that no sentence and no source line is
+ * shown twice (two answers from one paragraph, two figures of a claim found in one sentence). One per render.
+ */
+export function passageTracker(): (quote: Quote, sources: Citation[]) => ShownPassage {
+  const cited = new Set<string>();
+  const quoted = new Set<string>();
+  return (quote, sources) => {
+    const keys = sources.map(citationKey);
+    const quoteKey = `${quote.text}\n${keys.join("\n")}`;
+    const quotedAbove = quoted.has(quoteKey);
+    quoted.add(quoteKey);
+    const fresh = sources.filter((_, i) => !cited.has(keys[i] as string));
+    for (const k of keys) cited.add(k);
+    return { quotedAbove, sources: fresh, citedAbove: fresh.length < sources.length };
+  };
+}
+
+/** What a 👍/👎 rates, as a maintainer reviews it: the answer (or checked figure) shown, with its source. */
+export interface RatedAnswer {
+  kind: Reply["kind"];
+  /** The answer's figure, or the claim's figure against the source's for a check; null when none. */
+  figure: string | null;
+  /** The sentence quoted, or null (no answer). */
+  quote: string | null;
+  source: Citation | null;
+}
+
+/** The answer at `index` of a reply (a page's first answer or checked figure), as a rating records it. */
+export function ratedAnswer(reply: Reply, index: number): RatedAnswer {
+  if (reply.kind === "no-answer") return { kind: reply.kind, figure: null, quote: null, source: null };
+  if (reply.kind === "answer") {
+    const a = reply.answers[index] ?? reply.answers[0];
+    return {
+      kind: reply.kind,
+      figure: a?.figure?.text ?? null,
+      quote: a?.quote.text ?? null,
+      source: a?.sources[0] ?? null,
+    };
+  }
+  const item = reply.items[index] ?? reply.items[0];
+  const e = item?.evidence[0];
+  const figure = item ? `${item.claim.text} → ${e?.figure?.text ?? "?"} (${item.verdict})` : null;
+  return { kind: reply.kind, figure, quote: e?.quote.text ?? null, source: e?.source ?? null };
 }

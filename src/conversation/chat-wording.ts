@@ -14,8 +14,6 @@ export const CHAT_TEXTS = {
   notAllowed: "抱歉，这个机器人只在授权的聊天中使用。",
   /** A button whose reply is no longer kept. */
   expired: "已过期，请重新提问",
-  /** A 👍/👎 was recorded. */
-  thanks: "已记录，谢谢",
   /** The catch-all apology: never what went wrong. */
   failed: "出错了，请稍后再试",
   /** 更多来源 after the last answer. */
@@ -27,6 +25,15 @@ export const CHAT_TEXTS = {
 export const START_TEXT =
   "我可以从本地政策文件语料中查找数字并注明出处，也可以核实一句话里的数字。\n" +
   "直接发问题即可；以「核实」开头的句子会被核查。试试下面的例子：";
+
+/** Telegram's description: shown in an empty chat, before the first message (at most 512 characters). */
+export const BOT_DESCRIPTION =
+  "我从本地政策文件语料中查找数字，并注明出处：文件、段落和原文链接；也可以核实一句话里的数字。\n" +
+  "请用中文提问，例如：新增学位多少。以「核实」开头的句子会被核查，例如：核实 全市新增学位28万个。\n" +
+  "发送 /start 查看这份语料能回答的示例问题。";
+
+/** Telegram's short description: on the bot's profile and in shared links (at most 120 characters). */
+export const BOT_SHORT_DESCRIPTION = "用中文问政策数字，答案附原文出处；也能核实说法里的数字。";
 
 const HELP: Record<Surface, string> = {
   console: [

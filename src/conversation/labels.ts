@@ -8,8 +8,12 @@ export const LABELS = {
   related: "相关数字",
   /** Heading of the nearby topics the corpus covers (no answer, or nothing to check). */
   nearby: "语料中相近的内容：",
-  /** Heading of the example questions offered for a message that is no question about the corpus. */
-  examples: "可以这样问：",
+  /** Heading of the example questions every no-answer offers; says that questions are read in Chinese. */
+  examples: "我能读懂中文提问，可以这样问：",
+  /** Appended to a line whose source was cited above (the source line is not repeated). */
+  citedAbove: "（出处见上）",
+  /** Stands for the evidence of a checked figure when an earlier figure quoted the same sentence. */
+  quotedAbove: "（原文见上）",
   /** Slack's heading of the same list under a check. */
   relatedClaims: "来源中相关的说法：",
   /** What a check looked for, when nothing stated it. */
@@ -36,6 +40,8 @@ export const LABELS = {
   moreSources: "更多来源",
   backToFirst: "回到第一条",
   share: "分享到频道",
+  /** Telegram's button opening the source's web page. */
+  original: "原文",
 } as const;
 
 /** An answer without a figure to head it: 答案 N. */
@@ -73,7 +79,13 @@ export function claimAgainstSource(claim: string, source: string | null): string
   return `说法 ${claim}${source ? `，来源 ${source}` : ""}`;
 }
 
-/** What replaces the 👍/👎 buttons once a rating was given (Slack). */
-export function feedbackNote(rating: "up" | "down"): string {
+/**
+ * What the user who clicked 👍/👎 is told (only them: the buttons stay for everyone else): a first vote thanked,
+ * a changed vote, or the same vote again kept (one vote per user and reply).
+ */
+export function feedbackNote(rating: "up" | "down", outcome: "recorded" | "changed" | "kept"): string {
+  const badge = rating === "up" ? "👍" : "👎";
+  if (outcome === "changed") return `已把你的反馈改为 ${badge}，谢谢。`;
+  if (outcome === "kept") return `你已经给过 ${badge}，反馈保持不变。`;
   return rating === "up" ? "已收到反馈 👍，谢谢！" : "已收到反馈 👎，我们会改进。";
 }

@@ -11,7 +11,6 @@ import type {
   OffTopicReason,
   Verdict,
 } from "../answer/reply.js";
-import { LABELS } from "./labels.js";
 
 /** Verdict labels, the same in every adapter: 一致 / 不一致 / 来源不一致 / 未找到 with their badges. */
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -48,11 +47,6 @@ function offTopicText(reason: OffTopicReason): string {
 export function noAnswerSentence(reason: NoAnswerReason): string {
   if (reason.code === "off-topic" && reason.cause !== "unknown-words") return `${noAnswerText(reason)}。`;
   return `没有找到答案：${noAnswerText(reason)}。`;
-}
-
-/** The heading of a no-answer's suggestions: example questions to ask, or what the corpus has nearby. */
-export function suggestionsHeading(reason: NoAnswerReason): string {
-  return reason.code === "not-found" ? LABELS.nearby : LABELS.examples;
 }
 
 /** A caveat above the answers, as a sentence ending in a colon: the answers follow it. */

@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import type { Citation, RatedAnswer } from "../answer/reply.js";
 
 /** A 👍/👎 on an answer, from a chat platform. */
 export interface FeedbackRecord {
@@ -9,23 +10,103 @@ export interface FeedbackRecord {
   rating: "up" | "down";
   /** ISO time, from the caller's clock. */
   at: string;
+  /** The reply the buttons belong to: a user has one vote per reply. Absent: every click is a row. */
+  replyId?: string;
+  /** What was rated; absent in rows recorded before it was stored. */
+  answer?: RatedAnswer;
 }
 
-/** Answer feedback, one row per rating. */
+/** What a click did: a first vote, a vote changed to the other rating, or the same vote again (kept). */
+export type VoteOutcome = "recorded" | "changed" | "kept";
+
+/** A stored rating as reviewed: what was asked and rated, newest first. */
+export interface FeedbackRow {
+  platform: string;
+  chat: string;
+  user: string;
+  question: string;
+  rating: "up" | "down";
+  at: string;
+  kind: RatedAnswer["kind"] | null;
+  figure: string | null;
+  quote: string | null;
+  source: Citation | null;
+}
+
+/** Which ratings to list: since a time (ISO, inclusive), of a rating. */
+export interface FeedbackQuery {
+  since?: string;
+  rating?: "up" | "down";
+}
+
+/** Answer feedback: one row per user and reply. */
 export interface FeedbackRepo {
-  record(r: FeedbackRecord): void;
-  /** Every rating, oldest first. */
-  all(): FeedbackRecord[];
+  record(r: FeedbackRecord): VoteOutcome;
+  /** Ratings, newest first. */
+  list(q?: FeedbackQuery): FeedbackRow[];
+}
+
+interface Row {
+  platform: string;
+  chat: string;
+  user: string;
+  question: string;
+  rating: "up" | "down";
+  at: string;
+  kind: RatedAnswer["kind"] | null;
+  figure: string | null;
+  quote: string | null;
+  source: string | null;
+}
+
+/** A stored source back as a citation; a damaged one is shown as missing rather than failing the list. */
+function parseSource(json: string | null): Citation | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as Citation;
+  } catch {
+    return null;
+  }
 }
 
 /** The feedback table. */
 export function feedbackRepo(db: Database): FeedbackRepo {
   const insert = db.prepare(
-    "INSERT INTO feedback (platform, chat, user, question, rating, at) VALUES (?, ?, ?, ?, ?, ?)",
+    `INSERT INTO feedback (platform, chat, user, question, rating, at, reply_id, kind, figure, quote, source)
+     VALUES (@platform, @chat, @user, @question, @rating, @at, @replyId, @kind, @figure, @quote, @source)`,
   );
-  const all = db.prepare("SELECT platform, chat, user, question, rating, at FROM feedback ORDER BY id");
+  const vote = db.prepare("SELECT id, rating FROM feedback WHERE platform = ? AND reply_id = ? AND user = ?");
+  const change = db.prepare("UPDATE feedback SET rating = ?, at = ? WHERE id = ?");
+  const list = db.prepare(
+    `SELECT platform, chat, user, question, rating, at, kind, figure, quote, source FROM feedback
+     WHERE at >= @since AND (@rating IS NULL OR rating = @rating) ORDER BY at DESC, id DESC`,
+  );
+  const record = db.transaction((r: FeedbackRecord): VoteOutcome => {
+    const prior = r.replyId
+      ? (vote.get(r.platform, r.replyId, r.user) as { id: number; rating: string } | undefined)
+      : undefined;
+    if (prior?.rating === r.rating) return "kept";
+    if (prior) {
+      change.run(r.rating, r.at, prior.id);
+      return "changed";
+    }
+    const a = r.answer;
+    insert.run({
+      ...r,
+      replyId: r.replyId ?? null,
+      kind: a?.kind ?? null,
+      figure: a?.figure ?? null,
+      quote: a?.quote ?? null,
+      source: a?.source ? JSON.stringify(a.source) : null,
+    });
+    return "recorded";
+  });
   return {
-    record: (r) => void insert.run(r.platform, r.chat, r.user, r.question, r.rating, r.at),
-    all: () => all.all() as FeedbackRecord[],
+    record: (r) => record(r),
+    list: (q = {}) =>
+      (list.all({ since: q.since ?? "", rating: q.rating ?? null }) as Row[]).map((row) => ({
+        ...row,
+        source: parseSource(row.source),
+      })),
   };
 }

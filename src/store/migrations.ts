@@ -58,6 +58,21 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // One vote per user and reply (reply_id: the reply cache's id; rows before this have none and stay as
+    // they are), and what was rated, so that `cli feedback` can show it.
+    version: 2,
+    name: "feedback: reply id, what was rated, one vote per user and reply",
+    sql: `
+      ALTER TABLE feedback ADD COLUMN reply_id TEXT;
+      ALTER TABLE feedback ADD COLUMN kind TEXT;
+      ALTER TABLE feedback ADD COLUMN figure TEXT;
+      ALTER TABLE feedback ADD COLUMN quote TEXT;
+      ALTER TABLE feedback ADD COLUMN source TEXT;
+      CREATE UNIQUE INDEX feedback_vote ON feedback(platform, reply_id, user) WHERE reply_id IS NOT NULL;
+      CREATE INDEX feedback_at ON feedback(at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the schema version afterwards. */

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { ReplyCache } from "../../adapters/reply-cache.js";
 import type { Reply } from "../../src/answer/reply.js";
 
-const reply: Reply = { kind: "no-answer", question: "q", reason: { code: "no-indicator" }, suggestions: [] };
+const reply: Reply = {
+  kind: "no-answer",
+  question: "q",
+  reason: { code: "no-indicator" },
+  suggestions: [],
+  examples: [],
+};
 
 describe("ReplyCache (recent replies behind buttons)", () => {
   it("keeps the most recently used entries up to its size", () => {

@@ -64,11 +64,23 @@ describe("off-topic messages", () => {
       const reply = engine.ask(message);
       if (reply.kind !== "no-answer") throw new Error(`answered: ${JSON.stringify(reply.answers[0]?.quote)}`);
       expect("cause" in reply.reason ? reply.reason.cause : reply.reason.code).toBe(code);
-      expectAnsweredExamples(engine, reply.suggestions);
+      expectAnsweredExamples(engine, reply.examples);
       // The same three that /start offers.
-      expect(reply.suggestions).toEqual(engine.examples());
+      expect(reply.examples).toEqual(engine.examples());
     }
   });
+
+  it.each(["火星基地多少", "北京新增学位多少", "how many new school places", "新增学位"])(
+    "%s: every no-answer offers the three examples, each answered",
+    (message) => {
+      for (const engine of [seeds, reports]) {
+        const reply = engine.ask(message);
+        if (reply.kind === "answer") continue; // 新增学位 is answered over the seeds
+        expectAnsweredExamples(engine, reply.examples);
+        expect(reply.examples).toEqual(engine.examples());
+      }
+    },
+  );
 
   it("names the words a corpus never uses", () => {
     const reply = seeds.ask("火星车什么时候登陆");

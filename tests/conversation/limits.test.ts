@@ -9,7 +9,13 @@ function recordingEngine(calls: string[]): Conversation["engine"] {
   return {
     ask: (q): AskReply => {
       calls.push(`ask:${q}`);
-      return { kind: "no-answer", question: q, reason: { code: "no-indicator" }, suggestions: [] };
+      return {
+        kind: "no-answer",
+        question: q,
+        reason: { code: "no-indicator" },
+        suggestions: [],
+        examples: [],
+      };
     },
     check: (c): CheckReply => {
       calls.push(`check:${c}`);

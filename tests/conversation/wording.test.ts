@@ -27,7 +27,6 @@ import {
   noAnswerSentence,
   noAnswerText,
   periodLabel,
-  suggestionsHeading,
   VERDICT_LABELS,
 } from "../../src/conversation/wording.js";
 import type { DigestProblem } from "../../src/digest/parse-command.js";
@@ -124,7 +123,6 @@ const RESULTS: Record<DigestCommandResult["kind"], DigestCommandResult[]> = {
 describe("the core's codes in words", () => {
   it.each(Object.values(NO_ANSWER).flat())("no-answer reason %j", (reason) => {
     expectWorded(noAnswerText(reason));
-    expectWorded(suggestionsHeading(reason));
     // Small talk and another language are not told that no answer was found.
     const chat = reason.code === "off-topic" && reason.cause !== "unknown-words";
     expect(noAnswerSentence(reason)).toBe(
@@ -132,10 +130,8 @@ describe("the core's codes in words", () => {
     );
   });
 
-  it("heads example questions and nearby topics apart", () => {
-    expect(suggestionsHeading({ code: "off-topic", cause: "chat" })).toBe(LABELS.examples);
-    expect(suggestionsHeading({ code: "no-indicator" })).toBe(LABELS.examples);
-    expect(suggestionsHeading({ code: "not-found", places: [] })).toBe(LABELS.nearby);
+  it("heads example questions saying that questions are read in Chinese", () => {
+    expect(LABELS.examples).toContain("中文");
   });
 
   it("names the words the corpus never uses", () => {

@@ -64,6 +64,8 @@ describe("slash commands and buttons", () => {
     expect(post?.params.channel).toBe("C1");
     expect(blocksText(post?.params.blocks)).toContain("27.8万");
     expect(buttons(post?.params.blocks).some((b) => b.action_id === "policy_share")).toBe(false);
+    // The channel sees what was asked, and by whom.
+    expect(blocksText(post?.params.blocks)).toContain("<@U1> 问：新增学位多少");
     const del = await h.slack.waitForPath("share1-click");
     expect(del.params.delete_original).toBe(true);
   });
@@ -84,7 +86,7 @@ describe("slash commands and buttons", () => {
     expect(blocksText(next?.params.blocks)).toContain("更多来源（第 2 条起）");
   });
 
-  it("👍 records feedback and replaces the buttons via chat.update", async () => {
+  it("👍/👎 answer the clicker ephemerally, keep the buttons for everyone, and count one vote per user", async () => {
     const before = h.slack.of("chat.postMessage").length;
     await send(
       h.url,
@@ -93,20 +95,37 @@ describe("slash commands and buttons", () => {
     );
     const post = (await h.slack.waitFor("chat.postMessage", before + 1))[before];
     const up = findButton(post?.params.blocks, "policy_feedback_up");
-    const where = { channel: { id: "C3" }, message: { ts: "1700.2", thread_ts: "6.6", type: "message" } };
-    await send(h.url, actionBody(up, { ...where, response_url: h.slack.responseUrl("fb1") }), FORM);
-    const update = (await h.slack.waitFor("chat.update", 1))[0];
-    expect(update?.params.ts).toBe("1700.2");
-    expect(blocksText(update?.params.blocks)).toContain("已收到反馈");
-    expect(buttons(update?.params.blocks).some((b) => b.action_id.startsWith("policy_feedback"))).toBe(false);
-    const rec = h.store.feedback.all().at(-1);
-    expect(rec).toMatchObject({
-      platform: "slack",
-      chat: "C3",
-      user: "U1",
-      question: "新增学位多少",
-      rating: "up",
+    const down = findButton(post?.params.blocks, "policy_feedback_down");
+    const where = (user: string, name: string) => ({
+      user: { id: user, team_id: "T1" },
+      channel: { id: "C3" },
+      message: { ts: "1700.2", thread_ts: "6.6", type: "message" },
+      response_url: h.slack.responseUrl(name),
     });
+    const click = async (button: Button, user: string, name: string) => {
+      await send(h.url, actionBody(button, where(user, name)), FORM);
+      return h.slack.waitForPath(name);
+    };
+    const first = await click(up, "U1", "fb1");
+    expect(first.params).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(first.params.text).toBe("已收到反馈 👍，谢谢！");
+    expect((await click(up, "U1", "fb2")).params.text).toBe("你已经给过 👍，反馈保持不变。");
+    expect((await click(down, "U1", "fb3")).params.text).toBe("已把你的反馈改为 👎，谢谢。");
+    expect((await click(up, "U9", "fb4")).params.text).toBe("已收到反馈 👍，谢谢！");
+    // Nobody else's view changed: no edit of the message, no buttons removed.
+    expect(h.slack.of("chat.update")).toHaveLength(0);
+    const votes = h.store.feedback.list().filter((r) => r.chat === "C3");
+    expect(votes.map((v) => [v.user, v.rating]).sort()).toEqual([
+      ["U1", "down"],
+      ["U9", "up"],
+    ]);
+    expect(votes[0]).toMatchObject({
+      platform: "slack",
+      question: "新增学位多少",
+      kind: "answer",
+      figure: "27.8万个",
+    });
+    expect(votes[0]?.source?.title).toBeTruthy();
   });
 
   it("a button whose reply is gone answers 已过期，请重新提问", async () => {

@@ -108,7 +108,8 @@ describe("renderReply", () => {
     };
     const msg = renderReply(reply, { id: "c" });
     const text = JSON.stringify(msg.blocks);
-    expect(text).toContain("❌ 不一致");
+    // One figure: the verdict is the heading's, not repeated above the figure.
+    expect(text.split("❌ 不一致")).toHaveLength(2);
     expect(text).toContain("说法数值 \u200b*28万个*\u200b");
     expect(text).toContain("来源数值 \u200b*27.8万个*\u200b");
     expect(text).toContain("《文件1》 重庆日报 2024-01-02 · 第1段");
@@ -122,10 +123,12 @@ describe("renderReply", () => {
       question: "q",
       reason: { code: "not-found", places: ["<相关>"] },
       suggestions: ["新增学位"],
+      examples: ["重庆新增学位多少"],
     });
     expect(JSON.stringify(none.blocks)).toContain(
       "没有找到答案：语料中没有找到关于&lt;相关&gt;的这一问题的答案",
     );
+    expect(JSON.stringify(none.blocks)).toContain("我能读懂中文提问，可以这样问：\\n• 重庆新增学位多少");
     const nf: CheckReply = {
       kind: "check",
       claim: "火星人口3亿",
@@ -159,7 +162,8 @@ describe("notes and example questions", () => {
       kind: "no-answer",
       question: "你好",
       reason: { code: "off-topic", cause: "chat" },
-      suggestions: ["重庆新增学位多少", HOSTILE],
+      suggestions: [],
+      examples: ["重庆新增学位多少", HOSTILE],
     });
     const text = JSON.stringify(msg.blocks);
     expect(text).toContain("可以这样问：");
@@ -191,6 +195,7 @@ describe("adapter helpers", () => {
       question: "q",
       reason: { code: "no-indicator" },
       suggestions: [],
+      examples: [],
     };
     const a = cache.put(reply, "a");
     const b = cache.put(reply, "b");

@@ -200,16 +200,28 @@ describe("buttons", () => {
     expect(api.callsOf("editMessageText")).toHaveLength(0);
   });
 
-  it("👍 is acknowledged and recorded with the question", async () => {
-    const up = (await askAndGetButtons()).find((d) => d.endsWith(":u")) ?? "";
+  it("👍/👎 are acknowledged to the clicker and recorded once per user, with the question and answer", async () => {
+    const data = await askAndGetButtons();
+    const up = data.find((d) => /^f:.+:u:0$/.test(d)) ?? "";
+    const down = data.find((d) => /^f:.+:d:0$/.test(d)) ?? "";
     await t.send(callbackUpdate(up));
-    expect(api.callsOf("answerCallbackQuery")[0]?.payload.text).toBe("已记录，谢谢");
-    const [record] = t.store.feedback.all();
+    await t.send(callbackUpdate(up));
+    await t.send(callbackUpdate(down));
+    // Told to the clicker alone (a callback answer): recorded, kept, changed; one vote stored.
+    expect(api.callsOf("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      "已收到反馈 👍，谢谢！",
+      "你已经给过 👍，反馈保持不变。",
+      "已把你的反馈改为 👎，谢谢。",
+    ]);
+    const [record, ...more] = t.store.feedback.list();
+    expect(more).toEqual([]);
     expect(record).toMatchObject({
       platform: "telegram",
       question: "新增学位多少",
-      rating: "up",
+      rating: "down",
       user: "777",
+      kind: "answer",
+      figure: "27.8万个",
     });
     expect(record?.at).toBe("2025-01-01T00:00:00.000Z");
   });

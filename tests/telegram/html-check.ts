@@ -1,4 +1,4 @@
-const TAG = /^<(\/?)(b|i|a)(?: href="[^"<>]*")?>/;
+const TAG = /^<(\/?)(b|i|a|blockquote)(?: href="[^"<>]*"| expandable)?>/;
 const ENTITY = /^&(?:amp|lt|gt|quot);/;
 
 /** Throws unless `html` is well-formed Telegram HTML: only known tags, balanced, every & an entity, no stray < or >. */

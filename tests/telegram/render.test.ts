@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderReply } from "../../adapters/telegram/render-html.js";
 import { escapeHtml, type Span, toHtml } from "../../adapters/telegram/rich-text.js";
 import { splitMessage } from "../../adapters/telegram/split-message.js";
-import type { AnswerReply, CheckReply, Citation, Verdict } from "../../src/answer/reply.js";
+import type { AnswerItem, AnswerReply, CheckReply, Citation, Verdict } from "../../src/answer/reply.js";
 import { assertWellFormed, visibleText } from "./html-check.js";
 
 const HOSTILE = "<b>x</b> & <script>";
@@ -35,11 +35,40 @@ function answer(quote: string, at: number, figure: string, source = cite()): Ans
 }
 
 describe("renderReply", () => {
-  it("bolds the figure alone and inside its sentence, and cites 《title》 publisher date · 第N段", () => {
+  it("bolds the figure alone and inside its sentence (a block quote), and cites 《title》 publisher date · 第N段", () => {
     const html = toHtml(renderReply(answer("全市新增学位27.8万个。", 6, "27.8万个")));
     expect(html).toBe(
-      "<b>27.8万个</b>\n全市新增学位<b>27.8万个</b>。\n—《标题》 重庆日报 2025-04-24 · 第3段\n",
+      "<b>27.8万个</b>\n<blockquote>全市新增学位<b>27.8万个</b>。</blockquote>\n—《标题》 重庆日报 2025-04-24 · 第3段\n",
     );
+  });
+
+  it("folds related figures into an expandable block quote, escaped, without the answer shown above", () => {
+    const reply: AnswerReply = {
+      ...answer("全市新增学位27.8万个。", 6, "27.8万个"),
+      related: [
+        {
+          label: `${HOSTILE}新增学位1.9万个`,
+          figure: { text: "1.9万个", value: 19000, unit: "个", kind: "quantity" },
+          source: cite({ doc: "b.txt" }),
+        },
+        {
+          label: "全市新增学位27.8万个",
+          figure: { text: "27.8万个", value: 278000, unit: "个", kind: "quantity" },
+          source: cite(),
+        },
+      ],
+    };
+    reply.answers[0] = {
+      ...(reply.answers[0] as AnswerItem),
+      figure: { text: "27.8万个", value: 278000, unit: "个", kind: "quantity" },
+    };
+    const html = toHtml(renderReply(reply));
+    assertWellFormed(html);
+    expect(html).toContain(
+      `<b>相关数字</b>\n<blockquote expandable>• ${escapeHtml(HOSTILE)}新增学位<b>1.9万个</b>`,
+    );
+    expect(html.match(/27\.8万个/g)).toHaveLength(2); // the figure and its sentence; not again as related
+    expect(html.endsWith("第3段</blockquote>\n")).toBe(true); // no empty last line inside the quote
   });
 
   it("escapes document text: quote, title, publisher, and keeps only http(s) links", () => {
@@ -75,12 +104,13 @@ describe("renderReply", () => {
         kind: "no-answer",
         question: "你好",
         reason: { code: "off-topic", cause: "chat" },
-        suggestions: ["重庆新增学位多少", HOSTILE],
+        suggestions: [],
+        examples: ["重庆新增学位多少", HOSTILE],
       }),
     );
     assertWellFormed(none);
     expect(none).not.toContain("<script>");
-    expect(visibleText(none)).toContain("可以这样问：\n• 重庆新增学位多少");
+    expect(visibleText(none)).toContain("我能读懂中文提问，可以这样问：\n• 重庆新增学位多少");
     expect(visibleText(none)).not.toContain("没有找到答案");
   });
 
@@ -116,7 +146,9 @@ describe("renderReply", () => {
     assertWellFormed(html);
     expect(html.startsWith(`<b>${badge}</b>`)).toBe(true);
     expect(html).toContain("说法：<b>28万个</b> · 来源：<b>27.8万个</b>");
-    expect(html).toContain("新增学位<b>27.8万个</b>。（已实现）");
+    expect(html).toContain("<blockquote>新增学位<b>27.8万个</b>。（已实现）</blockquote>");
+    // One figure: its verdict is the reply's, stated once.
+    expect(html.split(badge)).toHaveLength(2);
     expect(html).toContain(escapeHtml(HOSTILE));
   });
 });

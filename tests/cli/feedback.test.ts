@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { runFeedback } from "../../adapters/cli/feedback.js";
+import type { Citation } from "../../src/answer/reply.js";
+import { openStore } from "../../src/store/open-store.js";
+import { tempDataDir } from "../digest/helpers.js";
+
+// In process: the command is a function of the store (fast tier).
+const SOURCE: Citation = {
+  doc: "a.txt",
+  title: "标题",
+  docTitle: "标题",
+  publisher: "重庆日报",
+  date: "2025-04-24",
+  url: "https://example.cn/a",
+  paragraph: 3,
+};
+
+function seeded(): string {
+  const dir = tempDataDir();
+  const store = openStore(dir);
+  const base = { platform: "slack" as const, chat: "C1", user: "U1", question: "新增学位多少" };
+  store.feedback.record({
+    ...base,
+    rating: "down",
+    at: "2025-03-01T08:00:00.000Z",
+    replyId: "a",
+    answer: { kind: "answer", figure: "1.9万个", quote: "新增普通高中学位1.9万个。", source: SOURCE },
+  });
+  store.feedback.record({
+    ...base,
+    question: "\u001b[2J火星\n基地",
+    rating: "up",
+    at: "2025-03-05T08:00:00.000Z",
+    replyId: "b",
+    answer: { kind: "no-answer", figure: null, quote: null, source: null },
+  });
+  store.feedback.record({ ...base, platform: "telegram", rating: "down", at: "2025-03-03T08:00:00.000Z" });
+  store.close();
+  return dir;
+}
+
+async function run(args: string[], dir = seeded()) {
+  let out = "";
+  let err = "";
+  const code = await runFeedback(
+    args,
+    { DATA_DIR: dir },
+    {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+    },
+  );
+  return { code, out, err };
+}
+
+describe("cli feedback", () => {
+  it("lists ratings newest first with the question, the answer's figure and its source", async () => {
+    const { code, out } = await run([]);
+    expect(code).toBe(0);
+    expect(out.split("\n")[0]).toBe("反馈 3 条：👎 2 · 👍 1");
+    const at = (s: string) => out.indexOf(s);
+    expect(at("2025-03-05")).toBeLessThan(at("2025-03-03"));
+    expect(at("2025-03-03")).toBeLessThan(at("2025-03-01"));
+    expect(out).toContain("  问：新增学位多少\n  答：1.9万个 — 新增普通高中学位1.9万个。");
+    expect(out).toContain("  出处：《标题》 重庆日报 2025-04-24 · 第3段  [a.txt]  https://example.cn/a");
+    // A row from before answers were stored is still listed, and says so.
+    expect(out).toContain("答：（未记录");
+    // User text reaches the terminal without its control characters.
+    expect(out).not.toContain("\u001b");
+    expect(out).toContain("问： [2J火星 基地");
+  });
+
+  it("--since and --rating narrow the list; --json gives one object a line", async () => {
+    const since = await run(["--since", "2025-03-02", "--rating", "down"]);
+    expect(since.out.split("\n")[0]).toBe("反馈 1 条：👎 1 · 👍 0");
+    const json = await run(["--json"]);
+    const rows = json.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.at)).toEqual([
+      "2025-03-05T08:00:00.000Z",
+      "2025-03-03T08:00:00.000Z",
+      "2025-03-01T08:00:00.000Z",
+    ]);
+    expect(rows[2]).toMatchObject({ rating: "down", figure: "1.9万个", source: { doc: "a.txt" } });
+  });
+
+  it.each([
+    [["--bogus"], "Unknown option '--bogus'"],
+    [["--since", "yesterday"], '--since wants a date YYYY-MM-DD, got "yesterday"'],
+    [["--rating", "meh"], '--rating wants up or down, got "meh"'],
+    [["extra"], "Unexpected argument 'extra'"],
+  ])("%j is a usage error (exit 2)", async (args, message) => {
+    const { code, err, out } = await run(args as string[]);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).toContain("usage: npm run cli -- feedback");
+    expect(out).toBe("");
+  });
+
+  it("--help prints the usage", async () => {
+    const { code, out } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(out).toContain("--since DATE");
+  });
+});

@@ -1,0 +1,96 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import type { Citation, RatedAnswer } from "../../src/answer/reply.js";
+import type { FeedbackRecord } from "../../src/store/feedback.js";
+import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
+import { openStore, STORE_FILE } from "../../src/store/open-store.js";
+import { tempDataDir } from "../digest/helpers.js";
+
+const SOURCE: Citation = {
+  doc: "a.txt",
+  title: "标题",
+  docTitle: "标题",
+  publisher: "重庆日报",
+  date: "2025-04-24",
+  url: "https://example.cn/a",
+  paragraph: 3,
+};
+const ANSWER: RatedAnswer = {
+  kind: "answer",
+  figure: "27.8万个",
+  quote: "新增学位27.8万个。",
+  source: SOURCE,
+};
+
+const vote = (over: Partial<FeedbackRecord> = {}): FeedbackRecord => ({
+  platform: "slack",
+  chat: "C1",
+  user: "U1",
+  question: "新增学位多少",
+  rating: "down",
+  at: "2025-03-03T01:00:00.000Z",
+  replyId: "r1",
+  answer: ANSWER,
+  ...over,
+});
+
+describe("feedback", () => {
+  it("keeps one vote per user and reply: a second click changes or keeps it", () => {
+    const store = openStore(tempDataDir());
+    expect(store.feedback.record(vote())).toBe("recorded");
+    expect(store.feedback.record(vote({ at: "2025-03-03T01:01:00.000Z" }))).toBe("kept");
+    expect(store.feedback.record(vote({ rating: "up", at: "2025-03-03T01:02:00.000Z" }))).toBe("changed");
+    expect(store.feedback.record(vote({ user: "U2" }))).toBe("recorded");
+    expect(store.feedback.record(vote({ replyId: "r2" }))).toBe("recorded");
+    const rows = store.feedback.list();
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.user === "U1" && r.rating === "up")?.at).toBe("2025-03-03T01:02:00.000Z");
+  });
+
+  it("stores what was rated and lists newest first, since a date, by rating", () => {
+    const store = openStore(tempDataDir());
+    store.feedback.record(vote({ replyId: "a", at: "2025-03-01T00:00:00.000Z" }));
+    store.feedback.record(vote({ replyId: "b", at: "2025-03-05T00:00:00.000Z", rating: "up" }));
+    store.feedback.record(vote({ replyId: "c", at: "2025-03-04T00:00:00.000Z" }));
+    expect(store.feedback.list().map((r) => r.at.slice(0, 10))).toEqual([
+      "2025-03-05",
+      "2025-03-04",
+      "2025-03-01",
+    ]);
+    expect(store.feedback.list({ since: "2025-03-02" })).toHaveLength(2);
+    expect(store.feedback.list({ rating: "down" }).map((r) => r.at.slice(0, 10))).toEqual([
+      "2025-03-04",
+      "2025-03-01",
+    ]);
+    expect(store.feedback.list()[0]).toMatchObject({ kind: "answer", figure: "27.8万个", source: SOURCE });
+  });
+
+  it("migrates a version-1 database: its ratings are kept and listed, without what was rated", () => {
+    const dir = tempDataDir();
+    const db = new Database(join(dir, STORE_FILE));
+    migrate(db, new Date("2025-01-01T00:00:00Z"), MIGRATIONS.slice(0, 1));
+    db.prepare(
+      "INSERT INTO feedback (platform, chat, user, question, rating, at) VALUES ('telegram', '1', '2', '学位', 'down', '2025-01-02T00:00:00.000Z')",
+    ).run();
+    db.close();
+    const store = openStore(dir);
+    expect(store.version).toBe(MIGRATIONS.length);
+    expect(store.feedback.list()).toEqual([
+      {
+        platform: "telegram",
+        chat: "1",
+        user: "2",
+        question: "学位",
+        rating: "down",
+        at: "2025-01-02T00:00:00.000Z",
+        kind: null,
+        figure: null,
+        quote: null,
+        source: null,
+      },
+    ]);
+    // Old rows have no reply id: they never count as a vote on a new reply.
+    expect(store.feedback.record(vote({ platform: "telegram", user: "2" }))).toBe("recorded");
+  });
+});
