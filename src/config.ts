@@ -25,6 +25,12 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().optional(),
+  /** Least severe log line written: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How long each platform's first call at start (getMe, setWebhook, auth.test) may take. */
+  STARTUP_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(15),
+  /** How long a stop waits for replies under way before closing the store anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
 });
 
 /** Questions per user per minute when RATE_LIMIT is not set. */
