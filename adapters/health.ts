@@ -103,3 +103,29 @@ export function startHeartbeat(
     },
   };
 }
+
+/** Whether a process with this id exists (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** What is wrong with a heartbeat read at `now`: nothing when the bot is alive, recent and ready. */
+export function heartbeatProblems(
+  state: HealthState,
+  now: Date,
+  alive: boolean,
+  intervalMs = HEARTBEAT_MS,
+): string[] {
+  const problems: string[] = [];
+  if (!alive) problems.push(`process ${state.pid} is not running`);
+  const age = now.getTime() - Date.parse(state.heartbeat);
+  if (!(age <= intervalMs * STALE_AFTER_BEATS))
+    problems.push(`last heartbeat ${Math.round(age / 1000)} s ago (written every ${intervalMs / 1000} s)`);
+  if (!state.ready) problems.push(`not ready: ${state.phase}`);
+  return problems;
+}

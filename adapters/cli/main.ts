@@ -5,6 +5,7 @@ import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import { DIGEST_CLI_USAGE, runDigestCli } from "./digest.js";
 import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
+import { runHealth } from "./health.js";
 import { runIngest } from "./ingest.js";
 import { renderSources } from "./sources.js";
 
@@ -36,6 +37,7 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === "ingest") return runIngest(rest, process.env);
+  if (command === "health") return runHealth(rest, process.env);
   if (!["ask", "check", "sources", "digest"].includes(command)) {
     process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
     return 2;

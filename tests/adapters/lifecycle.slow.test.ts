@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runHealth } from "../../adapters/cli/health.js";
 import { FakeBotApi } from "../telegram/fake-api.js";
 import { messageUpdate } from "../telegram/updates.js";
 import { logLines, readHeartbeat, runBot, until } from "./run-bot.js";
@@ -22,6 +23,14 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** `npm run cli -- health` for a data directory: its exit code and what it printed. */
+async function health(dataDir: string): Promise<{ code: number; out: string }> {
+  let out = "";
+  const io = { out: { write: (t: string) => (out += t) }, now: () => new Date() };
+  const code = await runHealth([], { DATA_DIR: dataDir }, io);
+  return { code, out };
 }
 
 const baseEnv = (dataDir: string) => ({
@@ -56,6 +65,10 @@ describe("shutdown", () => {
     const bot = runBot({ ...baseEnv(dataDir), TELEGRAM_API_ROOT: api.url });
     try {
       await until(() => readHeartbeat(dataDir)?.ready === true, "the heartbeat to say ready");
+      expect(await health(dataDir)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining("telegram (polling)"),
+      });
       const release = api.hold("sendMessage");
       api.pushUpdate(messageUpdate("新增学位多少"));
       await api.waitFor("sendMessage");
@@ -73,6 +86,7 @@ describe("shutdown", () => {
       // SQLite removes the write-ahead log when the last connection closes cleanly.
       expect(existsSync(join(dataDir, "bot.sqlite-wal"))).toBe(false);
       expect(readHeartbeat(dataDir)).toBeNull();
+      expect((await health(dataDir)).code).toBe(1);
       expect(bot.err()).not.toContain(TOKEN);
     } finally {
       bot.child.kill("SIGKILL");
