@@ -97,7 +97,7 @@ function httpPort(config: Config): number | null {
 async function startPlatforms(
   config: Config,
   state: { engine: Engine; store: Store },
-  runtime: { log: Log; health: Health; inFlight: InFlight },
+  runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
   intake: Step[],
 ): Promise<{ tg: (TelegramHandle & { bot: import("grammy").Bot }) | null; sl: SlackHandle | null }> {
   const { engine, store } = state;
@@ -107,6 +107,7 @@ async function startPlatforms(
         log: (line, fields) => (fields ? tgLog.error(fields, line) : tgLog.warn(line)),
         health: runtime.health,
         inFlight: runtime.inFlight,
+        onFailure: runtime.onFailure,
       })
     : null;
   if (tg) intake.push({ name: "telegram", run: tg.stop });
@@ -134,12 +135,13 @@ async function runService(config: Config, log: Log): Promise<void> {
     close: closeSteps(state.snapshots, heartbeat, state.store),
   });
   onSignals(shutdown, (code) => process.exit(code));
-  const { tg, sl } = await startPlatforms(config, state, { log, health, inFlight }, intake).catch(
-    async (e: unknown) => {
-      await shutdown("start-up failed");
-      throw e;
-    },
-  );
+  // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.
+  const onFailure = (line: string) => void shutdown(line).then(() => process.exit(1));
+  const runtime = { log, health, inFlight, onFailure };
+  const { tg, sl } = await startPlatforms(config, state, runtime, intake).catch(async (e: unknown) => {
+    await shutdown("start-up failed");
+    throw e;
+  });
   const digests = startDigests({
     engine: state.engine,
     store: state.store,

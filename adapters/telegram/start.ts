@@ -20,6 +20,8 @@ export interface TelegramRuntime {
   log?: (line: string, fields?: Record<string, unknown>) => void;
   health?: Health;
   inFlight?: InFlight;
+  /** Polling died after the start (token revoked, another process polling): the process should stop. */
+  onFailure?: (line: string) => void;
 }
 
 /** The update types the handlers use; asking for only these keeps Telegram from sending the rest. */
@@ -41,13 +43,22 @@ function classify(e: unknown): ContactFailure {
   return { kind: "unreachable", reason: networkReason(e instanceof HttpError ? e.error : e) };
 }
 
-/** Starts long polling and resolves once the first getUpdates is under way. */
-async function startPolling(bot: Bot, log: NonNullable<TelegramRuntime["log"]>): Promise<void> {
+/**
+ * Starts long polling and resolves once the first getUpdates is under way. Should polling die later (grammY
+ * gives up on 401 and 409 only), the failure is logged and reported, so the process can stop and be restarted.
+ */
+async function startPolling(bot: Bot, runtime: TelegramRuntime, log: NonNullable<TelegramRuntime["log"]>) {
+  let started = false;
   await new Promise<void>((resolve, reject) => {
-    bot.start({ allowed_updates: ALLOWED_UPDATES, onStart: () => resolve() }).catch((e: Error) => {
-      // Before onStart this rejects the start; after it, polling has died and only the log can say so.
-      log(`telegram polling stopped: ${classify(e).reason}`, { err: e });
-      reject(e);
+    const onStart = () => {
+      started = true;
+      resolve();
+    };
+    bot.start({ allowed_updates: ALLOWED_UPDATES, onStart }).catch((e: Error) => {
+      const line = `telegram polling stopped: ${classify(e).reason}`;
+      log(line, { err: e });
+      if (started) runtime.onFailure?.(line);
+      else reject(e);
     });
   });
 }
@@ -97,7 +108,7 @@ export async function startTelegram(
     });
   } else {
     await contact((signal) => bot.api.deleteWebhook({}, signal));
-    await startPolling(bot, log);
+    await startPolling(bot, runtime, log);
   }
   // The command menu is a convenience: failing to set it must not keep the bot from answering.
   bot.api

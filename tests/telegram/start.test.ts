@@ -60,6 +60,32 @@ describe("long polling", () => {
   });
 });
 
+describe("polling that dies after the start", () => {
+  it("reports the failure once (another process took the updates: 409), for the process to stop", async () => {
+    const failures: string[] = [];
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: "123:abc",
+      TELEGRAM_API_ROOT: api.url,
+      DATA_DIR: tmpdir(),
+    });
+    const store = openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
+    const conflict = {
+      ok: false,
+      error_code: 409,
+      description: "Conflict: terminated by other getUpdates request",
+    };
+    api.failNext("getUpdates", 409, conflict);
+    handle = await startTelegram(engine, config, store, {
+      log: () => {},
+      onFailure: (l) => failures.push(l),
+    });
+    for (let i = 0; i < 100 && failures.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(failures).toEqual([
+      "telegram polling stopped: 409 Conflict: terminated by other getUpdates request",
+    ]);
+  });
+});
+
 describe("webhook", () => {
   const SECRET = "s3cret-token";
   let port = 0;
