@@ -15,7 +15,10 @@ const schema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
-  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  /** Telegram's rule for a webhook's secret_token; the header must then equal it exactly. */
+  TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: "use 1–256 characters from A-Z, a-z, 0-9, _ and - (what Telegram accepts as secret_token)",
+  }),
   TELEGRAM_ALLOWED_CHATS: optionalText,
   /** Questions per user per minute, on every platform. */
   RATE_LIMIT: z.coerce.number().int().min(1).optional(),
