@@ -4,12 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Health } from "../../adapters/health.js";
+import { InFlight } from "../../adapters/in-flight.js";
 import { startSlack } from "../../adapters/slack/start.js";
 import { parseConfig } from "../../src/config.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { openStore } from "../../src/store/open-store.js";
 import { FakeSlack } from "./helpers/fake-slack.js";
-import { SECRET } from "./helpers/signed.js";
+import { startHarness } from "./helpers/harness.js";
+import { eventBody, SECRET, send } from "./helpers/signed.js";
 
 const TOKEN = "xoxb-111-222-SECRETtokenVALUE";
 let engine: Engine;
@@ -84,6 +86,32 @@ describe("Slack start-up", () => {
     } finally {
       await handle.stop();
       await handle.stop();
+    }
+  });
+});
+
+describe("replies under way", () => {
+  it("are counted until their post is done, so a shutdown can wait for them", async () => {
+    const inFlight = new InFlight();
+    const h = await startHarness(engine, { retries: 2, minTimeout: 0, maxTimeout: 0 }, 3, undefined, {
+      inFlight,
+    });
+    try {
+      h.slack.rateLimitOnce.set("chat.postMessage", 1); // the reply waits a second for Retry-After
+      const body = eventBody({
+        type: "app_mention",
+        user: "U1",
+        text: "<@UBOT> 新增学位多少",
+        ts: "9.9",
+        channel: "C1",
+      });
+      expect(await send(h.url, body, "application/json")).toBe(200);
+      await h.slack.waitFor("chat.postMessage:429");
+      expect(inFlight.count).toBe(1);
+      expect(await inFlight.idle(10_000)).toBe(true);
+      expect(h.slack.of("chat.postMessage")).toHaveLength(1);
+    } finally {
+      await h.stop();
     }
   });
 });
