@@ -49,7 +49,7 @@ export const DEFAULT_RETRY: webApi.RetryOptions = {
 };
 
 /** The Bolt app with its Bolt-level options; the receiver decides Socket Mode, a given receiver, or HTTP. */
-function buildApp(o: SlackAppOptions, clock: () => Date): App {
+function buildApp(o: SlackAppOptions): App {
   const clientOptions = { retryConfig: DEFAULT_RETRY, timeout: 15_000, ...o.clientOptions };
   const common = {
     token: o.token,
@@ -64,7 +64,6 @@ function buildApp(o: SlackAppOptions, clock: () => Date): App {
   const receiver = new GuardedHTTPReceiver({
     signingSecret: o.signingSecret ?? "",
     port: o.port ?? 3000,
-    clock,
     ...(o.health ? { health: o.health } : {}),
     ...(o.logger ? { logger: o.logger } : { logLevel: withLogger.logLevel }),
   });
@@ -73,8 +72,8 @@ function buildApp(o: SlackAppOptions, clock: () => Date): App {
 
 /** Builds the Bolt app with every listener: mentions, DMs, /policy, /factcheck, buttons, dedupe, errors. */
 export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
+  const app = buildApp(o);
   const clock = o.clock ?? (() => new Date());
-  const app = buildApp(o, clock);
   const inFlight = o.inFlight;
   if (inFlight) app.use(({ next }) => inFlight.track(next));
   const limiter = new RateLimiter(o.rateLimit ?? 20, () => clock().getTime());

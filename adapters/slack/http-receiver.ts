@@ -13,9 +13,10 @@ export function outsideWindow(header: string | string[] | undefined, now: Date):
   return Math.abs(now.getTime() / 1000 - ts) > SLACK_REQUEST_WINDOW_SECONDS;
 }
 
-/** The HTTP receiver's options plus our clock and the process's health. */
+/** The HTTP receiver's options plus the process's health and a clock. */
 export interface GuardedReceiverOptions extends HTTPReceiverOptions {
-  clock: () => Date;
+  /** The system clock by default: Bolt checks the past side of the window against it too. */
+  clock?: () => Date;
   health?: Health;
 }
 
@@ -26,7 +27,7 @@ export interface GuardedReceiverOptions extends HTTPReceiverOptions {
  */
 export class GuardedHTTPReceiver extends HTTPReceiver {
   constructor(options: GuardedReceiverOptions) {
-    const { clock, health, ...bolt } = options;
+    const { clock = () => new Date(), health, ...bolt } = options;
     super(bolt);
     const inner = this.requestListener;
     const logger = bolt.logger;
