@@ -3,6 +3,7 @@ import { AppError, type Config, type Engine, type Store } from "../../src/mod.js
 import { type ContactFailure, firstContact, networkReason, type PlatformApi } from "../first-contact.js";
 import type { Health } from "../health.js";
 import type { InFlight } from "../in-flight.js";
+import { listenError } from "../port-error.js";
 import { createSlackApp } from "./app.js";
 
 /** What the process gives the adapter: its logger, its health, the count of requests being handled. */
@@ -88,7 +89,10 @@ export async function startSlack(
       await app.stop().catch(() => {});
       throw e;
     });
-  } else await app.start(config.PORT);
+  } else
+    await app.start(config.PORT).catch((e: unknown) => {
+      throw listenError(e, config.PORT);
+    });
   const mode = config.SLACK_APP_TOKEN ? "Socket Mode" : `HTTP on port ${config.PORT}`;
   let stopping: Promise<void> | null = null;
   const stop = () => {

@@ -4,6 +4,7 @@ import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Health } from "../health.js";
 import { serveHealth } from "../health-http.js";
+import { listenError } from "../port-error.js";
 
 /** The limits of the webhook endpoint, in one place. */
 export const WEBHOOK_LIMITS = {
@@ -94,7 +95,7 @@ export async function listenWebhook(
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (e) => reject(listenError(e, port)));
     server.listen(port, () => resolve());
   });
   return server;

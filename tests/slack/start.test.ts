@@ -68,6 +68,20 @@ describe("Slack start-up", () => {
     }
   }, 15_000);
 
+  it("a PORT in use fails the start with one line naming PORT", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const error = await startSlack(engine, config(slack.apiUrl, port), store()).catch((e) => e);
+      expect(String(error.message)).toMatch(
+        new RegExp(`^CONFIG_INVALID: cannot listen on PORT ${port} \\(EADDRINUSE\\): another process`),
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
   it("over HTTP: one auth.test, then GET /healthz says 503 until ready and 200 after", async () => {
     const port = await freePort();
     const health = new Health();
