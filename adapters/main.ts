@@ -1,5 +1,6 @@
 import {
   AppError,
+  type Config,
   type Engine,
   openStore,
   parseConfig,
@@ -10,22 +11,24 @@ import {
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
 import { loadEnv } from "./load-env.js";
+import { Health, healthFile, startHeartbeat } from "./health.js";
+import { InFlight } from "./in-flight.js";
+import { type Log, lineLog, logFromConfig } from "./log.js";
 import { describeStartup, openEngine } from "./open-engine.js";
-import { startSlack } from "./slack/start.js";
-import { scheduleSnapshots } from "./snapshot-schedule.js";
-import { startTelegram } from "./telegram/start.js";
+import { onSignals, planShutdown, type Step } from "./shutdown.js";
+import { boltLogger } from "./slack/bolt-logger.js";
+import { type SlackHandle, startSlack } from "./slack/start.js";
+import { type SnapshotSchedule, scheduleSnapshots } from "./snapshot-schedule.js";
+import { startTelegram, type TelegramHandle } from "./telegram/start.js";
 
-/** A running platform adapter. */
-interface Running {
-  name: string;
-  stop(): Promise<void>;
-}
+/** The process's logger once the configuration is read; before that, errors are printed as plain lines. */
+let processLog: Log | null = null;
 
 /**
  * Re-indexes the corpus directory after a change, records newly seen documents for the digests, and logs
  * what changed (a bad file is logged, not fatal).
  */
-async function syncAndLog(engine: Engine, store: Store, changed: () => void): Promise<void> {
+async function syncAndLog(engine: Engine, store: Store, log: Log, changed: () => void): Promise<void> {
   try {
     const c = await engine.sync();
     if (c.added.length + c.updated.length + c.removed.length > 0) changed();
@@ -35,62 +38,132 @@ async function syncAndLog(engine: Engine, store: Store, changed: () => void): Pr
       ["updated", c.updated],
       ["removed", c.removed],
     ] as const)
-      if (files.length) console.error(`corpus: ${what} ${files.join(", ")}`);
-    for (const s of c.skipped) console.error(`corpus: skipped ${s.file}: ${s.reason}`);
+      if (files.length) log.info({ files }, `corpus: ${what} ${files.join(", ")}`);
+    for (const s of c.skipped) log.warn({ file: s.file }, `corpus: skipped ${s.file}: ${s.reason}`);
   } catch (e) {
-    console.error(`corpus: re-index failed: ${e instanceof AppError ? e.message : (e as Error).stack}`);
+    const message = e instanceof AppError ? e.message : (e as Error).message;
+    log.error(e instanceof AppError ? {} : { err: e }, `corpus: re-index failed: ${message}`);
   }
+}
+
+/** The engine, its snapshot schedule and the store, as both the terminal chat and the service use them. */
+async function openState(config: Config, log: Log) {
+  // Snapshots are written by the schedule: the first one now, before connecting; later ones once a burst of
+  // corpus changes has settled.
+  const engine = await openEngine(config, "later");
+  const snapshots = scheduleSnapshots(engine, lineLog(log, "warn"));
+  snapshots.flush();
+  for (const s of engine.skipped) log.warn({ file: s.file }, `skipped ${s.file}: ${s.reason}`);
+  log.info(describeStartup(engine));
+  const store = openStore(config.DATA_DIR);
+  store.documents.recordSeen(seenDocuments(engine.index), new Date());
+  const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, log, snapshots.changed));
+  return { engine, snapshots, store, watcher };
+}
+
+/** No token set: a chat in the terminal over the corpus. */
+async function runTerminal(config: Config, log: Log): Promise<void> {
+  const { engine, snapshots, store, watcher } = await openState(config, log);
+  await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
+  watcher.close();
+  snapshots.flush();
+  store.close();
+}
+
+/** The steps that end a service, once: flush the snapshot, remove the heartbeat, close the store. */
+function closeSteps(snapshots: SnapshotSchedule, heartbeat: { stop(): void }, store: Store): Step[] {
+  return [
+    { name: "index snapshot", run: () => snapshots.flush() },
+    { name: "heartbeat", run: () => heartbeat.stop() },
+    { name: "store", run: () => store.close() },
+  ];
+}
+
+/** The port GET /healthz is served on: the Telegram webhook's or Slack's HTTP receiver's, if either runs. */
+function httpPort(config: Config): number | null {
+  const slackHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
+  return config.TELEGRAM_WEBHOOK_URL || slackHttp ? config.PORT : null;
+}
+
+/** Connects the configured platforms; each one started is added to `intake`, so a later failure stops it. */
+async function startPlatforms(
+  config: Config,
+  state: { engine: Engine; store: Store },
+  runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
+  intake: Step[],
+): Promise<{ tg: (TelegramHandle & { bot: import("grammy").Bot }) | null; sl: SlackHandle | null }> {
+  const { engine, store } = state;
+  const tgLog = runtime.log.child({ platform: "telegram" });
+  const tg = config.TELEGRAM_BOT_TOKEN
+    ? await startTelegram(engine, config, store, {
+        log: (line, fields) => (fields ? tgLog.error(fields, line) : tgLog.warn(line)),
+        health: runtime.health,
+        inFlight: runtime.inFlight,
+        onFailure: runtime.onFailure,
+      })
+    : null;
+  if (tg) intake.push({ name: "telegram", run: tg.stop });
+  const logger = boltLogger(runtime.log.child({ platform: "slack" }));
+  const sl = config.SLACK_BOT_TOKEN
+    ? await startSlack(engine, config, store, { logger, health: runtime.health, inFlight: runtime.inFlight })
+    : null;
+  if (sl) intake.push({ name: "slack", run: sl.stop });
+  return { tg, sl };
+}
+
+/** A token set: the platforms, the digests, the heartbeat and GET /healthz, until SIGINT or SIGTERM. */
+async function runService(config: Config, log: Log): Promise<void> {
+  const health = new Health();
+  const heartbeat = startHeartbeat(health, healthFile(config.DATA_DIR), lineLog(log, "warn"));
+  const state = await openState(config, log);
+  const inFlight = new InFlight();
+  const intake: Step[] = [{ name: "corpus watcher", run: () => state.watcher.close() }];
+  const shutdown = planShutdown({
+    health,
+    log,
+    inFlight,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    intake,
+    close: closeSteps(state.snapshots, heartbeat, state.store),
+  });
+  onSignals(shutdown, (code) => process.exit(code));
+  // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.
+  const onFailure = (line: string) => void shutdown(line).then(() => process.exit(1));
+  const runtime = { log, health, inFlight, onFailure };
+  const { tg, sl } = await startPlatforms(config, state, runtime, intake).catch(async (e: unknown) => {
+    await shutdown("start-up failed");
+    throw e;
+  });
+  const digests = startDigests({
+    engine: state.engine,
+    store: state.store,
+    log: lineLog(log.child({ component: "digest" })),
+    senders: {
+      ...(tg ? { telegram: telegramDigestSender(tg.bot.api) } : {}),
+      ...(sl ? { slack: slackDigestSender(sl.app.client) } : {}),
+    },
+  });
+  // The digest runner's stop() may return a promise (an in-flight send finishing): the shutdown awaits it.
+  intake.push({ name: "digests", run: () => digests.stop() });
+  const platforms = [...(tg ? [`telegram (${tg.mode})`] : []), ...(sl ? [`slack (${sl.mode})`] : [])];
+  health.markReady(platforms, httpPort(config));
+  heartbeat.beat();
+  log.info({ platforms }, `ready: ${platforms.join(", ")}`);
 }
 
 /** `npm start`: the configured chat adapters, or a terminal chat over the corpus when no token is set. */
 async function main(): Promise<void> {
   loadEnv();
   const config = parseConfig(process.env);
-  // Snapshots are written by the schedule below: the first one now, before connecting; later ones once a
-  // burst of corpus changes has settled.
-  const engine = await openEngine(config, "later");
-  const snapshots = scheduleSnapshots(engine, (line) => console.error(line));
-  snapshots.flush();
-  for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
-  console.error(describeStartup(engine));
-  const store = openStore(config.DATA_DIR);
-  store.documents.recordSeen(seenDocuments(engine.index), new Date());
-  const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, snapshots.changed));
-  const tg = config.TELEGRAM_BOT_TOKEN ? await startTelegram(engine, config, store) : null;
-  const sl = config.SLACK_BOT_TOKEN ? await startSlack(engine, config, store) : null;
-  const running: Running[] = [];
-  if (tg) running.push({ name: "telegram", stop: tg.stop });
-  if (sl) running.push({ name: "slack", stop: sl.stop });
-  if (running.length === 0) {
-    await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
-    watcher.close();
-    snapshots.flush();
-    store.close();
-    return;
-  }
-  const digests = startDigests({
-    engine,
-    store,
-    log: (line) => console.error(line),
-    senders: {
-      ...(tg ? { telegram: telegramDigestSender(tg.bot.api) } : {}),
-      ...(sl ? { slack: slackDigestSender(sl.app.client) } : {}),
-    },
-  });
-  const stop = async (signal: string) => {
-    console.error(`${signal}: stopping ${running.map((r) => r.name).join(", ")}`);
-    watcher.close();
-    digests.stop();
-    await Promise.allSettled(running.map((r) => r.stop()));
-    snapshots.flush();
-    store.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  processLog = logFromConfig(config);
+  const service = Boolean(config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN);
+  await (service ? runService(config, processLog) : runTerminal(config, processLog));
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof AppError ? e.message : `unexpected error: ${(e as Error).stack ?? e}`);
+  // A setup mistake is one line that says what to fix; only an unexpected error carries its stack (as a field).
+  const line = e instanceof AppError ? e.message : `unexpected error: ${(e as Error).message ?? e}`;
+  if (processLog) processLog.fatal(e instanceof AppError ? { code: e.code } : { err: e }, line);
+  else process.stderr.write(`${line}\n`);
   process.exit(1);
 });

@@ -22,7 +22,10 @@ const schema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
-  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  /** Telegram's rule for a webhook's secret_token; the header must then equal it exactly. */
+  TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: "use 1–256 characters from A-Z, a-z, 0-9, _ and - (what Telegram accepts as secret_token)",
+  }),
   TELEGRAM_ALLOWED_CHATS: optionalText,
   /** Questions per user per minute, on every platform. */
   RATE_LIMIT: z.coerce.number().int().min(1).optional(),
@@ -32,6 +35,12 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().optional(),
+  /** Least severe log line written: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How long each platform's first call at start (getMe, setWebhook, auth.test) may take. */
+  STARTUP_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(15),
+  /** How long a stop waits for replies under way before closing the store anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
 });
 
 /** Questions per user per minute when RATE_LIMIT is not set. */

@@ -11,6 +11,8 @@ export type ErrorCode =
   | "MANIFEST_INVALID"
   | "SYNONYMS_INVALID"
   | "CONFIG_INVALID"
+  | "PLATFORM_UNREACHABLE"
+  | "PLATFORM_REFUSED"
   | "INPUT_INVALID";
 
 /** The one error type for setup and input mistakes: a code plus a message that says what to fix. */

@@ -10,6 +10,9 @@ describe("parseConfig", () => {
       DATA_DIR: "data",
       PORT: 3000,
       RATE_LIMIT: 20,
+      LOG_LEVEL: "info",
+      STARTUP_TIMEOUT_SECONDS: 15,
+      SHUTDOWN_TIMEOUT_SECONDS: 10,
     });
   });
 
@@ -54,6 +57,10 @@ describe("parseConfig", () => {
       },
       "TELEGRAM_WEBHOOK_URL",
     ],
+    [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+    [{ STARTUP_TIMEOUT_SECONDS: "0" }, "STARTUP_TIMEOUT_SECONDS"],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: "soon" }, "SHUTDOWN_TIMEOUT_SECONDS"],
+    [{ TELEGRAM_WEBHOOK_SECRET: "not allowed!" }, "TELEGRAM_WEBHOOK_SECRET"],
   ])("%o is refused, naming %s", (env, name) => {
     expect(() => parseConfig(env)).toThrowError(new RegExp(`CONFIG_INVALID.*${name}`, "s"));
   });

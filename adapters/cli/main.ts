@@ -15,6 +15,7 @@ import {
 import { digestRequestProblem, runDigestCli } from "./digest.js";
 import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
 import { runFeedback } from "./feedback.js";
+import { runHealth } from "./health.js";
 import { runIngest } from "./ingest.js";
 import { renderSources } from "./sources.js";
 
@@ -148,6 +149,16 @@ const COMMANDS: readonly Command[] = [
     ],
     options: { since: { type: "string" }, rating: { type: "string" }, json: { type: "boolean" } },
     run: (a) => runFeedback(a.raw, process.env),
+  },
+  {
+    name: "health",
+    synopsis: "[--json]",
+    about: [
+      "check the running bot (npm start): its heartbeat file DATA_DIR/health.json and, when it serves HTTP,",
+      "GET /healthz; exit 0 when it is up and ready, 1 otherwise (with the reason)",
+    ],
+    options: { json: { type: "boolean" } },
+    run: (a) => runHealth(a.raw, process.env),
   },
 ];
 

@@ -1,8 +1,11 @@
 import { App, type Logger, LogLevel, type Receiver, type webApi } from "@slack/bolt";
 import { type Engine, RateLimiter, type Store } from "../../src/mod.js";
+import type { Health } from "../health.js";
+import type { InFlight } from "../in-flight.js";
 import { ReplyCache } from "../reply-cache.js";
 import type { SlackDeps } from "./deps.js";
 import { registerErrorHandler } from "./handle-errors.js";
+import { GuardedHTTPReceiver } from "./http-receiver.js";
 import { registerActions } from "./listen-actions.js";
 import { registerCommands } from "./listen-commands.js";
 import { registerDedupe, registerEvents } from "./listen-events.js";
@@ -27,6 +30,13 @@ export interface SlackAppOptions {
   cacheSize?: number;
   /** Answers per message before 更多来源 (default 3). */
   perPage?: number;
+  /** The bot's ids from a start-up auth.test: given both, Bolt makes no auth.test of its own. */
+  botId?: string;
+  botUserId?: string;
+  /** Served on GET /healthz by the HTTP receiver. */
+  health?: Health;
+  /** Counts the requests being handled, so that a shutdown can wait for their replies. */
+  inFlight?: InFlight;
 }
 
 /** Retries on network errors and on 429 (the client first waits for Retry-After). */
@@ -43,6 +53,7 @@ function buildApp(o: SlackAppOptions): App {
   const clientOptions = { retryConfig: DEFAULT_RETRY, timeout: 15_000, ...o.clientOptions };
   const common = {
     token: o.token,
+    ...(o.botId && o.botUserId ? { botId: o.botId, botUserId: o.botUserId } : {}),
     clientOptions,
     extendedErrorHandler: true,
     logLevel: o.logLevel ?? LogLevel.INFO,
@@ -50,13 +61,21 @@ function buildApp(o: SlackAppOptions): App {
   const withLogger = o.logger ? { ...common, logger: o.logger } : common;
   if (o.receiver) return new App({ ...withLogger, receiver: o.receiver });
   if (o.appToken) return new App({ ...withLogger, socketMode: true, appToken: o.appToken });
-  return new App({ ...withLogger, signingSecret: o.signingSecret ?? "", port: o.port ?? 3000 });
+  const receiver = new GuardedHTTPReceiver({
+    signingSecret: o.signingSecret ?? "",
+    port: o.port ?? 3000,
+    ...(o.health ? { health: o.health } : {}),
+    ...(o.logger ? { logger: o.logger } : { logLevel: withLogger.logLevel }),
+  });
+  return new App({ ...withLogger, receiver });
 }
 
 /** Builds the Bolt app with every listener: mentions, DMs, /policy, /factcheck, buttons, dedupe, errors. */
 export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
   const app = buildApp(o);
   const clock = o.clock ?? (() => new Date());
+  const inFlight = o.inFlight;
+  if (inFlight) app.use(({ next }) => inFlight.track(next));
   const limiter = new RateLimiter(o.rateLimit ?? 20, () => clock().getTime());
   const deps: SlackDeps = {
     engine,

@@ -32,15 +32,18 @@ async function tellUser(app: App, deps: SlackDeps, body: ErrorBody, token?: stri
   await postFailure(app.client, deps, { channel: ev.channel, threadTs }, token);
 }
 
-/** One catch-all: logs the failure with its request id, tells the user 出错了，请稍后再试 (never the stack). */
+/**
+ * One catch-all: one log line per failed request with its id (the error and its stack as fields, never the
+ * message text), and 出错了，请稍后再试 to the user (never the stack).
+ */
 export function registerErrorHandler(app: App, deps: SlackDeps, token?: string): void {
   app.error(async (args: { error: Error; body?: unknown }) => {
     const body = (args.body ?? {}) as ErrorBody;
     const err = args.error as Error & { code?: string; original?: Error };
     const cause = err.original ?? err;
-    deps.logger.error(
-      `slack request ${requestId(body)} failed: ${err.code ?? ""} ${cause.message}\n${cause.stack ?? ""}`,
-    );
+    const id = requestId(body);
+    const code = err.code ? `${err.code} ` : "";
+    deps.logger.error({ request_id: id, err: cause }, `slack request ${id} failed: ${code}${cause.message}`);
     await tellUser(app, deps, body, token);
   });
 }

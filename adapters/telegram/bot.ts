@@ -13,6 +13,7 @@ import {
   type Store,
   unknownCommandText,
 } from "../../src/mod.js";
+import type { InFlight } from "../in-flight.js";
 import { ReplyCache } from "../reply-cache.js";
 import { isAddressed, leadingCommand, questionText } from "./addressing.js";
 import { handleButton } from "./callbacks.js";
@@ -38,16 +39,21 @@ export interface BotOptions {
   clock?: Clock;
   /** Longest retry_after (seconds) honoured on a 429 before the call fails. */
   maxRetryDelaySeconds?: number;
-  log?: (line: string) => void;
+  /** Where warnings and failed updates go; a failed update also passes its id and error as fields. */
+  log?: (line: string, fields?: Record<string, unknown>) => void;
+  /** Counts the updates being handled, so that a shutdown can wait for their replies. */
+  inFlight?: InFlight;
 }
 
-/** Logs a failed update by id and tells the user something went wrong, never what (no stack reaches a chat). */
-function errorHandler(log: (line: string) => void) {
+/**
+ * The catch-all: one log line per failed update, with its id and the error (the stack goes in the fields, never
+ * the message text), and a short apology to the user: no stack reaches a chat.
+ */
+function errorHandler(log: NonNullable<BotOptions["log"]>) {
   return async (err: BotError<Context>): Promise<void> => {
-    const e = err.error;
-    log(
-      `telegram update ${err.ctx.update.update_id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-    );
+    const e = err.error instanceof Error ? err.error : new Error(String(err.error));
+    const id = err.ctx.update.update_id;
+    log(`telegram update ${id} failed: ${e.name}: ${e.message}`, { update_id: id, err: e });
     try {
       if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: CHAT_TEXTS.failed });
       else if (err.ctx.chat) await err.ctx.reply(CHAT_TEXTS.failed);
@@ -129,7 +135,7 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
   bot.api.config.use(autoRetry(retry));
   const rateLimit = options.rateLimit ?? 20;
   const clock = options.clock ?? Date.now;
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const deps: BotDeps = {
     engine,
     cache: new ReplyCache(1000),
@@ -142,6 +148,8 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
   };
   const onError = errorHandler(log);
   bot.catch(onError);
+  const inFlight = options.inFlight;
+  if (inFlight) bot.use((_ctx, next) => inFlight.track(next));
   // The boundary also covers webhook and handleUpdate calls, which bypass bot.catch.
   const root = bot.errorBoundary(onError);
   root.on("callback_query:data", (ctx) => handleButton(ctx, deps));

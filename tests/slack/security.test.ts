@@ -36,6 +36,21 @@ describe("request signature verification", () => {
     expect(h.slack.of("chat.postMessage")).toHaveLength(0);
   });
 
+  it("rejects a timestamp ten minutes in the future with 401 and posts nothing", async () => {
+    const ts = Math.floor(Date.now() / 1000) + 10 * 60;
+    expect(await send(h.url, event(), JSON_TYPE, { ts })).toBe(401);
+    await settle();
+    expect(h.slack.of("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("accepts a timestamp a minute either way (clocks drift)", async () => {
+    for (const skew of [-60, 60]) {
+      const ts = Math.floor(Date.now() / 1000) + skew;
+      expect(await send(h.url, event(), JSON_TYPE, { ts })).toBe(200);
+    }
+    await h.slack.waitFor("chat.postMessage", 2);
+  });
+
   it("accepts the same event correctly signed", async () => {
     expect(await send(h.url, event(), JSON_TYPE)).toBe(200);
     await h.slack.waitFor("chat.postMessage", 1);

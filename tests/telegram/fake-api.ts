@@ -92,10 +92,47 @@ export class FakeBotApi {
     return this.callsOf(method);
   }
 
+  /**
+   * Holds the answers to `method` until the returned release() is called; release() resolves with whether the
+   * caller was still connected to receive each held answer (false: the bot exited before its reply was done).
+   */
+  hold(method: string): () => Promise<boolean[]> {
+    const gate = { open: false, waiting: [] as Array<() => void>, delivered: [] as Promise<boolean>[] };
+    this.gates.set(method, gate);
+    return async () => {
+      gate.open = true;
+      this.gates.delete(method);
+      for (const wake of gate.waiting.splice(0)) wake();
+      await new Promise((resolve) => setImmediate(resolve)); // the woken handlers record their connection first
+      return Promise.all(gate.delivered);
+    };
+  }
+
+  private readonly gates = new Map<
+    string,
+    { open: boolean; waiting: Array<() => void>; delivered: Promise<boolean>[] }
+  >();
+
+  /** Waits at a hold on `method`, if there is one; records whether the answer then reached a live connection. */
+  private async passGate(method: string, res: ServerResponse): Promise<void> {
+    const gate = this.gates.get(method);
+    if (!gate || gate.open) return;
+    await new Promise<void>((resolve) => gate.waiting.push(resolve));
+    const live = !res.socket?.destroyed;
+    gate.delivered.push(
+      live
+        ? new Promise((resolve) =>
+            res.once("finish", () => resolve(true)).once("close", () => resolve(res.writableFinished)),
+          )
+        : Promise.resolve(false),
+    );
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.url ?? "").split("/").pop() ?? "";
     const payload = await readJson(req);
     this.calls.push({ method, payload });
+    await this.passGate(method, res);
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       res.writeHead(failure.status, { "content-type": "application/json" }).end(JSON.stringify(failure.body));
