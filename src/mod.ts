@@ -30,6 +30,7 @@ export type { CheckOptions } from "./check/check-claim.js";
 export type { CheckExplanation, FigureCheckExplanation } from "./check/explain-check.js";
 // Configuration and errors.
 export { type Config, parseConfig } from "./config.js";
+export { batchRefusal } from "./conversation/batch-limits.js";
 // The conversation: one parser, one set of limits, one wording for every platform.
 export {
   CHAT_TEXTS,
@@ -47,6 +48,8 @@ export {
   answerRequest,
   type Conversation,
   converse,
+  type InputLimits,
+  inputRefusal,
   type Outcome,
   type Refusal,
   type Request,
@@ -75,7 +78,12 @@ export {
   moreSourcesFrom,
   pageCounter,
 } from "./conversation/labels.js";
-export { MAX_QUESTION_LENGTH, textLength } from "./conversation/length-limit.js";
+export {
+  figureCount,
+  MAX_CLAIM_FIGURES,
+  MAX_QUESTION_LENGTH,
+  textLength,
+} from "./conversation/length-limit.js";
 export { type ParsedMessage, parseMessage } from "./conversation/parse-message.js";
 export { type Clock, RateLimiter } from "./conversation/rate-limiter.js";
 export {

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { AppError, type Config, type Engine, parseConfig } from "../../src/mod.js";
+import { AppError, batchRefusal, type Config, type Engine, parseConfig } from "../../src/mod.js";
 import { renderCheckText, renderText } from "../console/render-text.js";
 import { openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
@@ -75,6 +75,11 @@ async function answer(
   if (questions.length === 0) {
     const what = command === "check" ? "说法" : "问题";
     process.stderr.write(`没有要查的${what}：写在命令后面（${command} "…"），或每行一个从标准输入传入。\n`);
+    return 2;
+  }
+  const refused = batchRefusal(command === "check" ? "check" : "ask", questions);
+  if (refused) {
+    process.stderr.write(`${refused}\n`);
     return 2;
   }
   const style = { color: Boolean(process.stdout.isTTY) };

@@ -1,6 +1,6 @@
 import type { Reply } from "../answer/reply.js";
 import type { Engine } from "../engine.js";
-import { MAX_QUESTION_LENGTH, textLength } from "./length-limit.js";
+import { figureCount, MAX_CLAIM_FIGURES, MAX_QUESTION_LENGTH, textLength } from "./length-limit.js";
 import { type ParsedMessage, parseMessage } from "./parse-message.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
@@ -11,6 +11,7 @@ export type AskMode = "ask" | "check";
 export type Refusal =
   | { code: "empty"; mode: AskMode }
   | { code: "too-long"; mode: AskMode; length: number; limit: number }
+  | { code: "too-many-figures"; count: number; limit: number }
   | { code: "rate-limited"; limit: number; windowMs: number };
 
 /**
@@ -29,13 +30,19 @@ export type Request = Extract<ParsedMessage, { kind: "ask" | "check" }>;
 /** What becomes of a question or claim: a reply, or a refusal. */
 export type Answer = Extract<Outcome, { kind: "reply" | "refused" }>;
 
-/** What a conversation runs on; each adapter builds one. */
-export interface Conversation {
-  engine: Pick<Engine, "ask" | "check">;
-  /** Questions per user per window; null for no limit (a terminal has one user; inline queries are free). */
-  limiter: RateLimiter | null;
+/** What a single question or claim may hold, whoever asks it. */
+export interface InputLimits {
   /** Longest question or claim, in characters (default MAX_QUESTION_LENGTH). */
   maxLength?: number;
+  /** Most figures in one claim (default MAX_CLAIM_FIGURES). */
+  maxFigures?: number;
+}
+
+/** What a conversation runs on; each adapter builds one. */
+export interface Conversation extends InputLimits {
+  engine: Pick<Engine, "ask" | "check">;
+  /** Questions per user per window; null for no limit (a terminal has one user). */
+  limiter: RateLimiter | null;
 }
 
 /** Parses a message and answers it: the one path from a user's text to the engine, the same on every platform. */
@@ -56,11 +63,24 @@ export function answerRequest(c: Conversation, userId: string, request: Request)
   return { kind: "reply", reply, asked: request.text };
 }
 
-function refusalFor(c: Conversation, userId: string, mode: AskMode, text: string): Refusal | null {
+/**
+ * Why a question or claim is refused whoever sends it: empty, too long, or (a claim) too many figures. The
+ * length is checked first, so that counting figures reads at most a text of the longest length allowed.
+ */
+export function inputRefusal(mode: AskMode, text: string, limits: InputLimits = {}): Refusal | null {
   if (!text) return { code: "empty", mode };
-  const limit = c.maxLength ?? MAX_QUESTION_LENGTH;
+  const limit = limits.maxLength ?? MAX_QUESTION_LENGTH;
   const length = textLength(text);
   if (length > limit) return { code: "too-long", mode, length, limit };
+  if (mode === "ask") return null;
+  const count = figureCount(text);
+  const most = limits.maxFigures ?? MAX_CLAIM_FIGURES;
+  return count > most ? { code: "too-many-figures", count, limit: most } : null;
+}
+
+function refusalFor(c: Conversation, userId: string, mode: AskMode, text: string): Refusal | null {
+  const refusal = inputRefusal(mode, text, c);
+  if (refusal) return refusal;
   if (c.limiter && !c.limiter.take(userId))
     return { code: "rate-limited", limit: c.limiter.limit, windowMs: c.limiter.windowMs };
   return null;
