@@ -1,7 +1,7 @@
 import type { Reply } from "../answer/reply.js";
 import type { Engine } from "../engine.js";
 import { figureCount, MAX_CLAIM_FIGURES, MAX_QUESTION_LENGTH, textLength } from "./length-limit.js";
-import { type ParsedMessage, parseMessage } from "./parse-message.js";
+import { type ParsedMessage, parseMessage, withoutMentions } from "./parse-message.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
 /** Whether a text is answered as a question or checked as a claim. */
@@ -57,10 +57,12 @@ export function converse(c: Conversation, userId: string, text: string): Outcome
  * claim). Empty and too-long texts are refused before the rate limit, so they do not use up a user's questions.
  */
 export function answerRequest(c: Conversation, userId: string, request: Request): Answer {
-  const refusal = refusalFor(c, userId, request.kind, request.text);
+  // A command's text was never parsed as a message: its mentions go here ("/factcheck <!here> …").
+  const text = withoutMentions(request.text);
+  const refusal = refusalFor(c, userId, request.kind, text);
   if (refusal) return { kind: "refused", refusal };
-  const reply = request.kind === "check" ? c.engine.check(request.text) : c.engine.ask(request.text);
-  return { kind: "reply", reply, asked: request.text };
+  const reply = request.kind === "check" ? c.engine.check(text) : c.engine.ask(text);
+  return { kind: "reply", reply, asked: text };
 }
 
 /**
