@@ -85,7 +85,7 @@ export {
   textLength,
 } from "./conversation/length-limit.js";
 export { type ParsedMessage, parseMessage } from "./conversation/parse-message.js";
-export { type Clock, RateLimiter } from "./conversation/rate-limiter.js";
+export { type Clock, INLINE_QUERIES_PER_QUESTION, RateLimiter } from "./conversation/rate-limiter.js";
 export {
   answerNoteText,
   type CitationParts,
