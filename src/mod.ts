@@ -45,9 +45,11 @@ export {
 export {
   type Answer,
   type AskMode,
+  answerInTurn,
   answerRequest,
   type Conversation,
   converse,
+  converseInTurn,
   type InputLimits,
   inputRefusal,
   type Outcome,
@@ -100,6 +102,7 @@ export {
   suggestionsHeading,
   VERDICT_LABELS,
 } from "./conversation/wording.js";
+export { type Defer, WorkQueue } from "./conversation/work-queue.js";
 // The corpus directory: adding documents, watching for changes.
 export { type IngestMeta, type IngestResult, ingestFiles } from "./corpus/ingest.js";
 export type { DocumentMeta } from "./corpus/types.js";

@@ -5,7 +5,7 @@ import {
   type AnswerNote,
   answerNoteText,
   CHAT_TEXTS,
-  converse,
+  converseInTurn,
   LABELS,
   noAnswerText,
   type Reply,
@@ -76,7 +76,7 @@ export async function handleInline(ctx: Filter<Context, "inline_query">, deps: B
     return;
   }
   const inline = { ...deps.conversation, limiter: deps.inlineLimiter };
-  const outcome = converse(inline, String(ctx.from.id), ctx.inlineQuery.query);
+  const outcome = await converseInTurn(inline, String(ctx.from.id), ctx.inlineQuery.query);
   if (outcome.kind === "refused" && outcome.refusal.code !== "empty") {
     const text = refusalText(outcome.refusal, "telegram");
     await ctx.answerInlineQuery([], {

@@ -3,6 +3,7 @@ import type { Engine } from "../engine.js";
 import { figureCount, MAX_CLAIM_FIGURES, MAX_QUESTION_LENGTH, textLength } from "./length-limit.js";
 import { type ParsedMessage, parseMessage, withoutMentions } from "./parse-message.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import type { WorkQueue } from "./work-queue.js";
 
 /** Whether a text is answered as a question or checked as a claim. */
 export type AskMode = "ask" | "check";
@@ -43,6 +44,8 @@ export interface Conversation extends InputLimits {
   engine: Pick<Engine, "ask" | "check">;
   /** Questions per user per window; null for no limit (a terminal has one user). */
   limiter: RateLimiter | null;
+  /** Where a chat platform's engine work waits its turn (converseInTurn); a terminal answers at once. */
+  queue?: WorkQueue;
 }
 
 /** Parses a message and answers it: the one path from a user's text to the engine, the same on every platform. */
@@ -86,4 +89,26 @@ function refusalFor(c: Conversation, userId: string, mode: AskMode, text: string
   if (c.limiter && !c.limiter.take(userId))
     return { code: "rate-limited", limit: c.limiter.limit, windowMs: c.limiter.windowMs };
   return null;
+}
+
+/**
+ * converse() in the user's turn of the conversation's work queue: what a chat platform calls after it has
+ * acknowledged the request, so that the engine's work never delays another request's acknowledgement.
+ */
+export function converseInTurn(c: Conversation, userId: string, text: string): Promise<Outcome> {
+  return inTurn(c, userId, () => converse(c, userId, text));
+}
+
+/** answerRequest() in the user's turn of the conversation's work queue (a command: /ask, /factcheck). */
+export function answerInTurn(c: Conversation, userId: string, request: Request): Promise<Answer> {
+  return inTurn(c, userId, () => answerRequest(c, userId, request));
+}
+
+function inTurn<T>(c: Conversation, userId: string, work: () => T): Promise<T> {
+  if (c.queue) return c.queue.run(userId, work);
+  try {
+    return Promise.resolve(work());
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
