@@ -10,9 +10,9 @@ import {
 } from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
-import { loadEnv } from "./load-env.js";
 import { Health, healthFile, startHeartbeat } from "./health.js";
 import { InFlight } from "./in-flight.js";
+import { loadEnv } from "./load-env.js";
 import { type Log, lineLog, logFromConfig } from "./log.js";
 import { describeStartup, openEngine } from "./open-engine.js";
 import { onSignals, planShutdown, type Step } from "./shutdown.js";

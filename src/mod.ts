@@ -38,6 +38,7 @@ export type { CheckOptions } from "./check/check-claim.js";
 export type { CheckExplanation, FigureCheckExplanation } from "./check/explain-check.js";
 // Configuration and errors.
 export { type Config, parseConfig } from "./config.js";
+export { batchRefusal } from "./conversation/batch-limits.js";
 // The conversation: one parser, one set of limits, one wording for every platform.
 export {
   BOT_DESCRIPTION,
@@ -54,9 +55,13 @@ export {
 export {
   type Answer,
   type AskMode,
+  answerInTurn,
   answerRequest,
   type Conversation,
   converse,
+  converseInTurn,
+  type InputLimits,
+  inputRefusal,
   type Outcome,
   type Refusal,
   type Request,
@@ -85,9 +90,14 @@ export {
   moreSourcesFrom,
   pageCounter,
 } from "./conversation/labels.js";
-export { MAX_QUESTION_LENGTH, textLength } from "./conversation/length-limit.js";
+export {
+  figureCount,
+  MAX_CLAIM_FIGURES,
+  MAX_QUESTION_LENGTH,
+  textLength,
+} from "./conversation/length-limit.js";
 export { type ParsedMessage, parseMessage } from "./conversation/parse-message.js";
-export { type Clock, RateLimiter } from "./conversation/rate-limiter.js";
+export { type Clock, INLINE_QUERIES_PER_QUESTION, RateLimiter } from "./conversation/rate-limiter.js";
 export {
   answerNoteText,
   type CitationParts,
@@ -101,6 +111,7 @@ export {
   periodLabel,
   VERDICT_LABELS,
 } from "./conversation/wording.js";
+export { type Defer, WorkQueue } from "./conversation/work-queue.js";
 // The corpus directory: adding documents, watching for changes.
 export { type IngestMeta, type IngestResult, ingestEach, ingestFiles } from "./corpus/ingest.js";
 export { type PreparedCorpus, prepareCorpus } from "./corpus/prepare-corpus.js";

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { AppError, type Config, type Engine, parseConfig } from "../../src/mod.js";
+import { AppError, batchRefusal, type Config, type Engine, parseConfig } from "../../src/mod.js";
 import { renderCheckText, renderText } from "../console/render-text.js";
 import { loadEnv } from "../load-env.js";
 import { openEngine } from "../open-engine.js";
@@ -53,6 +53,12 @@ async function answerTexts(mode: "ask" | "check", args: CommandArgs): Promise<nu
   if (texts.length === 0) {
     const what = mode === "check" ? "说法" : "问题";
     process.stderr.write(`没有要查的${what}：写在命令后面（${mode} "…"），或每行一个从标准输入传入。\n`);
+    return EXIT_USAGE;
+  }
+  // Over the input limits of every chat (length, figures a claim): said before anything is answered.
+  const refused = batchRefusal(mode, texts);
+  if (refused) {
+    process.stderr.write(`${refused}\n`);
     return EXIT_USAGE;
   }
   const json = args.values.json === true;

@@ -1,5 +1,5 @@
 import { App, type Logger, LogLevel, type Receiver, type webApi } from "@slack/bolt";
-import { type Engine, RateLimiter, type Store } from "../../src/mod.js";
+import { type Engine, RateLimiter, type Store, WorkQueue } from "../../src/mod.js";
 import type { Health } from "../health.js";
 import type { InFlight } from "../in-flight.js";
 import { ReplyCache } from "../reply-cache.js";
@@ -79,7 +79,8 @@ export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
   const limiter = new RateLimiter(o.rateLimit ?? 20, () => clock().getTime());
   const deps: SlackDeps = {
     engine,
-    conversation: { engine, limiter },
+    // Answers wait their turn after the ack: Bolt acks an event before its listener, a command acks first.
+    conversation: { engine, limiter, queue: new WorkQueue() },
     cache: new ReplyCache(o.cacheSize ?? 500),
     recordFeedback: o.store.feedback.record,
     store: o.store,

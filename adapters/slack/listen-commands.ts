@@ -1,5 +1,5 @@
 import type { App, RespondFn } from "@slack/bolt";
-import { answerRequest, converse, type Outcome } from "../../src/mod.js";
+import { answerInTurn, converseInTurn, type Outcome } from "../../src/mod.js";
 import type { SlackDeps } from "./deps.js";
 import { handleDigest } from "./digest-command.js";
 import { outcomeText } from "./outcome-text.js";
@@ -37,7 +37,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     await respondWith(
       deps,
       respond,
-      text ? converse(c, user, text) : answerRequest(c, user, { kind: "ask", text }),
+      await (text ? converseInTurn(c, user, text) : answerInTurn(c, user, { kind: "ask", text })),
     );
   });
   app.command("/digest", async ({ command, ack, respond, client }) => {
@@ -55,7 +55,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     await respondWith(
       deps,
       respond,
-      answerRequest(deps.conversation, command.user_id, { kind: "check", text }),
+      await answerInTurn(deps.conversation, command.user_id, { kind: "check", text }),
     );
   });
 }

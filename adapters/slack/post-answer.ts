@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import { CHAT_TEXTS, converse } from "../../src/mod.js";
+import { CHAT_TEXTS, converseInTurn } from "../../src/mod.js";
 import type { SlackDeps } from "./deps.js";
 import { outcomeText } from "./outcome-text.js";
 import { messageText } from "./parse-input.js";
@@ -24,7 +24,7 @@ export async function postAnswer(
   target: Target,
   message: Incoming,
 ): Promise<void> {
-  const outcome = converse(deps.conversation, message.user, messageText(message.text));
+  const outcome = await converseInTurn(deps.conversation, message.user, messageText(message.text));
   const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
   if (outcome.kind !== "reply") {
     await client.chat.postMessage({ ...where, text: outcomeText(outcome) });

@@ -2,16 +2,18 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type BotError, type Composer, type Context, type Filter } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import {
-  answerRequest,
+  answerInTurn,
   CHAT_TEXTS,
   type Clock,
-  converse,
+  converseInTurn,
   type Engine,
   helpText,
+  INLINE_QUERIES_PER_QUESTION,
   RateLimiter,
   START_TEXT,
   type Store,
   unknownCommandText,
+  WorkQueue,
 } from "../../src/mod.js";
 import type { InFlight } from "../in-flight.js";
 import { ReplyCache } from "../reply-cache.js";
@@ -81,8 +83,8 @@ async function sources(ctx: Context, deps: BotDeps): Promise<void> {
 
 /** /start, /help, /ask, /check, /digest and /sources. */
 function registerCommands(chat: Composer<Filter<Context, "message">>, deps: BotDeps): void {
-  const ask = (ctx: Context, kind: "ask" | "check", text: string) =>
-    respond(ctx, deps, answerRequest(deps.conversation, userOf(ctx), { kind, text: text.trim() }));
+  const ask = async (ctx: Context, kind: "ask" | "check", text: string) =>
+    respond(ctx, deps, await answerInTurn(deps.conversation, userOf(ctx), { kind, text: text.trim() }));
   chat.command("start", (ctx) => start(ctx, deps));
   chat.command("help", (ctx) => replyPlain(ctx, helpText("telegram")));
   chat.command("ask", (ctx) => ask(ctx, "ask", ctx.match));
@@ -111,7 +113,7 @@ function registerMessages(bot: Composer<Context>, deps: BotDeps): void {
     // The bot's own commands were handled above: one left here is unknown, or another bot's.
     const command = leadingCommand(ctx.msg);
     if (command) return replyPlain(ctx, unknownCommandText(command, "telegram"));
-    const outcome = converse(deps.conversation, userOf(ctx), questionText(ctx.msg, ctx.me));
+    const outcome = await converseInTurn(deps.conversation, userOf(ctx), questionText(ctx.msg, ctx.me));
     if (outcome.kind === "empty") return replyPlain(ctx, helpText("telegram"));
     if (outcome.kind === "command") return textCommand(ctx, deps, outcome.name);
     await respond(ctx, deps, outcome);
@@ -139,7 +141,9 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
   const deps: BotDeps = {
     engine,
     cache: new ReplyCache(1000),
-    conversation: { engine, limiter: new RateLimiter(rateLimit, clock) },
+    // Webhook updates arrive side by side: their answers take turns, one per turn of the event loop.
+    conversation: { engine, limiter: new RateLimiter(rateLimit, clock), queue: new WorkQueue() },
+    inlineLimiter: new RateLimiter(rateLimit * INLINE_QUERIES_PER_QUESTION, clock),
     allowedChats: parseAllowedChats(options.allowedChats),
     recordFeedback: options.store.feedback.record,
     store: options.store,

@@ -1,4 +1,12 @@
-import type { Clock, Conversation, Engine, FeedbackRecord, Store, VoteOutcome } from "../../src/mod.js";
+import type {
+  Clock,
+  Conversation,
+  Engine,
+  FeedbackRecord,
+  RateLimiter,
+  Store,
+  VoteOutcome,
+} from "../../src/mod.js";
 import type { ReplyCache } from "../reply-cache.js";
 
 /** What every handler needs, built once per bot. */
@@ -7,6 +15,8 @@ export interface BotDeps {
   cache: ReplyCache;
   /** The engine behind the per-user rate limit and the length limit. */
   conversation: Conversation;
+  /** Inline queries per user per minute: a budget of their own, INLINE_QUERIES_PER_QUESTION × RATE_LIMIT. */
+  inlineLimiter: RateLimiter;
   /** Chat ids allowed to use the bot; null when every chat is. */
   allowedChats: Set<string> | null;
   /** Saves a 👍/👎: one vote per user and reply. */

@@ -5,10 +5,11 @@ import {
   type AnswerNote,
   answerNoteText,
   CHAT_TEXTS,
-  converse,
+  converseInTurn,
   LABELS,
   noAnswerText,
   type Reply,
+  refusalText,
   VERDICT_LABELS,
 } from "../../src/mod.js";
 import { type BotDeps, isAllowed } from "./deps.js";
@@ -62,9 +63,9 @@ export function inlineResults(question: string, reply: Reply): InlineQueryResult
 }
 
 /**
- * Answers `@bot 新增学位`: the top answers as articles, each message carrying its citation. Telegram asks
- * again at every pause in typing, so inline queries are not rate-limited; they are read and length-limited
- * like messages, and anything refused gets no results.
+ * Answers `@bot 新增学位`: the top answers as articles, each message carrying its citation. Read and limited
+ * like messages, with a rate budget of their own (Telegram asks again at every pause in typing); a refusal
+ * gets no results and says why on the button above them, never cached.
  */
 export async function handleInline(ctx: Filter<Context, "inline_query">, deps: BotDeps): Promise<void> {
   if (!isAllowed(deps, ctx.from.id)) {
@@ -74,8 +75,17 @@ export async function handleInline(ctx: Filter<Context, "inline_query">, deps: B
     });
     return;
   }
-  const free = { ...deps.conversation, limiter: null };
-  const outcome = converse(free, String(ctx.from.id), ctx.inlineQuery.query);
+  const inline = { ...deps.conversation, limiter: deps.inlineLimiter };
+  const outcome = await converseInTurn(inline, String(ctx.from.id), ctx.inlineQuery.query);
+  if (outcome.kind === "refused" && outcome.refusal.code !== "empty") {
+    const text = refusalText(outcome.refusal, "telegram");
+    await ctx.answerInlineQuery([], {
+      cache_time: 0,
+      is_personal: true,
+      button: { text, start_parameter: "help" },
+    });
+    return;
+  }
   const results = outcome.kind === "reply" ? inlineResults(outcome.asked, outcome.reply) : [];
   await ctx.answerInlineQuery(results, { cache_time: 60 });
 }

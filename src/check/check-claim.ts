@@ -2,7 +2,6 @@ import { answerQuestion } from "../answer/answer-question.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "../answer/cite.js";
 import type { CheckedFigure, CheckReply, Evidence, Verdict } from "../answer/reply.js";
 import { stripClaimPrefix } from "../conversation/claim-prefix.js";
-import { ITEM_END, spanBetween } from "../lexicon/punctuation.js";
 import { analyzeQuery, type QueryAnalysis } from "../query/analyze-query.js";
 import { asksOneYear, chinaYear } from "../query/question-period.js";
 import { type Candidates, candidateMemo } from "../rank/fetch-candidates.js";
@@ -10,6 +9,7 @@ import { rankPassages } from "../rank/rank-passages.js";
 import type { SearchContext } from "../rank/search-context.js";
 import { figuresAgree, thresholdsAgree } from "../text/compare-figures.js";
 import type { Figure } from "../text/figure.js";
+import { clauseWords } from "./claim-clauses.js";
 import type { FigureCheckExplanation, VerdictBasis } from "./explain-check.js";
 import {
   type ClauseQuery,
@@ -50,7 +50,8 @@ export function checkClaim(ctx: SearchContext, rawClaim: string, options: CheckO
   if (figures.length === 0) return withoutFigure(ctx, claim, q);
   const scoped = amounts.length > 0 ? q : { ...q, years: [] };
   const fetch = candidateMemo(ctx);
-  const checked = figures.map((f) => checkFigure(ctx, scoped, f, fetch));
+  const clauses = clauseWords(ctx, scoped);
+  const checked = figures.map((f) => checkFigure(ctx, clauseQuery(clauses, scoped, f), f, fetch));
   const items = checked.map((c) => c.item);
   const verdict = items.reduce<Verdict>(
     (w, i) => (SEVERITY[i.verdict] > SEVERITY[w] ? i.verdict : w),
@@ -71,11 +72,9 @@ export function checkClaim(ctx: SearchContext, rawClaim: string, options: CheckO
   return reply;
 }
 
-/** The words of the clause a figure stands in ("9270个公办园学位"), or the whole claim's if the clause has too few. */
-function clauseQuery(ctx: SearchContext, q: QueryAnalysis, f: Figure): ClauseQuery {
-  const [start, end] = spanBetween(q.norm, f.start, f.end, ITEM_END);
-  const clause = analyzeQuery(q.norm.slice(start, end), ctx.ix.gazetteer, ctx.clock());
-  const words = clause.words.length >= 2 ? [...new Set([...clause.words, ...q.words.slice(0, 1)])] : q.words;
+/** The query for one figure: its clause's words, its kind and unit, and the two words nearest it. */
+function clauseQuery(wordsOf: (f: Figure) => string[], q: QueryAnalysis, f: Figure): ClauseQuery {
+  const words = wordsOf(f);
   const kind =
     f.kind === "rank"
       ? "rank"
@@ -102,11 +101,10 @@ function anchorWords(norm: string, f: Figure, words: string[]): string[] {
 
 function checkFigure(
   ctx: SearchContext,
-  claimQuery: QueryAnalysis,
+  q: ClauseQuery,
   f: Figure,
   fetch: (q: QueryAnalysis) => Candidates,
 ): { item: CheckedFigure; explain: FigureCheckExplanation } {
-  const q = clauseQuery(ctx, claimQuery, f);
   const claim = claimView(f);
   const { statements: found, examined } = sameIndicator(ctx, q, f, rankPassages(ctx, q, fetch(q)));
   const oneYear = asksOneYear(q);

@@ -79,6 +79,8 @@ export function refusalText(refusal: Refusal, surface: Surface): string {
         refusal.mode === "check" ? ["说法", "只写要核实的那句话"] : ["问题", "只写要查的指标"];
       return `${what}太长了（${refusal.length} 字），请控制在 ${refusal.limit} 字以内，${advice}。`;
     }
+    case "too-many-figures":
+      return `说法里的数字太多了（${refusal.count} 个），一次最多核实 ${refusal.limit} 个，请分成几句分别核实。`;
     case "rate-limited": {
       const per = refusal.windowMs === 60_000 ? "每分钟" : `每 ${Math.round(refusal.windowMs / 1000)} 秒`;
       return `提问太频繁了：${per}最多 ${refusal.limit} 个问题，请稍等一会儿再问。`;

@@ -1,8 +1,9 @@
 import type { Reply } from "../answer/reply.js";
 import type { Engine } from "../engine.js";
-import { MAX_QUESTION_LENGTH, textLength } from "./length-limit.js";
-import { type ParsedMessage, parseMessage } from "./parse-message.js";
+import { figureCount, MAX_CLAIM_FIGURES, MAX_QUESTION_LENGTH, textLength } from "./length-limit.js";
+import { type ParsedMessage, parseMessage, withoutMentions } from "./parse-message.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import type { WorkQueue } from "./work-queue.js";
 
 /** Whether a text is answered as a question or checked as a claim. */
 export type AskMode = "ask" | "check";
@@ -11,6 +12,7 @@ export type AskMode = "ask" | "check";
 export type Refusal =
   | { code: "empty"; mode: AskMode }
   | { code: "too-long"; mode: AskMode; length: number; limit: number }
+  | { code: "too-many-figures"; count: number; limit: number }
   | { code: "rate-limited"; limit: number; windowMs: number };
 
 /**
@@ -29,13 +31,21 @@ export type Request = Extract<ParsedMessage, { kind: "ask" | "check" }>;
 /** What becomes of a question or claim: a reply, or a refusal. */
 export type Answer = Extract<Outcome, { kind: "reply" | "refused" }>;
 
-/** What a conversation runs on; each adapter builds one. */
-export interface Conversation {
-  engine: Pick<Engine, "ask" | "check">;
-  /** Questions per user per window; null for no limit (a terminal has one user; inline queries are free). */
-  limiter: RateLimiter | null;
+/** What a single question or claim may hold, whoever asks it. */
+export interface InputLimits {
   /** Longest question or claim, in characters (default MAX_QUESTION_LENGTH). */
   maxLength?: number;
+  /** Most figures in one claim (default MAX_CLAIM_FIGURES). */
+  maxFigures?: number;
+}
+
+/** What a conversation runs on; each adapter builds one. */
+export interface Conversation extends InputLimits {
+  engine: Pick<Engine, "ask" | "check">;
+  /** Questions per user per window; null for no limit (a terminal has one user). */
+  limiter: RateLimiter | null;
+  /** Where a chat platform's engine work waits its turn (converseInTurn); a terminal answers at once. */
+  queue?: WorkQueue;
 }
 
 /** Parses a message and answers it: the one path from a user's text to the engine, the same on every platform. */
@@ -50,18 +60,55 @@ export function converse(c: Conversation, userId: string, text: string): Outcome
  * claim). Empty and too-long texts are refused before the rate limit, so they do not use up a user's questions.
  */
 export function answerRequest(c: Conversation, userId: string, request: Request): Answer {
-  const refusal = refusalFor(c, userId, request.kind, request.text);
+  // A command's text was never parsed as a message: its mentions go here ("/factcheck <!here> …").
+  const text = withoutMentions(request.text);
+  const refusal = refusalFor(c, userId, request.kind, text);
   if (refusal) return { kind: "refused", refusal };
-  const reply = request.kind === "check" ? c.engine.check(request.text) : c.engine.ask(request.text);
-  return { kind: "reply", reply, asked: request.text };
+  const reply = request.kind === "check" ? c.engine.check(text) : c.engine.ask(text);
+  return { kind: "reply", reply, asked: text };
+}
+
+/**
+ * Why a question or claim is refused whoever sends it: empty, too long, or (a claim) too many figures. The
+ * length is checked first, so that counting figures reads at most a text of the longest length allowed.
+ */
+export function inputRefusal(mode: AskMode, text: string, limits: InputLimits = {}): Refusal | null {
+  if (!text) return { code: "empty", mode };
+  const limit = limits.maxLength ?? MAX_QUESTION_LENGTH;
+  const length = textLength(text);
+  if (length > limit) return { code: "too-long", mode, length, limit };
+  if (mode === "ask") return null;
+  const count = figureCount(text);
+  const most = limits.maxFigures ?? MAX_CLAIM_FIGURES;
+  return count > most ? { code: "too-many-figures", count, limit: most } : null;
 }
 
 function refusalFor(c: Conversation, userId: string, mode: AskMode, text: string): Refusal | null {
-  if (!text) return { code: "empty", mode };
-  const limit = c.maxLength ?? MAX_QUESTION_LENGTH;
-  const length = textLength(text);
-  if (length > limit) return { code: "too-long", mode, length, limit };
+  const refusal = inputRefusal(mode, text, c);
+  if (refusal) return refusal;
   if (c.limiter && !c.limiter.take(userId))
     return { code: "rate-limited", limit: c.limiter.limit, windowMs: c.limiter.windowMs };
   return null;
+}
+
+/**
+ * converse() in the user's turn of the conversation's work queue: what a chat platform calls after it has
+ * acknowledged the request, so that the engine's work never delays another request's acknowledgement.
+ */
+export function converseInTurn(c: Conversation, userId: string, text: string): Promise<Outcome> {
+  return inTurn(c, userId, () => converse(c, userId, text));
+}
+
+/** answerRequest() in the user's turn of the conversation's work queue (a command: /ask, /factcheck). */
+export function answerInTurn(c: Conversation, userId: string, request: Request): Promise<Answer> {
+  return inTurn(c, userId, () => answerRequest(c, userId, request));
+}
+
+function inTurn<T>(c: Conversation, userId: string, work: () => T): Promise<T> {
+  if (c.queue) return c.queue.run(userId, work);
+  try {
+    return Promise.resolve(work());
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }

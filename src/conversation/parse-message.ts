@@ -1,3 +1,4 @@
+import { MENTIONS } from "../lexicon/chat-words.js";
 import { claimBody } from "./claim-prefix.js";
 
 /**
@@ -14,9 +15,17 @@ export type ParsedMessage =
 const COMMAND = /^\/([^\s@/:：,，]+)(?:@\w+)?(?=$|[\s:：,，])/u;
 const ARGS_LEAD = /^[\s:：,，]+/u;
 
-/** Reads a message the same way on every platform; /ask is a question like plain text, /check a claim. */
+/** The text without the platform's mentions (<@U…>, <!channel>, a plain @name) and the spaces around it. */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTIONS, " ").trim();
+}
+
+/**
+ * Reads a message the same way on every platform; /ask is a question like plain text, /check a claim.
+ * Mentions go first, so that "@alice 核实 …" (a Slack command names a user) is a claim.
+ */
 export function parseMessage(text: string): ParsedMessage {
-  const trimmed = text.trim();
+  const trimmed = withoutMentions(text);
   if (!trimmed) return { kind: "empty" };
   const claim = claimBody(trimmed);
   if (claim !== null) return { kind: "check", text: claim };

@@ -1,3 +1,9 @@
+/**
+ * Inline queries (@bot 问题 in any chat) allowed per question a user may ask: Telegram sends one at every pause
+ * in typing, so a question typed in three bursts is three queries. Each is answered like a question.
+ */
+export const INLINE_QUERIES_PER_QUESTION = 3;
+
 /** Milliseconds since the epoch; passed in so tests control time. */
 export type Clock = () => number;
 

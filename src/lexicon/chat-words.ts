@@ -32,11 +32,23 @@ export const COURTESY_WORDS = wordList(
   CHAT_PHRASES.reaction,
 );
 
+/** A mention: Slack's <@U123>, <@U123|bob>, <!channel>, <!here>, <#C1|x>; @all, @所有人, @user_1, ＠name. */
+const MENTION = String.raw`<[!@#][^<>]*>|[@＠](?:所有人|全体成员|[\w.-]{1,30})`;
+
+/**
+ * Mentions standing as words of their own (at the start or after a space): a slash command carries a plain
+ * @name, an event <@U…> or <!channel>. Removed where a message is parsed, so that "@alice 核实 …" is a claim;
+ * "/help@bot" and an e-mail address are no mentions.
+ */
+export const MENTIONS = new RegExp(String.raw`(?<=^|\s)(?:${MENTION})`, "g");
+
 /**
  * Markup a chat platform or a paste leaves in a message: scripts and styles with their content, HTML tags
  * (<b>…</b>), Slack mentions and links
  * (<!channel>, <@U123>, <#C1|x>, <https://…>), @-mentions (@all, @所有人, @user_1; a Chinese name after @ is
  * not told apart from the question and stays).
  */
-export const MESSAGE_MARKUP =
-  /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-zA-Z][^<>]*>|<[!@#][^<>]*>|<https?:[^<>]*>|[@＠](?:所有人|全体成员|[\w.-]{1,30})/gi;
+export const MESSAGE_MARKUP = new RegExp(
+  String.raw`<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-zA-Z][^<>]*>|<https?:[^<>]*>|${MENTION}`,
+  "gi",
+);

@@ -15,7 +15,7 @@ import {
 import { CITYWIDE, NATIONAL, PLACE_SUFFIXES } from "../lexicon/scope-words.js";
 import { isPunctuation, isStopword } from "../lexicon/stopwords.js";
 import type { Figure } from "../text/figure.js";
-import { parseFigures } from "../text/figures.js";
+import { blankFigures, parseFigures } from "../text/figures.js";
 import { normalizeQuery } from "../text/script.js";
 import { cut } from "../text/segment.js";
 import { statedYears } from "../text/stated-years.js";
@@ -100,9 +100,7 @@ const ASIDES = new RegExp(
 
 /** The question's indicator words: jieba words without question words, function words, figures and places. */
 function indicatorWords(norm: string, places: string[], figures: Figure[]): string[] {
-  let text = norm;
-  for (const f of [...figures].reverse()) text = `${text.slice(0, f.start)} ${text.slice(f.end)}`;
-  text = text.replace(new RegExp(UNIT_QUESTION.source, "g"), " ");
+  let text = blankFigures(norm, figures).replace(new RegExp(UNIT_QUESTION.source, "g"), " ");
   // A suffix that begins a word of the rest stays with it ("湖南区域创新能力": 区域, not 湖南区).
   const suffixStartsWord = (at: number, suffix: string) =>
     (cut(text.slice(at, at + 6))[0] ?? "").length > suffix.length;
@@ -117,12 +115,12 @@ function indicatorWords(norm: string, places: string[], figures: Figure[]): stri
   text = text.replace(new RegExp(MAGNITUDE_QUESTION.source, "g"), " ");
   // Courtesies and requests ("早上好，请问…", "帮我查一下…") before jieba joins them to a word ("我查").
   text = text.replace(ASIDES, " ");
-  const words: string[] = [];
+  const words = new Set<string>();
   for (const w of cut(text)) {
     const word = w.replace(QUESTION_PARTS, "");
     if (!word || isPunctuation(word) || isStopword(word) || isStopword(w) || QUESTION_PERIOD_WORDS.has(word))
       continue;
-    if (!words.includes(word)) words.push(word);
+    words.add(word);
   }
-  return words;
+  return [...words];
 }

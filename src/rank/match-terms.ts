@@ -8,6 +8,9 @@ import type { RankingProfile } from "./profile.js";
 
 type TermWeights = RankingProfile["terms"];
 
+/** A word of Latin letters and digits only. */
+const LATIN_WORD = /^[a-z0-9._-]*[a-z][a-z0-9._-]*$/i;
+
 import { cutForSearch } from "../text/segment.js";
 
 /** A question word with its weight and the alternative spellings that count as a match. */
@@ -85,7 +88,14 @@ export function weighTerms(
 ): WeightedTerm[] {
   const known = (w: string) =>
     (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
-  const expanded = mergeCompounds(words, synonyms)
+  // A word in Latin letters the corpus never writes ("alice", "hello": a name, a handle, a stray word in a
+  // Chinese question) matches no sentence: it would weigh most and veto every answer. Chinese words the corpus
+  // lacks (赛力斯, 商品房均价) still count: they name what the question is about.
+  const noise = (w: string) => LATIN_WORD.test(w) && !known(w);
+  const expanded = mergeCompounds(
+    words.filter((w) => !noise(w)),
+    synonyms,
+  )
     .flatMap((w) => (w.length >= 3 && !known(w) ? knownParts(w, known) : [w]))
     .flatMap((w) => (w.length === 2 && !known(w) ? [...w].filter((c) => !isStopword(c)) : [w]));
   return [...new Set(expanded)].map((word) => {

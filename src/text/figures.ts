@@ -269,3 +269,18 @@ export function parseFigures(text: string): Figure[] {
   }
   return figures;
 }
+
+/**
+ * The text with each figure replaced by a space, built in one pass (cutting the figures out one by one copied
+ * the text once per figure: the square of a long claim).
+ */
+export function blankFigures(text: string, figures: readonly Figure[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const f of figures) {
+    parts.push(text.slice(at, f.start), " ");
+    at = f.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AskReply, CheckReply } from "../../src/answer/reply.js";
+import { batchRefusal } from "../../src/conversation/batch-limits.js";
 import { type Conversation, converse } from "../../src/conversation/converse.js";
-import { MAX_QUESTION_LENGTH, textLength } from "../../src/conversation/length-limit.js";
+import {
+  figureCount,
+  MAX_CLAIM_FIGURES,
+  MAX_QUESTION_LENGTH,
+  textLength,
+} from "../../src/conversation/length-limit.js";
 import { RateLimiter } from "../../src/conversation/rate-limiter.js";
 
 /** An engine that records what reached it and answers nothing. */
@@ -71,6 +77,45 @@ describe("length limit", () => {
     expect(converse(c, "u", "  ")).toEqual({ kind: "empty" });
     expect(converse(c, "u", "/sources")).toEqual({ kind: "command", name: "sources", args: "" });
     expect(calls).toEqual([]);
+  });
+});
+
+describe("figures per claim (issue 14, finding 1)", () => {
+  it("refuses a claim of more figures than the limit before the engine or the rate limit, and only claims", () => {
+    const calls: string[] = [];
+    const now = { ms: 0 };
+    const c: Conversation = { engine: recordingEngine(calls), limiter: new RateLimiter(1, () => now.ms) };
+    const many = "1%".repeat(MAX_CLAIM_FIGURES + 1);
+    expect(converse(c, "u", `核实 ${many}`)).toEqual({
+      kind: "refused",
+      refusal: { code: "too-many-figures", count: MAX_CLAIM_FIGURES + 1, limit: MAX_CLAIM_FIGURES },
+    });
+    expect(converse({ ...c, maxFigures: 2 }, "u", "核实 新增学位28万个，教师3万名，高校5所")).toMatchObject({
+      refusal: { code: "too-many-figures", count: 3, limit: 2 },
+    });
+    // A question is searched for its words, not checked figure by figure: no figure limit.
+    expect(converse(c, "u", many).kind).toBe("reply");
+    expect(converse(c, "u2", `核实 ${"1%".repeat(MAX_CLAIM_FIGURES)}`).kind).toBe("reply");
+    expect(calls).toEqual([`ask:${many}`, `check:${"1%".repeat(MAX_CLAIM_FIGURES)}`]);
+  });
+
+  it.each<[string, number]>([
+    ["全市新增学位28万个", 1],
+    ["新增学位28万个，教师3万名", 2],
+    ["1%".repeat(250), 250],
+    ["百分之八十", 1],
+  ])("%s holds %i figures", (claim, n) => {
+    expect(figureCount(claim)).toBe(n);
+  });
+
+  it("words the first refused line of a CLI batch, and passes a batch within the limits", () => {
+    expect(batchRefusal("check", ["全市新增学位28万个", `核实：${"1%".repeat(21)}`])).toBe(
+      "第 2 行：说法里的数字太多了（21 个），一次最多核实 20 个，请分成几句分别核实。",
+    );
+    expect(batchRefusal("ask", ["多".repeat(501)])).toBe(
+      "问题太长了（501 字），请控制在 500 字以内，只写要查的指标。",
+    );
+    expect(batchRefusal("check", ["核实 新增学位28万个", ""])).toBeNull();
   });
 });
 

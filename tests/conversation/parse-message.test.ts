@@ -38,6 +38,18 @@ describe("parseMessage", () => {
     ["/checkout now", { kind: "command", name: "checkout", args: "now" }],
     ["/quit", { kind: "command", name: "quit", args: "" }],
     ["/新增学位", { kind: "command", name: "新增学位", args: "" }],
+    // mentions a platform leaves (a slash command carries a plain @name): not part of the text (issue 14, #9)
+    ["@alice 新增学位多少", { kind: "ask", text: "新增学位多少" }],
+    ["<!channel> <@U999> 新增学位多少", { kind: "ask", text: "新增学位多少" }],
+    ["<@U999|bob> ＠所有人 新增学位多少", { kind: "ask", text: "新增学位多少" }],
+    [`@alice 核实 ${CLAIM}`, { kind: "check", text: CLAIM }],
+    [`<!here> /check ${CLAIM}`, { kind: "check", text: CLAIM }],
+    ["<@UBOT> /help", { kind: "command", name: "help", args: "" }],
+    ["新增学位多少 @alice", { kind: "ask", text: "新增学位多少" }],
+    // …but not an address inside a word, nor the bot named after a command
+    ["写信到 a@b.org 新增学位多少", { kind: "ask", text: "写信到 a@b.org 新增学位多少" }],
+    ["/<!channel>", { kind: "command", name: "<!channel>", args: "" }],
+    ["@alice", { kind: "empty" }],
     // nothing
     ["", { kind: "empty" }],
     ["   ", { kind: "empty" }],

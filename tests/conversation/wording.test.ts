@@ -67,6 +67,7 @@ const REFUSALS: Record<Refusal["code"], Refusal[]> = {
     { code: "too-long", mode: "ask", length: 501, limit: 500 },
     { code: "too-long", mode: "check", length: 620, limit: 500 },
   ],
+  "too-many-figures": [{ code: "too-many-figures", count: 250, limit: 20 }],
   "rate-limited": [
     { code: "rate-limited", limit: 20, windowMs: 60_000 },
     { code: "rate-limited", limit: 3, windowMs: 30_000 },

@@ -6,6 +6,7 @@ import {
   CHAT_PHRASES,
   CHAT_WORDS,
   COURTESY_WORDS,
+  MENTIONS,
   MESSAGE_MARKUP,
 } from "../../src/lexicon/chat-words.js";
 import { loadGazetteer } from "../../src/lexicon/places.js";
@@ -101,6 +102,22 @@ describe("MESSAGE_MARKUP: what a platform leaves in a message", () => {
     ["2025年GDP增长5%以上", "2025年GDP增长5%以上"],
   ])("%s", (message, expected) => {
     expect(message.replace(MESSAGE_MARKUP, " ")).toBe(expected);
+  });
+});
+
+describe("MENTIONS: mentions standing as words of their own, removed where a message is parsed", () => {
+  it.each([
+    ["@alice 新增学位多少", "  新增学位多少"],
+    ["<!channel> <@U999> 新增学位多少", "    新增学位多少"],
+    ["<@U999|bob> ＠所有人 核实 新增学位28万个", "    核实 新增学位28万个"],
+    ["<#C1|general> 新增学位多少", "  新增学位多少"],
+    // Not a mention: the bot named after a command, an address, markup that is no mention.
+    ["/help@policy_bot", "/help@policy_bot"],
+    ["a@b.org 新增学位多少", "a@b.org 新增学位多少"],
+    ["/<!channel>", "/<!channel>"],
+    ["<b>广东</b>GDP多少", "<b>广东</b>GDP多少"],
+  ])("%s", (message, expected) => {
+    expect(message.replace(MENTIONS, " ")).toBe(expected);
   });
 });
 

@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +16,8 @@ export interface Harness {
   slack: FakeSlack;
   /** The Bolt endpoint: http://127.0.0.1:PORT/slack/events */
   url: string;
+  /** Bolt's HTTP server (to see connections arrive). */
+  server: Server;
   dataDir: string;
   store: Store;
   stop(): Promise<void>;
@@ -42,12 +45,13 @@ export async function startHarness(
     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig },
     ...options,
   });
-  const server = await app.start({ port: 0, host: "127.0.0.1" });
+  const server = (await app.start({ port: 0, host: "127.0.0.1" })) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   return {
     app,
     slack,
     url,
+    server,
     dataDir,
     store,
     stop: async () => {
