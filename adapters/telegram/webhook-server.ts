@@ -10,8 +10,6 @@ import { listenError } from "../port-error.js";
 export const WEBHOOK_LIMITS = {
   /** Telegram's updates are a few KB (a 4,096-character message with its entities); 1 MiB is generous. */
   maxBodyBytes: 1024 * 1024,
-  /** Telegram waits for the answer; after this the update is acknowledged and keeps running. */
-  answerWithinMs: 10_000,
 } as const;
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -46,18 +44,14 @@ function refuse(res: ServerResponse, status: number): void {
   res.writeHead(status, { connection: "close" }).end();
 }
 
-/** Handles one update, answering Telegram when it is done or after WEBHOOK_LIMITS.answerWithinMs. */
+/**
+ * Acknowledges a valid update at once, then handles it: the answer waits its turn in the work queue, and an
+ * acknowledgement that waited for it would let a burst of updates hold Telegram's requests open (and, past its
+ * timeout, have them delivered again). A failing handler is logged by the bot's catch-all and answered in the chat.
+ */
 async function handle(bot: Bot, update: Update, res: ServerResponse): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const later = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, WEBHOOK_LIMITS.answerWithinMs);
-  });
-  try {
-    await Promise.race([bot.handleUpdate(update), later]);
-    res.writeHead(200).end();
-  } finally {
-    clearTimeout(timer);
-  }
+  res.writeHead(200).end();
+  await bot.handleUpdate(update);
 }
 
 /** The request listener: GET /healthz, then POSTs with the exact secret and a body within the limit. */
@@ -90,7 +84,8 @@ export async function listenWebhook(
   const onRequest = listener(bot, secret, health);
   const server = createServer((req, res) => {
     onRequest(req, res).catch(() => {
-      // The bot's catch-all has logged a handler error; a 500 makes Telegram retry the update later.
+      // The bot's catch-all has logged a handler error (the update was acknowledged already); anything
+      // failing before the acknowledgement gets a 500, and Telegram delivers the update again later.
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

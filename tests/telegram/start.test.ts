@@ -165,6 +165,20 @@ describe("webhook", () => {
     expect(await res.json()).toMatchObject({ status: "ready" });
   });
 
+  it("acknowledges an update before answering it: the 200 does not wait for the reply to be sent", async () => {
+    const release = api.hold("sendMessage");
+    // The reply's sendMessage is held until after the acknowledgement arrives; waiting for it would time out.
+    const res = await fetch(`http://127.0.0.1:${port}/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+      body: JSON.stringify(messageUpdate("新增学位多少")),
+      signal: AbortSignal.timeout(5000),
+    });
+    expect(res.status).toBe(200);
+    await api.waitFor("sendMessage");
+    await release();
+  });
+
   it("accepts a request with the right secret and answers it", async () => {
     const res = await post({ "X-Telegram-Bot-Api-Secret-Token": SECRET });
     expect(res.status).toBe(200);
