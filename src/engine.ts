@@ -1,17 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type AskOptions, answerQuestion, corpusExamples } from "./answer/answer-question.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import { type CheckOptions, checkClaim } from "./check/check-claim.js";
-import {
-  contentHash,
-  corpusFingerprint,
-  listDocumentFiles,
-  loadDocument,
-  readManifest,
-  type SkippedFile,
-} from "./corpus/load.js";
+import { scanCorpus } from "./corpus/corpus-entries.js";
+import type { DocumentLimits } from "./corpus/document-limits.js";
+import { createDocumentReader, type DocumentReader, skippedFile } from "./corpus/document-reader.js";
+import { contentHash, corpusFingerprint, readManifest, type SkippedFile } from "./corpus/load.js";
+import { readRegularFile } from "./corpus/read-regular-file.js";
 import type { DocumentMeta } from "./corpus/types.js";
 import { AppError } from "./errors.js";
 import { type IndexCorpusOptions, indexCorpus } from "./index/build-index.js";
@@ -44,6 +40,8 @@ export interface EngineOptions extends IndexCorpusOptions {
   profile?: ProfileOverrides;
   /** Today's date, for questions that say 今年, 去年 or 前年 (default: the system clock). */
   clock?: () => Date;
+  /** Limits on what reading one document may cost (src/corpus/document-limits.ts); the rest keep their defaults. */
+  documentLimits?: Partial<DocumentLimits>;
 }
 
 /** What a re-scan of the corpus directory changed. */
@@ -117,11 +115,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let index: CorpusIndex;
   let skipped: SkippedFile[];
   const warnings: string[] = [];
-  if (snapshot) ({ index, skipped } = snapshot);
-  else {
+  const reader = createDocumentReader(options.documentLimits);
+  if (snapshot) {
+    ({ index, skipped } = snapshot);
+    reader.remember(skipped);
+  } else {
     t = performance.now();
     index = createIndex(gazetteer);
-    const built = await indexCorpus(options.corpusDir, index, options);
+    const built = await indexCorpus(options.corpusDir, index, { ...options, reader });
     skipped = built.skipped;
     startup.buildWorker = built.worker;
     startup.buildMs = performance.now() - t;
@@ -142,7 +143,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const later = options.snapshotWrite === "later";
   if (!later) flushSnapshot();
   const sync = async () => {
-    const changes = await syncCorpus(index, options.corpusDir);
+    const changes = await syncCorpus(index, options.corpusDir, reader);
     const changed = changes.added.length + changes.updated.length + changes.removed.length > 0;
     if (changed && options.snapshotFile) {
       // Keyed by the files as this sync read them: a file changed since will not match, and is re-read.
@@ -188,10 +189,13 @@ function snapshotKey(corpusDir: string, gazetteer: string[]): string {
   return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${places}`;
 }
 
-/** Brings the index in line with the directory; unchanged files (same content hash) are not parsed again. */
-async function syncCorpus(ix: CorpusIndex, dir: string): Promise<CorpusChanges> {
-  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped: [] };
-  const files = listDocumentFiles(dir);
+/**
+ * Brings the index in line with the directory; unchanged files (same content hash) are not parsed again, nor
+ * are files the reader refused with the same content. Entries that are not regular files are skipped.
+ */
+async function syncCorpus(ix: CorpusIndex, dir: string, reader: DocumentReader): Promise<CorpusChanges> {
+  const { files, skipped } = scanCorpus(dir);
+  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped };
   const manifest = readManifest(dir);
   for (const doc of [...ix.docs.keys()]) {
     if (files.includes(doc)) continue;
@@ -200,15 +204,15 @@ async function syncCorpus(ix: CorpusIndex, dir: string): Promise<CorpusChanges> 
   }
   for (const file of files) {
     const known = ix.hashes.get(file);
-    // Hashing is cheap, parsing is not: an unchanged file is not parsed again.
-    if (known && known === contentHash(readFileSync(join(dir, file)))) continue;
     try {
-      const loaded = await loadDocument(dir, file, manifest.get(file) ?? {});
+      // Hashing is cheap, parsing is not: an unchanged file is not parsed again.
+      if (known && known === contentHash(readRegularFile(join(dir, file), file))) continue;
+      const loaded = await reader.read(dir, file, manifest.get(file) ?? {});
       addDocuments(ix, [loaded]);
       (known ? changes.updated : changes.added).push(file);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      changes.skipped.push({ file, reason: e.message });
+      changes.skipped.push(skippedFile(file, e));
     }
   }
   return changes;

@@ -1,14 +1,10 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import {
-  emptyCorpusError,
-  type LoadedDocument,
-  listDocumentFiles,
-  loadDocument,
-  readManifest,
-  type SkippedFile,
-} from "../corpus/load.js";
+import { scanCorpus } from "../corpus/corpus-entries.js";
+import type { DocumentLimits } from "../corpus/document-limits.js";
+import { createDocumentReader, type DocumentReader, skippedFile } from "../corpus/document-reader.js";
+import { emptyCorpusError, type LoadedDocument, readManifest, type SkippedFile } from "../corpus/load.js";
 import type { DocumentMeta } from "../corpus/types.js";
 import { AppError } from "../errors.js";
 import { addDocuments, type CorpusIndex } from "./corpus-index.js";
@@ -18,6 +14,7 @@ export interface LoadJob {
   dir: string;
   files: string[];
   manifest: Array<[string, Partial<DocumentMeta>]>;
+  limits: DocumentLimits;
 }
 
 /** What the loading worker posts back, in file order. */
@@ -33,7 +30,12 @@ export interface IndexCorpusOptions {
    * dictionaries, ~1 s and ~300 MB while the build runs, so small corpora are read here). Default 4 MB.
    */
   workerMinBytes?: number;
+  /** What reads each file, within the document limits (default: a reader with the default limits). */
+  reader?: DocumentReader;
 }
+
+/** Heap the loading worker may use beyond one document's: jieba's dictionaries and the documents in flight. */
+const LOAD_WORKER_BASE_MB = 768;
 
 const WORKER_MIN_BYTES = 4 * 2 ** 20;
 
@@ -41,16 +43,18 @@ const WORKER_MIN_BYTES = 4 * 2 ** 20;
  * Reads a corpus directory into an index. On a large corpus a worker thread reads, cleans and segments the
  * files while this thread indexes what it has sent (the two halves of a build take about as long each, so a
  * second core nearly halves it). Should the worker fail to start or stop midway, the files it has not
- * delivered are read here: the result is the same index either way. Throws CORPUS_MISSING / CORPUS_EMPTY.
+ * delivered are read by the reader (a document that killed or stalled the worker is then refused by the
+ * reader's own limits): the result is the same index either way. Entries that are not regular files inside
+ * the directory are skipped. Throws CORPUS_MISSING / CORPUS_EMPTY.
  */
 export async function indexCorpus(
   dir: string,
   ix: CorpusIndex,
   options: IndexCorpusOptions = {},
 ): Promise<{ skipped: SkippedFile[]; worker: boolean }> {
-  const files = listDocumentFiles(dir);
+  const { files, skipped } = scanCorpus(dir);
   const manifest = readManifest(dir);
-  const skipped: SkippedFile[] = [];
+  const reader = options.reader ?? createDocumentReader();
   let indexed = 0;
   const take = (m: LoadMessage) => {
     if (m.type === "doc") {
@@ -62,31 +66,40 @@ export async function indexCorpus(
   let done = 0;
   let worker = false;
   if (bytes >= (options.workerMinBytes ?? WORKER_MIN_BYTES)) {
-    done = await inWorker({ dir, files, manifest: [...manifest] }, take);
+    done = await inWorker({ dir, files, manifest: [...manifest], limits: reader.limits }, take);
     worker = done > 0;
   }
   for (const file of files.slice(done)) {
     try {
-      addDocuments(ix, [await loadDocument(dir, file, manifest.get(file) ?? {})]);
+      addDocuments(ix, [await reader.read(dir, file, manifest.get(file) ?? {})]);
       indexed++;
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      skipped.push({ file, reason: e.message });
+      skipped.push(skippedFile(file, e));
     }
   }
+  if (!options.reader) await reader.close();
   if (indexed === 0) throw emptyCorpusError(dir, skipped);
   return { skipped, worker };
 }
 
-/** Runs the job in a worker; resolves with how many files it delivered (all of them, unless it failed). */
+/**
+ * Runs the job in a worker; resolves with how many files it delivered (all of them, unless it failed). A
+ * worker that sends nothing for longer than one document may take is stopped, as is one over its heap.
+ */
 function inWorker(job: LoadJob, take: (m: LoadMessage) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     let delivered = 0;
     let settled = false;
-    const w = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: job });
+    const w = new Worker(new URL("./load-worker.mjs", import.meta.url), {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: LOAD_WORKER_BASE_MB + job.limits.parseMemoryMb },
+    });
+    let stall = setTimeout(() => finish(), job.limits.parseSeconds * 1000);
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
+      clearTimeout(stall);
       void w.terminate();
       if (error) reject(error);
       else resolve(delivered);
@@ -94,6 +107,8 @@ function inWorker(job: LoadJob, take: (m: LoadMessage) => void): Promise<number>
     w.on("message", (m: LoadMessage) => {
       if (settled) return;
       if (m.type === "done" || m.type === "failed") return finish();
+      clearTimeout(stall);
+      stall = setTimeout(() => finish(), job.limits.parseSeconds * 1000);
       try {
         take(m);
         delivered++;
