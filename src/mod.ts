@@ -93,6 +93,7 @@ export {
   VERDICT_LABELS,
 } from "./conversation/wording.js";
 // The corpus directory: adding documents, watching for changes.
+export { stripControls } from "./corpus/control-chars.js";
 export { type IngestMeta, type IngestResult, ingestFiles } from "./corpus/ingest.js";
 export type { DocumentMeta } from "./corpus/types.js";
 export { type CorpusWatch, watchCorpus } from "./corpus/watch.js";
