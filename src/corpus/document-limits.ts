@@ -21,6 +21,11 @@ export interface DocumentLimits {
    * depth); a deeper page is read as its body text, which costs time linear in its size.
    */
   readabilityDepth: number;
+  /**
+   * Sentences a document may hold: indexing runs on the main thread (about 80 µs a sentence), so this bounds
+   * how long one document can hold it.
+   */
+  passages: number;
   /** Plain text and markdown files up to this size, in KB, are parsed in-process (cheap and linear). */
   inProcessKb: number;
 }
@@ -34,7 +39,8 @@ export const DOCUMENT_LIMITS: DocumentLimits = {
   htmlElements: 200_000,
   htmlDepth: 1000,
   readabilityDepth: 200,
-  inProcessKb: 1024,
+  passages: 20_000,
+  inProcessKb: 256,
 };
 
 /** The default limits with the given ones changed. */

@@ -52,6 +52,12 @@ export async function parseDocumentBytes(
   const doc = parseDocument(file, text, { ...meta, ...given }, map);
   if (doc.passages.length === 0)
     throw new AppError("NO_TEXT", `${file}: no text left after cleaning`, { file });
+  if (doc.passages.length > limits.passages)
+    throw new AppError(
+      "TOO_LARGE",
+      `${file}: ${doc.passages.length} sentences, more than ${limits.passages} — split it into several files`,
+      { file },
+    );
   return doc;
 }
 

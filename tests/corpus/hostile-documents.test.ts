@@ -124,6 +124,17 @@ describe("documents are parsed in a worker with time and memory limits", () => {
     await reader.close();
   });
 
+  it("refuses a document with more sentences than the limit (its indexing would hold the bot)", async () => {
+    writeFileSync(
+      join(dir, "long.txt"),
+      `某某区工作情况\n${`${SENTENCE}\n`.repeat(3)}${"新建道路12公里。".repeat(10)}\n`,
+    );
+    const reader = createDocumentReader({ passages: 5 });
+    const e = await refusal(reader.read(dir, "long.txt"));
+    expect(e.message).toMatch(/long\.txt: \d+ sentences, more than 5 — split it into several files/);
+    await reader.close();
+  });
+
   it("remembers a refusal by content: an unchanged file is not parsed again, a changed one is", async () => {
     const reader = createDocumentReader({ htmlElements: 10 });
     const page = (n: number) => `<html><body>${`<p>${SENTENCE}</p>`.repeat(n)}</body></html>`;
