@@ -4,6 +4,8 @@
  * the zip and HTML limits are checked before the expensive step they guard.
  */
 export interface DocumentLimits {
+  /** Size of a corpus file, in MB, checked before it is read (the same default as ingest's MAX_DOC_MB). */
+  fileMb: number;
   /** Wall-clock time one document may take to parse, in seconds, before its worker is terminated. */
   parseSeconds: number;
   /** JavaScript heap a parse may use, in MB (the worker's `resourceLimits.maxOldGenerationSizeMb`). */
@@ -32,6 +34,7 @@ export interface DocumentLimits {
 
 /** The limits documents are held to unless the caller says otherwise. */
 export const DOCUMENT_LIMITS: DocumentLimits = {
+  fileMb: 20,
   parseSeconds: 20,
   parseMemoryMb: 1024,
   inflatedMb: 256,

@@ -111,7 +111,7 @@ export function createDocumentReader(given: Partial<DocumentLimits> = {}): Docum
   };
 
   const read = async (dir: string, file: string, meta: Partial<DocumentMeta> = {}) => {
-    const bytes = readRegularFile(join(dir, file), file);
+    const bytes = readRegularFile(join(dir, file), file, limits.fileMb);
     const hash = contentHash(bytes);
     const key = `${file}\0${hash}`;
     const known = refused.get(key);

@@ -21,7 +21,7 @@ async function run(job: LoadJob): Promise<void> {
   const manifest = new Map(job.manifest);
   for (const file of job.files) {
     try {
-      const bytes = readRegularFile(join(job.dir, file), file);
+      const bytes = readRegularFile(join(job.dir, file), file, job.limits.fileMb);
       const parsed = await parseDocumentBytes(bytes, file, manifest.get(file) ?? {}, job.limits);
       const doc = { ...parsed, hash: contentHash(bytes) };
       post({ type: "doc", doc, tokens: doc.passages.map((p) => searchTokens(p.norm)) });

@@ -124,6 +124,14 @@ describe("documents are parsed in a worker with time and memory limits", () => {
     await reader.close();
   });
 
+  it("refuses a file over the size limit before reading it", async () => {
+    writeFileSync(join(dir, "large.txt"), `${SENTENCE}\n`.repeat(30_000));
+    const reader = createDocumentReader({ fileMb: 1 });
+    const e = await refusal(reader.read(dir, "large.txt"));
+    expect(e.message).toContain("large.txt: 2.23 MB is over the 1 MB limit");
+    expect(reader.parses).toBe(0);
+  });
+
   it("refuses a document with more sentences than the limit (its indexing would hold the bot)", async () => {
     writeFileSync(
       join(dir, "long.txt"),
