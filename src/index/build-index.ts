@@ -20,7 +20,7 @@ export interface LoadJob {
 /** What the loading worker posts back, in file order. */
 export type LoadMessage =
   | { type: "doc"; doc: LoadedDocument; tokens: string[][] }
-  | { type: "skip"; file: string; reason: string }
+  | { type: "skip"; file: string; reason: string; hash?: string }
   | { type: "failed"; message: string }
   | { type: "done" };
 
@@ -52,7 +52,8 @@ export async function indexCorpus(
   ix: CorpusIndex,
   options: IndexCorpusOptions = {},
 ): Promise<{ skipped: SkippedFile[]; worker: boolean }> {
-  const { files, skipped } = scanCorpus(dir);
+  const { files, skipped: entries } = scanCorpus(dir);
+  const skipped: SkippedFile[] = [...entries];
   const manifest = readManifest(dir);
   const reader = options.reader ?? createDocumentReader();
   let indexed = 0;
@@ -60,7 +61,10 @@ export async function indexCorpus(
     if (m.type === "doc") {
       addDocuments(ix, [{ ...m.doc, tokens: m.tokens }]);
       indexed++;
-    } else if (m.type === "skip") skipped.push({ file: m.file, reason: m.reason });
+    } else if (m.type === "skip")
+      skipped.push(
+        m.hash ? { file: m.file, reason: m.reason, hash: m.hash } : { file: m.file, reason: m.reason },
+      );
   };
   const bytes = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
   let done = 0;

@@ -20,14 +20,16 @@ async function run(job: LoadJob): Promise<void> {
   loadSegmenter();
   const manifest = new Map(job.manifest);
   for (const file of job.files) {
+    let hash: string | undefined;
     try {
       const bytes = readRegularFile(join(job.dir, file), file, job.limits.fileMb);
+      hash = contentHash(bytes);
       const parsed = await parseDocumentBytes(bytes, file, manifest.get(file) ?? {}, job.limits);
-      const doc = { ...parsed, hash: contentHash(bytes) };
+      const doc = { ...parsed, hash };
       post({ type: "doc", doc, tokens: doc.passages.map((p) => searchTokens(p.norm)) });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      post({ type: "skip", file, reason: e.message });
+      post({ type: "skip", file, reason: e.message, ...(hash ? { hash } : {}) });
     }
   }
   post({ type: "done" });
