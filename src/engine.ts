@@ -50,6 +50,8 @@ export interface CorpusChanges {
   updated: string[];
   removed: string[];
   skipped: SkippedFile[];
+  /** What reading the added and updated files dropped ("page.html: URL "javascript:…" dropped: …"). */
+  notes: string[];
 }
 
 /** How the engine started: from its snapshot or from the files, and what each step took (ms, 0 if skipped). */
@@ -80,6 +82,8 @@ export interface Engine {
   sync(): Promise<CorpusChanges>;
   /** Files of the corpus directory that could not be read at start, with why. */
   skipped: SkippedFile[];
+  /** What reading the files at start dropped from their metadata (empty when started from a snapshot). */
+  notes: string[];
   /** Problems that cost speed, not answers (a snapshot that could not be written). */
   warnings: string[];
   /** Writes a snapshot left pending by `snapshotWrite: "later"`; returns the warnings it raised (else []). */
@@ -114,6 +118,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   let index: CorpusIndex;
   let skipped: SkippedFile[];
+  let notes: string[] = [];
   const warnings: string[] = [];
   const reader = createDocumentReader(options.documentLimits);
   if (snapshot) {
@@ -124,6 +129,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     index = createIndex(gazetteer);
     const built = await indexCorpus(options.corpusDir, index, { ...options, reader });
     skipped = built.skipped;
+    notes = built.notes;
     startup.buildWorker = built.worker;
     startup.buildMs = performance.now() - t;
   }
@@ -161,6 +167,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     examples: () => corpusExamples(ctx),
     sync,
     skipped,
+    notes,
     warnings,
     flushSnapshot,
     index,
@@ -195,7 +202,7 @@ function snapshotKey(corpusDir: string, gazetteer: string[]): string {
  */
 async function syncCorpus(ix: CorpusIndex, dir: string, reader: DocumentReader): Promise<CorpusChanges> {
   const { files, skipped } = scanCorpus(dir);
-  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped };
+  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped, notes: [] };
   const manifest = readManifest(dir);
   for (const doc of [...ix.docs.keys()]) {
     if (files.includes(doc)) continue;
@@ -210,6 +217,7 @@ async function syncCorpus(ix: CorpusIndex, dir: string, reader: DocumentReader):
       const loaded = await reader.read(dir, file, manifest.get(file) ?? {});
       addDocuments(ix, [loaded]);
       (known ? changes.updated : changes.added).push(file);
+      for (const note of loaded.notes ?? []) changes.notes.push(`${file}: ${note}`);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       changes.skipped.push(skippedFile(file, e));

@@ -33,14 +33,16 @@ export function parseDocument(
       p.start = map[p.start] ?? p.start;
       p.end = (map[p.end - 1] ?? p.end - 1) + 1;
     }
-  return { meta: detectMeta(doc, layouts, info, cleanGiven(given)), articles, passages };
+  const notes: string[] = [];
+  const meta = detectMeta(doc, layouts, info, cleanGiven(given, notes));
+  return { meta, articles, passages, ...(notes.length ? { notes } : {}) };
 }
 
 /**
  * Metadata from outside the text (manifest, command line, the file's own properties) held to the text's rules:
- * no control characters, and a URL only when it is http(s) (a `javascript:` link is dropped).
+ * no control characters, and a URL only when it is http(s) (a `javascript:` link is dropped, with a note).
  */
-function cleanGiven(given: Partial<DocumentMeta>): Partial<DocumentMeta> {
+function cleanGiven(given: Partial<DocumentMeta>, notes: string[]): Partial<DocumentMeta> {
   const out = { ...given };
   for (const key of ["title", "publisher"] as const) {
     const value = out[key];
@@ -52,7 +54,12 @@ function cleanGiven(given: Partial<DocumentMeta>): Partial<DocumentMeta> {
   if (out.url) {
     const url = httpUrl(out.url);
     if (url) out.url = url;
-    else delete out.url;
+    else {
+      notes.push(
+        `URL ${JSON.stringify(stripControls(out.url).slice(0, 80))} dropped: only http(s) URLs are kept`,
+      );
+      delete out.url;
+    }
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { createDocumentReader, type DocumentReader, skippedFile } from "../corpu
 import { emptyCorpusError, type LoadedDocument, readManifest, type SkippedFile } from "../corpus/load.js";
 import type { DocumentMeta } from "../corpus/types.js";
 import { AppError } from "../errors.js";
-import { addDocuments, type CorpusIndex } from "./corpus-index.js";
+import { addDocuments, type CorpusIndex, type IndexInput } from "./corpus-index.js";
 
 /** What the loading worker is given: the files to read, in order, and their manifest entries. */
 export interface LoadJob {
@@ -51,16 +51,21 @@ export async function indexCorpus(
   dir: string,
   ix: CorpusIndex,
   options: IndexCorpusOptions = {},
-): Promise<{ skipped: SkippedFile[]; worker: boolean }> {
+): Promise<{ skipped: SkippedFile[]; notes: string[]; worker: boolean }> {
   const { files, skipped: entries } = scanCorpus(dir);
   const skipped: SkippedFile[] = [...entries];
   const manifest = readManifest(dir);
   const reader = options.reader ?? createDocumentReader();
+  const notes: string[] = [];
   let indexed = 0;
+  const add = (doc: IndexInput & { notes?: string[] }) => {
+    addDocuments(ix, [doc]);
+    for (const note of doc.notes ?? []) notes.push(`${doc.meta.doc}: ${note}`);
+    indexed++;
+  };
   const take = (m: LoadMessage) => {
     if (m.type === "doc") {
-      addDocuments(ix, [{ ...m.doc, tokens: m.tokens }]);
-      indexed++;
+      add({ ...m.doc, tokens: m.tokens });
     } else if (m.type === "skip")
       skipped.push(
         m.hash ? { file: m.file, reason: m.reason, hash: m.hash } : { file: m.file, reason: m.reason },
@@ -75,8 +80,7 @@ export async function indexCorpus(
   }
   for (const file of files.slice(done)) {
     try {
-      addDocuments(ix, [await reader.read(dir, file, manifest.get(file) ?? {})]);
-      indexed++;
+      add(await reader.read(dir, file, manifest.get(file) ?? {}));
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       skipped.push(skippedFile(file, e));
@@ -84,7 +88,7 @@ export async function indexCorpus(
   }
   if (!options.reader) await reader.close();
   if (indexed === 0) throw emptyCorpusError(dir, skipped);
-  return { skipped, worker };
+  return { skipped, notes, worker };
 }
 
 /**

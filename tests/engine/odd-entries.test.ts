@@ -77,6 +77,9 @@ describe("document text reaches answers without control characters", () => {
     expect(shown).not.toMatch(/\\u001b|\\u0007|\\u009b|pwned/);
     const meta = engine.sources().find((d) => d.doc === "page.html");
     expect(meta).toMatchObject({ title: "标题", url: null });
+    expect(engine.notes).toEqual([
+      'page.html: URL "javascript:alert(1)" dropped: only http(s) URLs are kept',
+    ]);
     const esc = engine.sources().find((d) => d.doc === "esc.txt");
     expect(esc?.title).toBe("渝北区停车设施建设");
   });
@@ -91,5 +94,16 @@ describe("document text reaches answers without control characters", () => {
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
     const engine = await createEngine({ corpusDir: dir });
     expect(engine.sources().find((d) => d.doc === first.file)?.url).toBeNull();
+    expect(engine.notes).toEqual([
+      `${first.file}: URL "javascript:alert(document.cookie)" dropped: only http(s) URLs are kept`,
+    ]);
+    const page =
+      '<meta property="og:url" content="file:///etc/passwd"><p>今年以来，江北区新增公共停车位3.4万个。</p>';
+    writeFileSync(join(dir, "linked.html"), page);
+    const changes = await engine.sync();
+    expect(changes.added).toEqual(["linked.html"]);
+    expect(changes.notes).toEqual([
+      'linked.html: URL "file:///etc/passwd" dropped: only http(s) URLs are kept',
+    ]);
   });
 });
