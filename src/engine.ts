@@ -4,7 +4,7 @@ import { type AskOptions, answerQuestion, corpusExamples } from "./answer/answer
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import { type CheckOptions, checkClaim } from "./check/check-claim.js";
 import { scanCorpus } from "./corpus/corpus-entries.js";
-import type { DocumentLimits } from "./corpus/document-limits.js";
+import { type DocumentLimits, resolveLimits } from "./corpus/document-limits.js";
 import { createDocumentReader, type DocumentReader, skippedFile } from "./corpus/document-reader.js";
 import { contentHash, corpusFingerprint, readManifest, type SkippedFile } from "./corpus/load.js";
 import { readRegularFile } from "./corpus/read-regular-file.js";
@@ -107,7 +107,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   ]);
   const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
   let t = performance.now();
-  const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer) : "";
+  const limits = resolveLimits(options.documentLimits);
+  const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer, limits) : "";
   const snapshot = options.snapshotFile ? readSnapshot(options.snapshotFile, key, gazetteer) : null;
   const startup: EngineStartup = {
     from: snapshot ? "snapshot" : "files",
@@ -120,7 +121,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let skipped: SkippedFile[];
   let notes: string[] = [];
   const warnings: string[] = [];
-  const reader = createDocumentReader(options.documentLimits);
+  const reader = createDocumentReader(limits);
   if (snapshot) {
     ({ index, skipped } = snapshot);
     reader.remember(skipped);
@@ -153,7 +154,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const changed = changes.added.length + changes.updated.length + changes.removed.length > 0;
     if (changed && options.snapshotFile) {
       // Keyed by the files as this sync read them: a file changed since will not match, and is re-read.
-      pending = { key: snapshotKey(options.corpusDir, gazetteer), skipped: changes.skipped };
+      pending = { key: snapshotKey(options.corpusDir, gazetteer, limits), skipped: changes.skipped };
       if (!later) flushSnapshot();
     }
     return changes;
@@ -190,10 +191,14 @@ function saveSnapshot(file: string, ix: CorpusIndex, key: string, skipped: Skipp
   }
 }
 
-/** What a snapshot must have been built from to be reused: this corpus, these place names, this code. */
-function snapshotKey(corpusDir: string, gazetteer: string[]): string {
-  const places = createHash("sha256").update(gazetteer.join("\n")).digest("hex").slice(0, 16);
-  return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${places}`;
+/**
+ * What a snapshot must have been built from to be reused: this corpus, these place names, this code, and these
+ * document limits (its skipped files were refused under them).
+ */
+function snapshotKey(corpusDir: string, gazetteer: string[], limits: DocumentLimits): string {
+  const digest = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
+  const places = digest(gazetteer.join("\n"));
+  return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${places}:${digest(JSON.stringify(limits))}`;
 }
 
 /**

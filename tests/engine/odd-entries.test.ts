@@ -107,3 +107,23 @@ describe("document text reaches answers without control characters", () => {
     ]);
   });
 });
+
+describe("refused files across a snapshot", () => {
+  it("keeps a refusal while the limits are the same, and reads the file again when they change", async () => {
+    const dir = corpusCopy("refused-snapshot");
+    const snapshotFile = join(root, "refused-snapshot.bin");
+    const paragraphs = "<p>今年以来，江北区新增公共停车位3.4万个。</p>".repeat(20);
+    writeFileSync(join(dir, "many.html"), `<html><body><article>${paragraphs}</article></body></html>`);
+    const strict = { snapshotFile, documentLimits: { htmlElements: 10 } };
+    const first = await createEngine({ corpusDir: dir, ...strict });
+    expect(first.skipped.map((s) => s.file)).toEqual(["many.html"]);
+    const again = await createEngine({ corpusDir: dir, ...strict });
+    expect(again.startup.from).toBe("snapshot");
+    expect(again.skipped.map((s) => s.reason)).toEqual(first.skipped.map((s) => s.reason));
+    expect((await again.sync()).skipped.map((s) => s.file)).toEqual(["many.html"]);
+    const relaxed = await createEngine({ corpusDir: dir, snapshotFile });
+    expect(relaxed.startup.from).toBe("files");
+    expect(relaxed.skipped).toEqual([]);
+    expect(topFigure(relaxed, "江北区新增停车位多少")).toBe("3.4万个");
+  });
+});
