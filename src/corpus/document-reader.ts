@@ -1,16 +1,13 @@
 import { extname, join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode } from "../errors.js";
 import { type DocumentLimits, resolveLimits } from "./document-limits.js";
 import { contentHash, type LoadedDocument, parseDocumentBytes, type SkippedFile } from "./load.js";
-import type { ParseJob, ParseResult } from "./parse-messages.js";
+import { createParseWorker, refusal } from "./parse-in-worker.js";
 import { readRegularFile } from "./read-regular-file.js";
-import type { DocumentMeta, ParsedDocument } from "./types.js";
+import type { DocumentMeta } from "./types.js";
 
 /** Kinds whose parse is linear in their size: small files of these are parsed in this thread. */
 const LINEAR_KINDS = new Set([".txt", ".md"]);
-/** A worker left idle this long is stopped (its libraries hold memory); the next document starts another. */
-const IDLE_MS = 10_000;
 
 /** Reads corpus files within the document limits, remembering the files it refused. */
 export interface DocumentReader {
@@ -30,12 +27,6 @@ export interface DocumentReader {
   close(): Promise<void>;
 }
 
-/** The refusal a parse worker's message or death stands for (a message may carry its code already). */
-function refusal(code: ErrorCode, file: string, message: string, hash?: string): AppError {
-  const text = message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
-  return new AppError(code, text, hash ? { file, hash } : { file });
-}
-
 /** A refused file as the corpus lists it: the reason, and the content hash that lets it be remembered. */
 export function skippedFile(file: string, e: AppError): SkippedFile {
   const hash = e.detail?.hash;
@@ -46,68 +37,15 @@ export function skippedFile(file: string, e: AppError): SkippedFile {
 export function createDocumentReader(given: Partial<DocumentLimits> = {}): DocumentReader {
   const limits = resolveLimits(given);
   const refused = new Map<string, { code: ErrorCode; message: string }>();
-  let worker: Worker | null = null;
-  let idle: NodeJS.Timeout | null = null;
+  const worker = createParseWorker(limits);
   let queue: Promise<unknown> = Promise.resolve();
   let jobs = 0;
-
-  const stop = (w: Worker) => {
-    if (worker === w) worker = null;
-    void w.terminate();
-  };
-
-  const inWorker = (job: ParseJob): Promise<ParsedDocument> =>
-    new Promise((resolve, reject) => {
-      if (idle) clearTimeout(idle);
-      const w =
-        worker ??
-        new Worker(new URL("./parse-worker.mjs", import.meta.url), {
-          resourceLimits: { maxOldGenerationSizeMb: limits.parseMemoryMb },
-        });
-      worker = w;
-      w.ref();
-      const settle = (outcome: () => void) => {
-        clearTimeout(timer);
-        w.off("message", onMessage).off("error", onError).off("exit", onExit);
-        w.unref();
-        if (worker === w) idle = setTimeout(() => stop(w), IDLE_MS).unref();
-        outcome();
-      };
-      const timer = setTimeout(() => {
-        stop(w);
-        settle(() =>
-          reject(
-            refusal(
-              "TOO_LARGE",
-              job.file,
-              `${job.file}: took longer than ${limits.parseSeconds} s to read — not read`,
-            ),
-          ),
-        );
-      }, limits.parseSeconds * 1000);
-      const onMessage = (r: ParseResult) => {
-        if (r.id !== job.id) return;
-        settle(() => (r.ok ? resolve(r.doc) : reject(refusal(r.code, job.file, r.message))));
-      };
-      const onError = (e: Error & { code?: string }) => {
-        stop(w);
-        const why =
-          e.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? `needs more than ${limits.parseMemoryMb} MB to read`
-            : `stopped the parser (${e.message})`;
-        settle(() => reject(refusal("TOO_LARGE", job.file, `${job.file}: ${why} — not read`)));
-      };
-      const onExit = () => onError(new Error("the parser exited"));
-      w.on("message", onMessage).on("error", onError).on("exit", onExit);
-      w.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
-    });
-
   let parses = 0;
   const parse = async (bytes: Uint8Array, file: string, meta: Partial<DocumentMeta>) => {
     parses++;
     if (LINEAR_KINDS.has(extname(file).toLowerCase()) && bytes.byteLength <= limits.inProcessKb * 1024)
       return parseDocumentBytes(bytes, file, meta, limits);
-    return inWorker({ id: ++jobs, file, bytes, given: meta, limits });
+    return worker.parse({ id: ++jobs, file, bytes, given: meta, limits });
   };
 
   const read = async (dir: string, file: string, meta: Partial<DocumentMeta> = {}) => {
@@ -141,10 +79,6 @@ export function createDocumentReader(given: Partial<DocumentLimits> = {}): Docum
         if (s.hash && code) refused.set(`${s.file}\0${s.hash}`, { code, message: s.reason });
       }
     },
-    close: async () => {
-      if (idle) clearTimeout(idle);
-      if (worker) await worker.terminate();
-      worker = null;
-    },
+    close: () => worker.close(),
   };
 }
