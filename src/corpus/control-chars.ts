@@ -32,3 +32,20 @@ export function controlLength(s: string, at: number): number {
 export function stripControls(s: string): string {
   return s.replace(ALL, "");
 }
+
+/** Whether a text holds a control character (a file name that would print one). */
+export function hasControls(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isControl(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The text with each control character written as an escape (`\x1b`), for naming it safely in a message. */
+export function showControls(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out +=
+      isControl(c) || c === 0x09 || c === 0x0a || c === 0x0d ? `\\x${c.toString(16).padStart(2, "0")}` : ch;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { type Dirent, existsSync, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { AppError } from "../errors.js";
+import { hasControls, showControls } from "./control-chars.js";
 import { isDocumentName } from "./corpus-files.js";
 
 /** The entries of a corpus directory: documents to read, and entries with a document's name that are left out. */
@@ -44,8 +45,9 @@ function entryProblem(dir: string, root: string, entry: Dirent): string | null {
 
 /**
  * Lists a corpus directory: regular files (or links to regular files inside it) with a document's name are
- * read, sorted by name; directories, FIFOs, sockets, devices, dangling links and links leading out of the
- * directory are skipped with the reason. Throws CORPUS_MISSING when the directory is not there.
+ * read, sorted by name; directories, FIFOs, sockets, devices, dangling links, links leading out of the
+ * directory and names with control characters are skipped with the reason. Throws CORPUS_MISSING when the
+ * directory is not there.
  */
 export function scanCorpus(dir: string): CorpusScan {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
@@ -57,6 +59,11 @@ export function scanCorpus(dir: string): CorpusScan {
   const scan: CorpusScan = { files: [], skipped: [] };
   const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => isDocumentName(e.name));
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (hasControls(entry.name)) {
+      const reason = "a name with control characters (a terminal would obey them) — rename it; not read";
+      scan.skipped.push({ file: showControls(entry.name), reason });
+      continue;
+    }
     const problem = entryProblem(dir, root, entry);
     if (problem) scan.skipped.push({ file: entry.name, reason: `${problem} — not read` });
     else scan.files.push(entry.name);

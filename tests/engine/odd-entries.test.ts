@@ -50,6 +50,19 @@ describe("only regular files inside the corpus directory are read", () => {
     expect(changes).toMatchObject({ added: [], updated: [], removed: [] });
   });
 
+  it("skips a file whose name holds control characters, naming it with escapes", async () => {
+    const dir = corpusCopy("names");
+    writeFileSync(join(dir, "\x1b]0;pwned\x07\x1b[2Jreport.txt"), OUTSIDE_DOC);
+    const engine = await createEngine({ corpusDir: dir });
+    expect(engine.skipped).toEqual([
+      {
+        file: "\\x1b]0;pwned\\x07\\x1b[2Jreport.txt",
+        reason: "a name with control characters (a terminal would obey them) — rename it; not read",
+      },
+    ]);
+    expect(topFigure(engine, "江北区新增停车位多少")).toBeNull();
+  });
+
   it("reads a link to a file inside the corpus directory", async () => {
     const dir = corpusCopy("inside");
     mkdirSync(join(dir, "sub"));
