@@ -198,7 +198,7 @@ function saveSnapshot(file: string, ix: CorpusIndex, key: string, skipped: Skipp
 function snapshotKey(corpusDir: string, gazetteer: string[], limits: DocumentLimits): string {
   const digest = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
   const places = digest(gazetteer.join("\n"));
-  return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${places}:${digest(JSON.stringify(limits))}`;
+  return `${corpusFingerprint(corpusDir, limits.fileMb)}:${indexCodeVersion()}:${places}:${digest(JSON.stringify(limits))}`;
 }
 
 /**

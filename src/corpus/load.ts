@@ -80,12 +80,17 @@ export function emptyCorpusError(dir: string, skipped: SkippedFile[]): AppError 
   );
 }
 
-/** A file's content hash, or "-" when it is missing or not a regular file. */
-function fileHash(path: string, name: string): string {
+/**
+ * A file's content hash; its size and time for a file over `maxMb` (it is refused unread, so hashing it on every
+ * re-index would cost more than it tells); "-" when it is missing or not a regular file.
+ */
+function fileHash(path: string, name: string, maxMb: number): string {
   try {
-    return contentHash(readRegularFile(path, name));
-  } catch {
-    return "-";
+    return contentHash(readRegularFile(path, name, maxMb));
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "TOO_LARGE") return "-";
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
   }
 }
 
@@ -93,12 +98,12 @@ function fileHash(path: string, name: string): string {
  * Identity of a corpus directory's content: every document file's name and content hash, plus the manifest
  * and the directory's synonym and place tables. Equal fingerprints mean an index built from one fits the other.
  */
-export function corpusFingerprint(dir: string): string {
+export function corpusFingerprint(dir: string, maxMb = DOCUMENT_LIMITS.fileMb): string {
   const h = createHash("sha256");
-  for (const file of listDocumentFiles(dir)) h.update(`${file}\0${fileHash(join(dir, file), file)}\0`);
+  for (const file of listDocumentFiles(dir)) h.update(`${file}\0${fileHash(join(dir, file), file, maxMb)}\0`);
   for (const extra of CONFIG_FILES) {
     const path = join(dir, extra);
-    h.update(`${extra}\0${existsSync(path) ? fileHash(path, extra) : "-"}\0`);
+    h.update(`${extra}\0${existsSync(path) ? fileHash(path, extra, Number.POSITIVE_INFINITY) : "-"}\0`);
   }
   return h.digest("hex");
 }
