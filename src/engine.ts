@@ -1,17 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type AskOptions, answerQuestion, corpusExamples } from "./answer/answer-question.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import { type CheckOptions, checkClaim } from "./check/check-claim.js";
-import {
-  contentHash,
-  corpusFingerprint,
-  listDocumentFiles,
-  loadDocument,
-  readManifest,
-  type SkippedFile,
-} from "./corpus/load.js";
+import { scanCorpus } from "./corpus/corpus-entries.js";
+import { type DocumentLimits, resolveLimits } from "./corpus/document-limits.js";
+import { createDocumentReader, type DocumentReader, skippedFile } from "./corpus/document-reader.js";
+import { contentHash, corpusFingerprint, readManifest, type SkippedFile } from "./corpus/load.js";
+import { readRegularFile } from "./corpus/read-regular-file.js";
 import type { DocumentMeta } from "./corpus/types.js";
 import { AppError } from "./errors.js";
 import { type IndexCorpusOptions, indexCorpus } from "./index/build-index.js";
@@ -44,6 +40,8 @@ export interface EngineOptions extends IndexCorpusOptions {
   profile?: ProfileOverrides;
   /** Today's date, for questions that say 今年, 去年 or 前年 (default: the system clock). */
   clock?: () => Date;
+  /** Limits on what reading one document may cost (src/corpus/document-limits.ts); the rest keep their defaults. */
+  documentLimits?: Partial<DocumentLimits>;
 }
 
 /** What a re-scan of the corpus directory changed. */
@@ -52,6 +50,8 @@ export interface CorpusChanges {
   updated: string[];
   removed: string[];
   skipped: SkippedFile[];
+  /** What reading the added and updated files dropped ("page.html: URL "javascript:…" dropped: …"). */
+  notes: string[];
 }
 
 /** How the engine started: from its snapshot or from the files, and what each step took (ms, 0 if skipped). */
@@ -82,6 +82,8 @@ export interface Engine {
   sync(): Promise<CorpusChanges>;
   /** Files of the corpus directory that could not be read at start, with why. */
   skipped: SkippedFile[];
+  /** What reading the files at start dropped from their metadata (empty when started from a snapshot). */
+  notes: string[];
   /** Problems that cost speed, not answers (a snapshot that could not be written). */
   warnings: string[];
   /** Writes a snapshot left pending by `snapshotWrite: "later"`; returns the warnings it raised (else []). */
@@ -105,7 +107,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   ]);
   const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
   let t = performance.now();
-  const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer) : "";
+  const limits = resolveLimits(options.documentLimits);
+  const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer, limits) : "";
   const snapshot = options.snapshotFile ? readSnapshot(options.snapshotFile, key, gazetteer) : null;
   const startup: EngineStartup = {
     from: snapshot ? "snapshot" : "files",
@@ -116,13 +119,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   let index: CorpusIndex;
   let skipped: SkippedFile[];
+  let notes: string[] = [];
   const warnings: string[] = [];
-  if (snapshot) ({ index, skipped } = snapshot);
-  else {
+  const reader = createDocumentReader(limits);
+  if (snapshot) {
+    ({ index, skipped } = snapshot);
+    reader.remember(skipped);
+  } else {
     t = performance.now();
     index = createIndex(gazetteer);
-    const built = await indexCorpus(options.corpusDir, index, options);
+    const built = await indexCorpus(options.corpusDir, index, { ...options, reader });
     skipped = built.skipped;
+    notes = built.notes;
     startup.buildWorker = built.worker;
     startup.buildMs = performance.now() - t;
   }
@@ -142,11 +150,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const later = options.snapshotWrite === "later";
   if (!later) flushSnapshot();
   const sync = async () => {
-    const changes = await syncCorpus(index, options.corpusDir);
+    const changes = await syncCorpus(index, options.corpusDir, reader);
     const changed = changes.added.length + changes.updated.length + changes.removed.length > 0;
     if (changed && options.snapshotFile) {
       // Keyed by the files as this sync read them: a file changed since will not match, and is re-read.
-      pending = { key: snapshotKey(options.corpusDir, gazetteer), skipped: changes.skipped };
+      pending = { key: snapshotKey(options.corpusDir, gazetteer, limits), skipped: changes.skipped };
       if (!later) flushSnapshot();
     }
     return changes;
@@ -160,6 +168,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     examples: () => corpusExamples(ctx),
     sync,
     skipped,
+    notes,
     warnings,
     flushSnapshot,
     index,
@@ -182,16 +191,23 @@ function saveSnapshot(file: string, ix: CorpusIndex, key: string, skipped: Skipp
   }
 }
 
-/** What a snapshot must have been built from to be reused: this corpus, these place names, this code. */
-function snapshotKey(corpusDir: string, gazetteer: string[]): string {
-  const places = createHash("sha256").update(gazetteer.join("\n")).digest("hex").slice(0, 16);
-  return `${corpusFingerprint(corpusDir)}:${indexCodeVersion()}:${places}`;
+/**
+ * What a snapshot must have been built from to be reused: this corpus, these place names, this code, and these
+ * document limits (its skipped files were refused under them).
+ */
+function snapshotKey(corpusDir: string, gazetteer: string[], limits: DocumentLimits): string {
+  const digest = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
+  const places = digest(gazetteer.join("\n"));
+  return `${corpusFingerprint(corpusDir, limits.fileMb)}:${indexCodeVersion()}:${places}:${digest(JSON.stringify(limits))}`;
 }
 
-/** Brings the index in line with the directory; unchanged files (same content hash) are not parsed again. */
-async function syncCorpus(ix: CorpusIndex, dir: string): Promise<CorpusChanges> {
-  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped: [] };
-  const files = listDocumentFiles(dir);
+/**
+ * Brings the index in line with the directory; unchanged files (same content hash) are not parsed again, nor
+ * are files the reader refused with the same content. Entries that are not regular files are skipped.
+ */
+async function syncCorpus(ix: CorpusIndex, dir: string, reader: DocumentReader): Promise<CorpusChanges> {
+  const { files, skipped } = scanCorpus(dir);
+  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped, notes: [] };
   const manifest = readManifest(dir);
   for (const doc of [...ix.docs.keys()]) {
     if (files.includes(doc)) continue;
@@ -200,15 +216,16 @@ async function syncCorpus(ix: CorpusIndex, dir: string): Promise<CorpusChanges> 
   }
   for (const file of files) {
     const known = ix.hashes.get(file);
-    // Hashing is cheap, parsing is not: an unchanged file is not parsed again.
-    if (known && known === contentHash(readFileSync(join(dir, file)))) continue;
     try {
-      const loaded = await loadDocument(dir, file, manifest.get(file) ?? {});
+      // Hashing is cheap, parsing is not: an unchanged file is not parsed again.
+      if (known && known === contentHash(readRegularFile(join(dir, file), file))) continue;
+      const loaded = await reader.read(dir, file, manifest.get(file) ?? {});
       addDocuments(ix, [loaded]);
       (known ? changes.updated : changes.added).push(file);
+      for (const note of loaded.notes ?? []) changes.notes.push(`${file}: ${note}`);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      changes.skipped.push({ file, reason: e.message });
+      changes.skipped.push(skippedFile(file, e));
     }
   }
   return changes;

@@ -15,6 +15,7 @@ import {
   relatedBeyond,
   type ShownPassage,
   showsFigureVerdicts,
+  stripControls,
   VERDICT_LABELS,
 } from "../../src/mod.js";
 
@@ -30,25 +31,31 @@ function emphasise(s: string, style: TextStyle): string {
   return style.color ? `${BOLD}${s}${RESET}` : `【${s}】`;
 }
 
+/**
+ * Document and user text as the terminal may print it: the corpus strips control characters when it reads a
+ * file, but a file name, an old snapshot or a claim can still carry one, and a terminal obeys them.
+ */
+const plain = stripControls;
+
 /** The quote with its figure emphasised. */
 export function renderQuote(q: Quote, style: TextStyle): string {
   let out = "";
   let at = 0;
   for (const [s, e] of q.highlights) {
-    out += q.text.slice(at, s) + emphasise(q.text.slice(s, e), style);
+    out += plain(q.text.slice(at, s)) + emphasise(plain(q.text.slice(s, e)), style);
     at = e;
   }
-  return out + q.text.slice(at);
+  return out + plain(q.text.slice(at));
 }
 
 /** 《title》 publisher date · 第N段 */
 export function renderCitation(c: Citation): string {
-  return citationText(c, c.paragraph);
+  return plain(citationText(c, c.paragraph));
 }
 
 /** Suggestions as a bulleted list under their heading (nothing when there are none). */
 function nearbyLines(suggestions: string[], heading: string = LABELS.nearby): string {
-  return suggestions.length ? `${heading}\n${suggestions.map((s) => `  • ${s}`).join("\n")}` : "";
+  return suggestions.length ? `${heading}\n${suggestions.map((s) => `  • ${plain(s)}`).join("\n")}` : "";
 }
 
 /** The source lines of a passage: the sources not cited above ("出处见上" on the line before says the rest). */
@@ -77,7 +84,7 @@ export function renderText(reply: AskReply, style: TextStyle, limit = 3): string
   const blocks = shown.map((a, i) => answerBlock(a, i, track(a.quote, a.sources), style));
   const others = relatedBeyond(reply.related, shown);
   const related = others.length
-    ? `\n\n${LABELS.related}\n${others.map((r) => `  • ${r.label} — ${renderCitation(r.source)}`).join("\n")}`
+    ? `\n\n${LABELS.related}\n${others.map((r) => `  • ${plain(r.label)} — ${renderCitation(r.source)}`).join("\n")}`
     : "";
   const note = reply.note ? `${answerNoteText(reply.note)}\n` : "";
   return note + blocks.join("\n\n") + related;
@@ -85,15 +92,15 @@ export function renderText(reply: AskReply, style: TextStyle, limit = 3): string
 
 /** Renders a fact check: verdict, then for each figure the claim's value against the sources' with their sentences. */
 export function renderCheckText(reply: CheckReply, style: TextStyle): string {
-  const lines = [`${VERDICT_LABELS[reply.verdict]}　${reply.claim}`];
+  const lines = [`${VERDICT_LABELS[reply.verdict]}　${plain(reply.claim)}`];
   if (reply.note) lines.push(checkNoteText(reply.note));
   const badges = showsFigureVerdicts(reply);
   const track = passageTracker();
   for (const item of reply.items) {
-    const values = item.evidence.map((e) => e.figure?.text ?? "—").join(" / ");
+    const values = plain(item.evidence.map((e) => e.figure?.text ?? "—").join(" / "));
     const source = values ? `　${LABELS.source}${values}` : "";
     const badge = badges ? `${VERDICT_LABELS[item.verdict]}　` : "";
-    const head = `\n${badge}${LABELS.claim}${item.claim.text}${source}`;
+    const head = `\n${badge}${LABELS.claim}${plain(item.claim.text)}${source}`;
     const evidence = item.evidence.map((e) => ({ e, shown: track(e.quote, [e.source]) }));
     const repeated = evidence.some((x) => x.shown.quotedAbove);
     lines.push(repeated ? `${head}${LABELS.quotedAbove}` : head);
@@ -104,7 +111,7 @@ export function renderCheckText(reply: CheckReply, style: TextStyle): string {
     }
   }
   if (reply.verdict === "not_found" && reply.items.length > 0)
-    lines.push(`\n${LABELS.lookedFor}${reply.lookedFor || LABELS.nothingLookedFor}`);
+    lines.push(`\n${LABELS.lookedFor}${plain(reply.lookedFor) || LABELS.nothingLookedFor}`);
   if (reply.suggestions.length) lines.push(nearbyLines(reply.suggestions));
   return lines.join("\n");
 }

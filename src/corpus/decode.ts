@@ -24,13 +24,19 @@ function tryDecode(encoding: string, buf: Uint8Array): string | null {
   }
 }
 
+/**
+ * Controls a right decoding still shows: whitespace, and the escape and bell of terminal sequences (which the
+ * cleaner strips). Other C0 controls (NUL above all) are what a wrong decoding produces.
+ */
+const TEXT_CONTROLS = new Set([0x07, 0x09, 0x0a, 0x0d, 0x1b]);
+
 /** Share of characters that are control or private-use characters: high means we decoded garbage. */
 function garbageShare(text: string): number {
   if (text.length === 0) return 0;
   let bad = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
-    const control = c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d;
+    const control = c < 0x20 && !TEXT_CONTROLS.has(c);
     const privateUse = c >= 0xe000 && c <= 0xf8ff;
     if (control || privateUse || c === 0xfffd) bad++;
   }

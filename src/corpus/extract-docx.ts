@@ -1,13 +1,21 @@
 import mammoth from "mammoth";
 import { AppError } from "../errors.js";
+import { DOCUMENT_LIMITS, type DocumentLimits } from "./document-limits.js";
 import type { ExtractedText } from "./extract.js";
 import { docxTitle } from "./extract-docx-core.js";
+import { checkZipSize } from "./zip-archive.js";
 
 /**
  * DOCX: the raw text, one paragraph a line, and the title from the core properties. The core properties'
  * dates are when the file was made (often from a template), not when the document was issued: left out.
+ * The archive's inflated size is checked before mammoth inflates it (a 1 MB file can hold gigabytes).
  */
-export async function extractDocx(bytes: Uint8Array, file: string): Promise<ExtractedText> {
+export async function extractDocx(
+  bytes: Uint8Array,
+  file: string,
+  limits: DocumentLimits = DOCUMENT_LIMITS,
+): Promise<ExtractedText> {
+  checkZipSize(bytes, file, limits.inflatedMb, limits.zipEntries);
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));

@@ -1,10 +1,12 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { decodeDocument } from "./decode.js";
+import { DOCUMENT_LIMITS, type DocumentLimits } from "./document-limits.js";
 import type { ExtractedText } from "./extract.js";
 import { normalizeDate } from "./extract-date.js";
 import { articleHeadline, htmlMeta, pageTitle } from "./extract-html-meta.js";
 import { blockText, bodyText, stripChrome } from "./extract-html-text.js";
+import { checkHtmlShape, checkHtmlSource, htmlShape } from "./html-shape.js";
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv Content-Type). */
 function declaredCharset(bytes: Uint8Array): string | null {
@@ -59,15 +61,27 @@ export function asPage(html: string): string {
     : `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
-/** HTML: the main text (Readability, else the body without site chrome), one line per paragraph, plus meta tags. */
-export async function extractHtml(bytes: Uint8Array, file: string): Promise<ExtractedText> {
+/**
+ * HTML: the main text (Readability, else the body without site chrome), one line per paragraph, plus meta tags.
+ * A page with too many elements or nested too deep is refused; one nested deeper than Readability can afford
+ * is read as its body text.
+ */
+export async function extractHtml(
+  bytes: Uint8Array,
+  file: string,
+  limits: DocumentLimits = DOCUMENT_LIMITS,
+): Promise<ExtractedText> {
   const html = asPage(decodeHtml(bytes, file));
+  checkHtmlSource(html, file, limits);
   const page = parseHTML(html).document;
+  const shape = htmlShape(page.documentElement as never);
+  checkHtmlShape(shape, file, limits);
   const meta = htmlMeta(page as never);
   const headlines = [articleHeadline(page as never), pageTitle(page as never)];
   // Readability keeps a menu or banner it cannot tell from content on a short page: drop them first
   stripChrome(page.body as never);
-  const readable = readableText(page);
+  const readable: ReturnType<typeof readableText> =
+    shape.depth <= limits.readabilityDepth ? readableText(page) : { text: "" };
   const text = readable.text || bodyText(parseHTML(html).document.body as never);
   // og:title, then the article's <h1>, then Readability's cleaned <title> ("标题 - 网站" → "标题"), then any
   const headline = meta.title ?? headlines[0] ?? readable.title ?? headlines[1];

@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import { AppError } from "../errors.js";
 import { decodeDocument } from "./decode.js";
+import { DOCUMENT_LIMITS, type DocumentLimits } from "./document-limits.js";
 import { looksLikeMarkdown } from "./markdown-signs.js";
 import type { DocumentMeta } from "./types.js";
 
@@ -12,8 +13,8 @@ export interface ExtractedText {
   map?: number[];
 }
 
-/** Turns the bytes of one kind of document into text. */
-export type Extractor = (bytes: Uint8Array, file: string) => Promise<ExtractedText>;
+/** Turns the bytes of one kind of document into text, within the limits (src/corpus/document-limits.ts). */
+export type Extractor = (bytes: Uint8Array, file: string, limits: DocumentLimits) => Promise<ExtractedText>;
 
 /** Plain text, decoded (UTF-8, UTF-16 with BOM, GB18030/GBK) as it is — unless it is written in markdown. */
 async function extractPlain(bytes: Uint8Array, file: string): Promise<ExtractedText> {
@@ -59,8 +60,15 @@ export function isSupported(file: string): boolean {
   return extractors.has(extname(file).toLowerCase());
 }
 
-/** Extracts a document's text; UNSUPPORTED_TYPE for an extension no extractor handles. */
-export async function extractText(bytes: Uint8Array, file: string): Promise<ExtractedText> {
+/**
+ * Extracts a document's text; UNSUPPORTED_TYPE for an extension no extractor handles, TOO_LARGE for a
+ * document over one of the limits its format is checked against.
+ */
+export async function extractText(
+  bytes: Uint8Array,
+  file: string,
+  limits: DocumentLimits = DOCUMENT_LIMITS,
+): Promise<ExtractedText> {
   const load = extractors.get(extname(file).toLowerCase());
   if (!load)
     throw new AppError(
@@ -68,5 +76,5 @@ export async function extractText(bytes: Uint8Array, file: string): Promise<Extr
       `${file}: unsupported file type — use ${supportedExtensions().join(", ")}`,
       { file },
     );
-  return (await load())(bytes, file);
+  return (await load())(bytes, file, limits);
 }

@@ -1,3 +1,5 @@
+import { controlLength, stripControls } from "./control-chars.js";
+
 /** A run of display characters with, for each, its offset in the original text. */
 export interface MappedText {
   text: string;
@@ -25,11 +27,19 @@ function foldChar(ch: string): string {
   return FULLWIDTH_ALNUM.test(ch) ? ch.normalize("NFKC") : ch;
 }
 
-/** Maps one line: drops whitespace except a single space between Latin words, folds full-width alphanumerics. */
+/**
+ * Maps one line: drops whitespace except a single space between Latin words, folds full-width alphanumerics,
+ * and drops terminal escape sequences and control characters (so no answer can print them).
+ */
 export function mapLine(line: string, offset: number): MappedText {
   let text = "";
   const orig: number[] = [];
   for (let i = 0; i < line.length; i++) {
+    const control = controlLength(line, i);
+    if (control > 0) {
+      i += control - 1;
+      continue;
+    }
     const ch = line[i] as string;
     if (SPACE.test(ch)) {
       let j = i;
@@ -68,7 +78,7 @@ export function splitLines(original: string): Line[] {
       blank++;
       continue;
     }
-    const raw = rawLine.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, "");
+    const raw = stripControls(rawLine).replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, "");
     lines.push({ body, raw, width: displayWidth(raw), blankBefore: blank });
     blank = 0;
   }

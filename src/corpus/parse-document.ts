@@ -3,7 +3,9 @@ import { parseFigures } from "../text/figures.js";
 import { normalizeText } from "../text/script.js";
 import { type ArticleLayout, groupArticles } from "./articles.js";
 import { buildLayout, type PageInfo } from "./blocks.js";
+import { stripControls } from "./control-chars.js";
 import { findDateIn } from "./extract-date.js";
+import { httpUrl } from "./http-url.js";
 import type { MappedText } from "./lines.js";
 import { splitSentences } from "./sentences.js";
 import type { Article, DocumentMeta, ParsedDocument, Passage } from "./types.js";
@@ -31,7 +33,35 @@ export function parseDocument(
       p.start = map[p.start] ?? p.start;
       p.end = (map[p.end - 1] ?? p.end - 1) + 1;
     }
-  return { meta: detectMeta(doc, layouts, info, given), articles, passages };
+  const notes: string[] = [];
+  const meta = detectMeta(doc, layouts, info, cleanGiven(given, notes));
+  return { meta, articles, passages, ...(notes.length ? { notes } : {}) };
+}
+
+/**
+ * Metadata from outside the text (manifest, command line, the file's own properties) held to the text's rules:
+ * no control characters, and a URL only when it is http(s) (a `javascript:` link is dropped, with a note).
+ */
+function cleanGiven(given: Partial<DocumentMeta>, notes: string[]): Partial<DocumentMeta> {
+  const out = { ...given };
+  for (const key of ["title", "publisher"] as const) {
+    const value = out[key];
+    if (typeof value !== "string") continue;
+    const clean = stripControls(value).trim();
+    if (clean) out[key] = clean;
+    else delete out[key];
+  }
+  if (out.url) {
+    const url = httpUrl(out.url);
+    if (url) out.url = url;
+    else {
+      notes.push(
+        `URL ${JSON.stringify(stripControls(out.url).slice(0, 80))} dropped: only http(s) URLs are kept`,
+      );
+      delete out.url;
+    }
+  }
+  return out;
 }
 
 function articlePassages(doc: string, layout: ArticleLayout, article: number): DocPassage[] {
@@ -95,7 +125,7 @@ function detectMeta(
         ? given.publisher
         : (info.publisher ?? layouts.find((a) => a.publisher)?.publisher ?? null),
     date: given.date !== undefined ? given.date : (info.date ?? dateIn(head)),
-    url: given.url !== undefined ? given.url : info.url,
+    url: given.url !== undefined ? given.url : httpUrl(info.url),
   };
 }
 

@@ -52,4 +52,6 @@ export interface ParsedDocument {
   meta: DocumentMeta;
   articles: Article[];
   passages: Omit<Passage, "id">[];
+  /** What reading it dropped from the metadata it was given (a `javascript:` URL), one line each. */
+  notes?: string[];
 }

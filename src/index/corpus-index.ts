@@ -97,7 +97,8 @@ export function addDocuments(ix: CorpusIndex, docs: IndexInput[]): void {
   const entries: Array<{ id: number; text: string }> = [];
   for (const d of docs) {
     if (ix.docs.has(d.meta.doc)) removeDocument(ix, d.meta.doc);
-    entries.push(...indexDocument(ix, d));
+    // one at a time: spreading a large document's entries as arguments overflows the stack (~120,000 passages)
+    for (const entry of indexDocument(ix, d)) entries.push(entry);
   }
   ix.index.addAll(entries);
 }
