@@ -14,7 +14,7 @@ import {
 import { expandInputs } from "./ingest-inputs.js";
 import { safeDocumentName } from "./ingest-names.js";
 import { contentHash } from "./load.js";
-import { httpUrl } from "./manifest.js";
+import { httpUrl } from "./http-url.js";
 import { parseDocument } from "./parse-document.js";
 import type { DocumentMeta } from "./types.js";
 

@@ -2,17 +2,6 @@ import { z } from "zod";
 import { AppError } from "../errors.js";
 import type { DocumentMeta } from "./types.js";
 
-/**
- * A URL a document may link to: http or https only, without spaces or controls (a `javascript:`, `data:` or
- * `file:` address from a page's og:url or a hand-written manifest is never stored or shown). Null otherwise.
- */
-export function httpUrl(raw: string | null | undefined): string | null {
-  const text = raw?.trim();
-  if (!text || /[\s\p{Cc}]/u.test(text) || !URL.canParse(text)) return null;
-  const { protocol } = new URL(text);
-  return protocol === "http:" || protocol === "https:" ? text : null;
-}
-
 const entry = z.object({
   file: z.string().min(1),
   title: z.string().nullable(),
@@ -47,7 +36,8 @@ export function parseManifest(json: string, where: string): Map<string, Partial<
     throw new AppError("MANIFEST_INVALID", `${where}: ${issues}`);
   }
   const out = new Map<string, Partial<DocumentMeta>>();
+  // URLs are kept as written: reading the document applies httpUrl and notes a dropped one.
   for (const d of parsed.data.documents)
-    out.set(d.file, { title: d.title, publisher: d.publisher, date: d.date, url: httpUrl(d.url) });
+    out.set(d.file, { title: d.title, publisher: d.publisher, date: d.date, url: d.url });
   return out;
 }

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderIngestLine } from "../../adapters/cli/ingest.js";
+import { httpUrl } from "../../src/corpus/http-url.js";
 import { type IngestOptions, ingestFiles } from "../../src/corpus/ingest.js";
 import { safeDocumentName } from "../../src/corpus/ingest-names.js";
 import { listDocumentFiles } from "../../src/corpus/load.js";
-import { parseManifest } from "../../src/corpus/manifest.js";
 
 const CLOCK = () => new Date(2025, 5, 9, 10, 0, 0);
 const TEXT = "某某区城市更新工作情况\n今年以来，某某区新增停车位1.2万个。\n";
@@ -113,15 +113,17 @@ describe("URLs", () => {
     expect(manifestUrls()).toEqual([null, "https://x.gov.cn/b"]);
   });
 
-  it("reads a hand-written manifest's non-http(s) url as no url", () => {
-    const json = JSON.stringify({
-      documents: [
-        { file: "a.txt", title: null, publisher: null, date: null, url: "javascript:alert(1)" },
-        { file: "b.txt", title: null, publisher: null, date: null, url: "https://x.gov.cn/b" },
-      ],
-    });
-    const manifest = parseManifest(json, "manifest.json");
-    expect(manifest.get("a.txt")?.url).toBeNull();
-    expect(manifest.get("b.txt")?.url).toBe("https://x.gov.cn/b");
+  it.each([
+    ["https://x.gov.cn/b", "https://x.gov.cn/b"],
+    [" http://x.gov.cn/a?b=1 ", "http://x.gov.cn/a?b=1"],
+    ["javascript:alert(1)", null],
+    ["data:text/html,<script>", null],
+    ["file:///etc/passwd", null],
+    ["/relative/page.html", null],
+    ["https://x.gov.cn/a b", null],
+    ["https://x.gov.cn/\u0007", null],
+    ["", null],
+  ])("httpUrl(%j) = %j: the one rule for every URL the corpus keeps", (raw, kept) => {
+    expect(httpUrl(raw)).toBe(kept);
   });
 });
