@@ -98,6 +98,8 @@ export type { DocumentMeta } from "./corpus/types.js";
 export { type CorpusWatch, watchCorpus } from "./corpus/watch.js";
 // Daily digests.
 export { buildDigest, seenDocuments } from "./digest/build-digest.js";
+export type { DigestChannel, SendOutcome } from "./digest/channel.js";
+export { DELIVERY_POLICY } from "./digest/delivery-policy.js";
 export {
   type Digest,
   type DigestDocument,
@@ -131,7 +133,8 @@ export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
 // The store: feedback, subscriptions, deliveries, documents seen.
 export type { FeedbackRecord } from "./store/feedback.js";
-export { openStore, type Store } from "./store/open-store.js";
+export { openStore, type Store, type StoreOpening, tryOpenStore } from "./store/open-store.js";
+export { describeStoreNotice, describeStoreProblem, type StoreProblem } from "./store/store-problem.js";
 export type { Platform, Subscription } from "./store/subscriptions.js";
 export { normalizeQuery } from "./text/script.js";
 export { cut, cutForSearch, loadSegmenter } from "./text/segment.js";

@@ -48,7 +48,9 @@ describe("store", () => {
     ];
     expect(() => migrate(db, NOW, broken)).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'x'").get()).toBeUndefined();
-    expect(db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get()).toEqual({ v: 1 });
+    expect(db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get()).toEqual({
+      v: MIGRATIONS.length,
+    });
   });
 
   it("records a document's first sighting once, keyed by content hash", () => {
@@ -100,8 +102,12 @@ describe("store", () => {
       },
       NOW,
     );
-    expect(store.deliveries.claim(sub.id, "2025-03-03", NOW)?.status).toBe("claimed");
-    expect(store.deliveries.claim(sub.id, "2025-03-03", NOW)).toBeNull();
+    const lease = new Date(NOW.getTime() + 60_000);
+    expect(store.deliveries.claim(sub.id, "2025-03-03", "a", NOW, lease)).toMatchObject({
+      status: "claimed",
+      owner: "a",
+    });
+    expect(store.deliveries.claim(sub.id, "2025-03-03", "b", NOW, lease)).toBeNull();
     expect(store.subscriptions.remove("slack", "C1")).toBe(true);
     expect(store.deliveries.get(sub.id, "2025-03-03")).toBeNull(); // history goes with the subscription
   });
