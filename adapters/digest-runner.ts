@@ -7,7 +7,8 @@ export { telegramDigestSender } from "./telegram/digest-sender.js";
 /** What the daily digests need: the engine, the store, a channel per running platform. */
 export interface DigestRunnerOptions {
   engine: Pick<Engine, "index" | "synonyms" | "profile" | "clock">;
-  store: Store;
+  /** Null when the store could not be opened: no digests run (the start-up log has said why). */
+  store: Store | null;
   senders: Partial<Record<Platform, DigestChannel>>;
   clock?: () => Date;
   log?: (line: string) => void;
@@ -28,6 +29,7 @@ export function processOwner(): string {
 /** Starts the daily digests: a tick now (catching up a missed one, resuming expired claims) and every minute. */
 export function startDigests(o: DigestRunnerOptions): DigestRunner {
   const owner = processOwner();
+  if (!o.store) return { owner, stop: async () => undefined };
   const scheduler = new DigestScheduler({
     store: o.store,
     source: o.engine,

@@ -1,15 +1,8 @@
-import {
-  AppError,
-  type Engine,
-  openStore,
-  parseConfig,
-  type Store,
-  seenDocuments,
-  watchCorpus,
-} from "../src/mod.js";
+import { AppError, type Engine, parseConfig, type Store, seenDocuments, watchCorpus } from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
 import { describeStartup, openEngine } from "./open-engine.js";
+import { openStoreSafely } from "./open-store.js";
 import { startSlack } from "./slack/start.js";
 import { scheduleSnapshots } from "./snapshot-schedule.js";
 import { startTelegram } from "./telegram/start.js";
@@ -33,11 +26,11 @@ function loadDotEnv(): void {
  * Re-indexes the corpus directory after a change, records newly seen documents for the digests, and logs
  * what changed (a bad file is logged, not fatal).
  */
-async function syncAndLog(engine: Engine, store: Store, changed: () => void): Promise<void> {
+async function syncAndLog(engine: Engine, store: Store | null, changed: () => void): Promise<void> {
   try {
     const c = await engine.sync();
     if (c.added.length + c.updated.length + c.removed.length > 0) changed();
-    store.documents.recordSeen(seenDocuments(engine.index), new Date());
+    store?.documents.recordSeen(seenDocuments(engine.index), new Date());
     for (const [what, files] of [
       ["added", c.added],
       ["updated", c.updated],
@@ -61,8 +54,7 @@ async function main(): Promise<void> {
   snapshots.flush();
   for (const s of engine.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
   console.error(describeStartup(engine));
-  const store = openStore(config.DATA_DIR);
-  store.documents.recordSeen(seenDocuments(engine.index), new Date());
+  const store = openStoreSafely(config.DATA_DIR, seenDocuments(engine.index), (line) => console.error(line));
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, snapshots.changed));
   const tg = config.TELEGRAM_BOT_TOKEN ? await startTelegram(engine, config, store) : null;
   const sl = config.SLACK_BOT_TOKEN ? await startSlack(engine, config, store) : null;
@@ -73,7 +65,7 @@ async function main(): Promise<void> {
     await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
     watcher.close();
     snapshots.flush();
-    store.close();
+    store?.close();
     return;
   }
   const digests = startDigests({
@@ -88,10 +80,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     console.error(`${signal}: stopping ${running.map((r) => r.name).join(", ")}`);
     watcher.close();
-    digests.stop();
+    await digests.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
     snapshots.flush();
-    store.close();
+    store?.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));

@@ -131,10 +131,16 @@ export { isPunctuation } from "./lexicon/stopwords.js";
 export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
+export type { SeenDocument } from "./store/documents.js";
 // The store: feedback, subscriptions, deliveries, documents seen.
 export type { FeedbackRecord } from "./store/feedback.js";
 export { openStore, type Store, type StoreOpening, tryOpenStore } from "./store/open-store.js";
-export { describeStoreNotice, describeStoreProblem, type StoreProblem } from "./store/store-problem.js";
+export {
+  classifyStoreError,
+  describeStoreNotice,
+  describeStoreProblem,
+  type StoreProblem,
+} from "./store/store-problem.js";
 export type { Platform, Subscription } from "./store/subscriptions.js";
 export { normalizeQuery } from "./text/script.js";
 export { cut, cutForSearch, loadSegmenter } from "./text/segment.js";

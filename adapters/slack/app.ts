@@ -17,8 +17,8 @@ export interface SlackAppOptions {
   receiver?: Receiver;
   port?: number;
   clientOptions?: webApi.WebClientOptions;
-  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
-  store: Store;
+  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions; null when it is unavailable. */
+  store: Store | null;
   clock?: () => Date;
   /** Questions per user per minute (RATE_LIMIT; default 20). */
   rateLimit?: number;
@@ -62,7 +62,8 @@ export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
     engine,
     conversation: { engine, limiter },
     cache: new ReplyCache(o.cacheSize ?? 500),
-    recordFeedback: o.store.feedback.record,
+    // Without a store 👍/👎 are not kept; the start-up log has said so.
+    recordFeedback: o.store ? o.store.feedback.record : () => undefined,
     store: o.store,
     clock,
     logger: app.logger,

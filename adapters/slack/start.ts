@@ -6,7 +6,7 @@ import { createSlackApp } from "./app.js";
 export async function startSlack(
   engine: Engine,
   config: Config,
-  store: Store,
+  store: Store | null,
 ): Promise<{ stop(): Promise<void>; app: App }> {
   if (!config.SLACK_BOT_TOKEN) throw new AppError("CONFIG_INVALID", "SLACK_BOT_TOKEN is required for Slack");
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET)

@@ -33,8 +33,8 @@ export interface BotOptions {
   allowedChats?: string | readonly string[];
   /** Questions per user per minute (RATE_LIMIT). */
   rateLimit?: number;
-  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
-  store: Store;
+  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions; null when it is unavailable. */
+  store: Store | null;
   clock?: Clock;
   /** Longest retry_after (seconds) honoured on a 429 before the call fails. */
   maxRetryDelaySeconds?: number;
@@ -135,7 +135,8 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
     cache: new ReplyCache(1000),
     conversation: { engine, limiter: new RateLimiter(rateLimit, clock) },
     allowedChats: parseAllowedChats(options.allowedChats),
-    recordFeedback: options.store.feedback.record,
+    // Without a store 👍/👎 are not kept; the start-up log has said so.
+    recordFeedback: options.store ? options.store.feedback.record : () => undefined,
     store: options.store,
     clock,
     log,

@@ -47,7 +47,7 @@ async function startPolling(bot: Bot): Promise<void> {
 export async function startTelegram(
   engine: Engine,
   config: Config,
-  store: Store,
+  store: Store | null,
 ): Promise<TelegramHandle & { bot: Bot }> {
   if (!config.TELEGRAM_BOT_TOKEN) throw new AppError("CONFIG_INVALID", "TELEGRAM_BOT_TOKEN is not set");
   const bot = createBot(engine, {
