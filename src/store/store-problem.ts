@@ -28,7 +28,11 @@ export function classifyStoreError(file: string, e: unknown): StoreProblem {
   const code = String((e as { code?: unknown }).code ?? "");
   const detail = e instanceof Error ? e.message : String(e);
   const found = CODES.find(([, re]) => re.test(code));
-  return { code: found ? found[0] : "unavailable", file, detail: code && !detail.startsWith(code) ? `${code}: ${detail}` : detail };
+  return {
+    code: found ? found[0] : "unavailable",
+    file,
+    detail: code && !detail.startsWith(code) ? `${code}: ${detail}` : detail,
+  };
 }
 
 /** What each problem means and how to fix it; the file path is filled in. */

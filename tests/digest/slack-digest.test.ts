@@ -58,7 +58,9 @@ describe("Slack /digest", () => {
     const bare = await startHarness(engine, { retries: 0 }, 3, undefined, { store: null });
     try {
       const name = `bare${++n}`;
-      expect(await send(bare.url, commandBody("/digest", "on", bare.slack.responseUrl(name)), FORM)).toBe(200);
+      expect(await send(bare.url, commandBody("/digest", "on", bare.slack.responseUrl(name)), FORM)).toBe(
+        200,
+      );
       expect(String((await bare.slack.waitForPath(name)).params.text)).toContain("每日摘要暂不可用");
     } finally {
       await bare.stop();
