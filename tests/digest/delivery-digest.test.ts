@@ -154,13 +154,16 @@ describe("digests are delivered at most once", () => {
     expect(fake.received).toHaveLength(1);
   });
 
-  it("429 proves it was not delivered: retried after retry_after, delivered once", async () => {
-    const sub = slackSub();
-    fake.next("429");
-    run(store, T0, "slack");
-    expect(await settled(sub.id)).toBe("sent");
-    expect(fake.received).toHaveLength(1);
-  });
+  it.each(["telegram", "slack"] as const)(
+    "%s 429 proves it was not delivered: retried after retry_after, delivered once",
+    async (platform) => {
+      const sub = platform === "slack" ? slackSub() : tgSub();
+      fake.next("429");
+      run(store, T0, platform);
+      expect(await settled(sub.id)).toBe("sent");
+      expect(fake.received).toHaveLength(1);
+    },
+  );
 
   it("a refusal (bot kicked) fails the delivery, pauses the subscription, and is not retried", async () => {
     const sub = tgSub();
