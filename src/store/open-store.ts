@@ -41,6 +41,11 @@ export interface StoreOptions {
   now?: Date;
   /** Overrides BUSY_TIMEOUT_MS (tests). */
   busyTimeoutMs?: number;
+  /**
+   * Compare the database with DATA_DIR's marker and update it (default true): only an opener that reports the
+   * notices should, or a replaced store would be adopted unreported.
+   */
+  marker?: boolean;
 }
 
 /** A store that opened (with anything worth logging), or why it could not. */
@@ -93,7 +98,7 @@ export function tryOpenStore(dataDir: string, options: StoreOptions = {}): Store
     mkdirSync(dataDir, { recursive: true });
     db = new Database(file);
     const version = prepare(db, options);
-    const notices = checkMarker(dataDir, db, file, options.now ?? new Date());
+    const notices = options.marker === false ? [] : checkMarker(dataDir, db, file, options.now ?? new Date());
     return { kind: "open", store: repos(db, file, version), notices };
   } catch (e) {
     db?.close();
@@ -101,9 +106,12 @@ export function tryOpenStore(dataDir: string, options: StoreOptions = {}): Store
   }
 }
 
-/** Opens the store or throws an AppError that says what is wrong and how to fix it (the CLI's way). */
+/**
+ * Opens the store or throws an AppError that says what is wrong and how to fix it (the CLI's way); the marker is
+ * left to the bot, which reports a replaced store.
+ */
 export function openStore(dataDir: string, options: StoreOptions = {}): Store {
-  const opening = tryOpenStore(dataDir, options);
+  const opening = tryOpenStore(dataDir, { marker: false, ...options });
   if (opening.kind === "unavailable")
     throw new AppError("CONFIG_INVALID", describeStoreProblem(opening.problem));
   return opening.store;

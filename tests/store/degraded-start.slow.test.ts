@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/open-store.js";
+import { tryOpenStore } from "../../src/store/open-store.js";
 import { runEntry } from "../cli/run-entry.js";
 import { tempDataDir } from "../digest/helpers.js";
 
@@ -31,7 +31,9 @@ describe("start-up with a store in a bad state", () => {
 
   it("a bot.sqlite emptied to 0 bytes after it held subscriptions is reported, not silently accepted", async () => {
     const dir = tempDataDir();
-    const s = openStore(dir);
+    const opened = tryOpenStore(dir); // as the bot opens it: the marker records this store
+    if (opened.kind !== "open") throw new Error("the store did not open");
+    const s = opened.store;
     s.subscriptions.upsert(
       {
         platform: "slack",
