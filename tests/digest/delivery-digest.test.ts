@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { slackDigestSender, startDigests, telegramDigestSender } from "../../adapters/digest-runner.js";
@@ -91,6 +92,24 @@ const tgSub = () => subscribe(store, {}, at("2025-03-02T12:00:00Z"));
 const slackSub = () => subscribe(store, { platform: "slack", chatId: "C1" }, at("2025-03-02T12:00:00Z"));
 
 describe("digests are delivered at most once", () => {
+  it("kill -9 of a real process after Telegram received it: the restarted bot does not send it again", async () => {
+    const sub = tgSub();
+    store.close();
+    fake.next("hold");
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/digest/digest-process.ts"], {
+      env: { ...process.env, DATA_DIR: dir, API_ROOT: fake.url, NOW: T0.toISOString() },
+      stdio: "ignore",
+    });
+    const exited = new Promise((r) => child.once("exit", r));
+    await fake.waitFor(1, 60_000);
+    child.kill("SIGKILL");
+    await exited;
+    store = reopen(dir);
+    run(store, LATER);
+    expect(await settled(sub.id)).toBe("unknown");
+    expect(fake.received).toHaveLength(1);
+  }, 90_000);
+
   it("kill -9 after Telegram received it: the restarted bot does not send it again", async () => {
     const sub = tgSub();
     fake.next("hold");
