@@ -37,7 +37,8 @@ export function takeOverExpired(ctx: RecoverContext, now: Date): Array<[Subscrip
   const leaseUntil = new Date(now.getTime() + ctx.policy.leaseMs);
   const out: Array<[Subscription, Delivery]> = [];
   for (const row of deliveries.unfinished()) {
-    if (row.owner === ctx.owner || (row.leaseUntil !== null && row.leaseUntil > now.toISOString())) continue;
+    // Ticks never overlap, so a claim of this owner is not in flight either: it too waits for its lease.
+    if (row.leaseUntil !== null && row.leaseUntil > now.toISOString()) continue;
     const sub = subscriptions.byId(row.subscriptionId);
     if (sub && !ctx.platforms.includes(sub.platform)) continue; // its adapter is not running here
     const why = giveUpReason(sub, row, now, ctx.policy);
