@@ -1,34 +1,42 @@
-import { type Digest, DigestScheduler, type Engine, type Platform, type Store } from "../src/mod.js";
+import { randomBytes } from "node:crypto";
+import { type DigestChannel, DigestScheduler, type Engine, type Platform, type Store } from "../src/mod.js";
 
 export { slackDigestSender } from "./slack/digest-sender.js";
 export { telegramDigestSender } from "./telegram/digest-sender.js";
 
-/** Delivers a digest to a chat or channel id; throws when the platform refuses. */
-export type DigestSender = (chatId: string, digest: Digest) => Promise<void>;
-
-/** What the daily digests need: the engine, the store, a sender per running platform. */
+/** What the daily digests need: the engine, the store, a channel per running platform. */
 export interface DigestRunnerOptions {
   engine: Pick<Engine, "index" | "synonyms" | "profile" | "clock">;
-  store: Store;
-  senders: Partial<Record<Platform, DigestSender>>;
+  /** Null when the store could not be opened: no digests run (the start-up log has said why). */
+  store: Store | null;
+  senders: Partial<Record<Platform, DigestChannel>>;
   clock?: () => Date;
   log?: (line: string) => void;
 }
 
-/** Starts the daily digests: a tick now (catching up a missed one) and every minute; stop() ends them. */
-export function startDigests(o: DigestRunnerOptions): { stop(): void } {
-  const platforms = (Object.keys(o.senders) as Platform[]).filter((p) => o.senders[p]);
+/** The running digests; `stop()` resolves once the message being sent is recorded and the rest released. */
+export interface DigestRunner {
+  /** This process's owner id in the deliveries table. */
+  owner: string;
+  stop(): Promise<void>;
+}
+
+/** This process as a claim owner: its pid, and a random instance id so that a reused pid is another owner. */
+export function processOwner(): string {
+  return `${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+/** Starts the daily digests: a tick now (catching up a missed one, resuming expired claims) and every minute. */
+export function startDigests(o: DigestRunnerOptions): DigestRunner {
+  const owner = processOwner();
+  if (!o.store) return { owner, stop: async () => undefined };
   const scheduler = new DigestScheduler({
     store: o.store,
     source: o.engine,
-    platforms,
+    channels: o.senders,
+    owner,
     clock: o.clock,
     log: o.log,
-    send: async (sub, digest) => {
-      const send = o.senders[sub.platform];
-      if (!send) throw new Error(`no sender for ${sub.platform}`);
-      await send(sub.chatId, digest);
-    },
   });
-  return scheduler.start();
+  return { owner, stop: scheduler.start().stop };
 }

@@ -2,7 +2,6 @@ import {
   AppError,
   type Config,
   type Engine,
-  openStore,
   parseConfig,
   type Store,
   seenDocuments,
@@ -15,6 +14,7 @@ import { InFlight } from "./in-flight.js";
 import { loadEnv } from "./load-env.js";
 import { type Log, lineLog, logFromConfig } from "./log.js";
 import { describeStartup, openEngine } from "./open-engine.js";
+import { openStoreSafely } from "./open-store.js";
 import { onSignals, planShutdown, type Step } from "./shutdown.js";
 import { boltLogger } from "./slack/bolt-logger.js";
 import { type SlackHandle, startSlack } from "./slack/start.js";
@@ -28,11 +28,11 @@ let processLog: Log | null = null;
  * Re-indexes the corpus directory after a change, records newly seen documents for the digests, and logs
  * what changed (a bad file is logged, not fatal).
  */
-async function syncAndLog(engine: Engine, store: Store, log: Log, changed: () => void): Promise<void> {
+async function syncAndLog(engine: Engine, store: Store | null, log: Log, changed: () => void): Promise<void> {
   try {
     const c = await engine.sync();
     if (c.added.length + c.updated.length + c.removed.length > 0) changed();
-    store.documents.recordSeen(seenDocuments(engine.index), new Date());
+    store?.documents.recordSeen(seenDocuments(engine.index), new Date());
     for (const [what, files] of [
       ["added", c.added],
       ["updated", c.updated],
@@ -55,8 +55,8 @@ async function openState(config: Config, log: Log) {
   snapshots.flush();
   for (const s of engine.skipped) log.warn({ file: s.file }, `skipped ${s.file}: ${s.reason}`);
   log.info(describeStartup(engine));
-  const store = openStore(config.DATA_DIR);
-  store.documents.recordSeen(seenDocuments(engine.index), new Date());
+  // A damaged, read-only or locked store is logged and the bot runs without digests and 👍/👎 (null).
+  const store = openStoreSafely(config.DATA_DIR, seenDocuments(engine.index), lineLog(log, "warn"));
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, log, snapshots.changed));
   return { engine, snapshots, store, watcher };
 }
@@ -67,15 +67,15 @@ async function runTerminal(config: Config, log: Log): Promise<void> {
   await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
   watcher.close();
   snapshots.flush();
-  store.close();
+  store?.close();
 }
 
 /** The steps that end a service, once: flush the snapshot, remove the heartbeat, close the store. */
-function closeSteps(snapshots: SnapshotSchedule, heartbeat: { stop(): void }, store: Store): Step[] {
+function closeSteps(snapshots: SnapshotSchedule, heartbeat: { stop(): void }, store: Store | null): Step[] {
   return [
     { name: "index snapshot", run: () => snapshots.flush() },
     { name: "heartbeat", run: () => heartbeat.stop() },
-    { name: "store", run: () => store.close() },
+    { name: "store", run: () => store?.close() },
   ];
 }
 
@@ -88,7 +88,7 @@ function httpPort(config: Config): number | null {
 /** Connects the configured platforms; each one started is added to `intake`, so a later failure stops it. */
 async function startPlatforms(
   config: Config,
-  state: { engine: Engine; store: Store },
+  state: { engine: Engine; store: Store | null },
   runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
   intake: Step[],
 ): Promise<{ tg: (TelegramHandle & { bot: import("grammy").Bot }) | null; sl: SlackHandle | null }> {

@@ -120,6 +120,8 @@ export type { DocumentMeta } from "./corpus/types.js";
 export { type CorpusWatch, watchCorpus } from "./corpus/watch.js";
 // Daily digests.
 export { buildDigest, seenDocuments } from "./digest/build-digest.js";
+export type { DigestChannel, SendOutcome } from "./digest/channel.js";
+export { DELIVERY_POLICY } from "./digest/delivery-policy.js";
 export {
   type Digest,
   type DigestDocument,
@@ -151,6 +153,7 @@ export { isPunctuation } from "./lexicon/stopwords.js";
 export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
+export type { SeenDocument } from "./store/documents.js";
 // The store: feedback, subscriptions, deliveries, documents seen.
 export type {
   FeedbackQuery,
@@ -158,7 +161,13 @@ export type {
   FeedbackRow,
   VoteOutcome,
 } from "./store/feedback.js";
-export { openStore, type Store } from "./store/open-store.js";
+export { openStore, type Store, type StoreOpening, tryOpenStore } from "./store/open-store.js";
+export {
+  classifyStoreError,
+  describeStoreNotice,
+  describeStoreProblem,
+  type StoreProblem,
+} from "./store/store-problem.js";
 export type { Platform, Subscription } from "./store/subscriptions.js";
 export { normalizeQuery } from "./text/script.js";
 export { cut, cutForSearch, loadSegmenter } from "./text/segment.js";

@@ -20,8 +20,8 @@ export interface SlackAppOptions {
   receiver?: Receiver;
   port?: number;
   clientOptions?: webApi.WebClientOptions;
-  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
-  store: Store;
+  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions; null when it is unavailable. */
+  store: Store | null;
   clock?: () => Date;
   /** Questions per user per minute (RATE_LIMIT; default 20). */
   rateLimit?: number;
@@ -82,7 +82,8 @@ export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
     // Answers wait their turn after the ack: Bolt acks an event before its listener, a command acks first.
     conversation: { engine, limiter, queue: new WorkQueue() },
     cache: new ReplyCache(o.cacheSize ?? 500),
-    recordFeedback: o.store.feedback.record,
+    // Without a store 👍/👎 are not kept: the clicker is told so (and the start-up log has said why).
+    recordFeedback: o.store ? o.store.feedback.record : () => "unavailable" as const,
     store: o.store,
     clock,
     logger: app.logger,

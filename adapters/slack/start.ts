@@ -56,7 +56,7 @@ async function authTest(config: Config, api: PlatformApi, logger?: Logger) {
 export async function startSlack(
   engine: Engine,
   config: Config,
-  store: Store,
+  store: Store | null,
   runtime: SlackRuntime = {},
 ): Promise<SlackHandle> {
   if (!config.SLACK_BOT_TOKEN) throw new AppError("CONFIG_INVALID", "SLACK_BOT_TOKEN is required for Slack");

@@ -36,8 +36,8 @@ export interface BotOptions {
   allowedChats?: string | readonly string[];
   /** Questions per user per minute (RATE_LIMIT). */
   rateLimit?: number;
-  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions. */
-  store: Store;
+  /** The store: 👍/👎 go to its feedback table, /digest to its subscriptions; null when it is unavailable. */
+  store: Store | null;
   clock?: Clock;
   /** Longest retry_after (seconds) honoured on a 429 before the call fails. */
   maxRetryDelaySeconds?: number;
@@ -145,7 +145,8 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
     conversation: { engine, limiter: new RateLimiter(rateLimit, clock), queue: new WorkQueue() },
     inlineLimiter: new RateLimiter(rateLimit * INLINE_QUERIES_PER_QUESTION, clock),
     allowedChats: parseAllowedChats(options.allowedChats),
-    recordFeedback: options.store.feedback.record,
+    // Without a store 👍/👎 are not kept: the clicker is told so (and the start-up log has said why).
+    recordFeedback: options.store ? options.store.feedback.record : () => "unavailable" as const,
     store: options.store,
     clock,
     log,

@@ -1,17 +1,29 @@
-import type { Api } from "grammy";
-import type { Digest } from "../../src/mod.js";
+import { Api } from "grammy";
+import { DELIVERY_POLICY, type DigestChannel } from "../../src/mod.js";
 import { renderDigestHtml } from "./digest-html.js";
+import { telegramSendOutcome } from "./digest-outcome.js";
 
-/** Sends a digest to a Telegram chat, message by message; throws when Telegram refuses (chat gone, bot removed). */
-export type TelegramDigestSender = (chatId: string, digest: Digest) => Promise<void>;
-
-/** A digest sender over a bot's API (`bot.api`). */
-export function telegramDigestSender(api: Api): TelegramDigestSender {
-  return async (chatId, digest) => {
-    for (const html of renderDigestHtml(digest))
-      await api.sendMessage(chatId, html, {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-      });
+/**
+ * Digests over a bot's API (`bot.api`), as HTML messages of at most 4096 characters. Sends go through a client
+ * of their own, without the bot's auto-retry (it retries 5xx, which may have delivered) and with a timeout.
+ */
+export function telegramDigestSender(api: Api, limit?: number): DigestChannel {
+  const raw = new Api(api.token, {
+    ...api.options,
+    timeoutSeconds: Math.ceil(DELIVERY_POLICY.sendTimeoutMs / 1000),
+  });
+  return {
+    render: (digest) => renderDigestHtml(digest, limit),
+    send: async (chatId, html) => {
+      try {
+        const m = await raw.sendMessage(chatId, html, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+        });
+        return { kind: "sent", messageId: String(m.message_id) };
+      } catch (e) {
+        return telegramSendOutcome(e);
+      }
+    },
   };
 }

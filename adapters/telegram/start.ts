@@ -72,7 +72,7 @@ async function startPolling(bot: Bot, runtime: TelegramRuntime, log: NonNullable
 export async function startTelegram(
   engine: Engine,
   config: Config,
-  store: Store,
+  store: Store | null,
   runtime: TelegramRuntime = {},
 ): Promise<TelegramHandle & { bot: Bot }> {
   if (!config.TELEGRAM_BOT_TOKEN) throw new AppError("CONFIG_INVALID", "TELEGRAM_BOT_TOKEN is not set");

@@ -88,6 +88,7 @@ export function digestResultText(result: DigestCommandResult): string {
  * differ: a Telegram group's admins, a Slack channel's members.
  */
 export type DigestRefusal =
+  /** The store could not be opened (damaged, read-only, locked): digests are unavailable. */
   | { code: "disabled" }
   | { code: "admins-only" }
   | { code: "members-only" }
@@ -97,7 +98,7 @@ export type DigestRefusal =
 export function digestRefusalText(refusal: DigestRefusal): string {
   switch (refusal.code) {
     case "disabled":
-      return "每日摘要未启用：运行时没有数据存储。";
+      return "每日摘要暂不可用：机器人的数据存储现在打不开（管理员可在日志里看到原因和修复方法）。提问和核实照常可用。";
     case "admins-only":
       return "只有群管理员可以更改本群的每日摘要订阅；/digest status 和 /digest now 人人可用。";
     case "members-only":

@@ -81,10 +81,15 @@ export function claimAgainstSource(claim: string, source: string | null): string
 
 /**
  * What the user who clicked 👍/👎 is told (only them: the buttons stay for everyone else): a first vote thanked,
- * a changed vote, or the same vote again kept (one vote per user and reply).
+ * a changed vote, the same vote again kept (one vote per user and reply), or no vote kept at all when the bot
+ * runs without its database.
  */
-export function feedbackNote(rating: "up" | "down", outcome: "recorded" | "changed" | "kept"): string {
+export function feedbackNote(
+  rating: "up" | "down",
+  outcome: "recorded" | "changed" | "kept" | "unavailable",
+): string {
   const badge = rating === "up" ? "👍" : "👎";
+  if (outcome === "unavailable") return `反馈 ${badge} 暂时无法保存（数据库不可用），提问和核实照常可用。`;
   if (outcome === "changed") return `已把你的反馈改为 ${badge}，谢谢。`;
   if (outcome === "kept") return `你已经给过 ${badge}，反馈保持不变。`;
   return rating === "up" ? "已收到反馈 👍，谢谢！" : "已收到反馈 👎，我们会改进。";

@@ -4,6 +4,7 @@ import { AppError, type ErrorCode } from "../errors.js";
 import { withCorpusLock } from "./corpus-lock.js";
 import { extractText, isSupported, supportedExtensions } from "./extract.js";
 import { compactMeta } from "./extract-date.js";
+import { httpUrl } from "./http-url.js";
 import {
   type CorpusState,
   duplicateError,
@@ -14,7 +15,6 @@ import {
 import { expandInputs } from "./ingest-inputs.js";
 import { safeDocumentName } from "./ingest-names.js";
 import { contentHash } from "./load.js";
-import { httpUrl } from "./http-url.js";
 import { parseDocument } from "./parse-document.js";
 import type { DocumentMeta } from "./types.js";
 

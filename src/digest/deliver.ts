@@ -1,61 +1,172 @@
 import type { Delivery } from "../store/deliveries.js";
+import type { DeliveryPart } from "../store/delivery-parts.js";
 import type { Store } from "../store/open-store.js";
 import type { Subscription } from "../store/subscriptions.js";
 import { buildDigest, type DigestSource } from "./build-digest.js";
+import type { DigestChannel, SendOutcome } from "./channel.js";
+import type { DeliveryPolicy } from "./delivery-policy.js";
 import { type Digest, isEmptyDigest } from "./digest.js";
 
-/** Sends a digest to a subscription's chat; throws when it cannot (chat gone, bot removed). */
-export type DigestSend = (sub: Subscription, digest: Digest) => Promise<void>;
+/**
+ * What became of one claimed delivery: released (stopping: the next start resumes it), lost (another owner
+ * holds it now: this one sends nothing more).
+ */
+export type DeliveryOutcome = "sent" | "skipped" | "failed" | "unknown" | "released" | "lost";
 
-/** What became of one claimed delivery. */
-export type DeliveryOutcome = "sent" | "skipped" | "failed";
-
-/** What a delivery needs. */
+/** What a delivery needs: the store, the digest source, the platform's channel, and who is delivering. */
 export interface DeliverDeps {
   store: Store;
   source: DigestSource;
-  send: DigestSend;
+  channel: DigestChannel;
+  /** This process's owner id ("pid-instance"). */
+  owner: string;
+  policy: DeliveryPolicy;
+  /** The current instant, for leases and sent times. */
+  now: () => Date;
+  /** Waits before a retry; resolves early when stopping. */
+  wait: (ms: number) => Promise<void>;
+  stopping: () => boolean;
   log: (line: string) => void;
 }
 
 /** The digest of a claimed delivery: documents first seen after the last sent digest (or the subscription) up to the claim. */
-export function digestFor(deps: DeliverDeps, sub: Subscription, row: Delivery): Digest {
+export function digestFor(
+  deps: Pick<DeliverDeps, "store" | "source">,
+  sub: Subscription,
+  row: Delivery,
+): Digest {
   const last = deps.store.deliveries.lastSent(sub.id);
   const since = new Date(last ? last.claimedAt : sub.createdAt);
   const docs = deps.store.documents.firstSeenBetween(since, new Date(row.claimedAt));
   return buildDigest(deps.source, docs, sub.topics, row.digestDate);
 }
 
+const where = (sub: Subscription, row: Delivery) => `${sub.platform} chat ${sub.chatId} ${row.digestDate}`;
+
+/** The delivery's rendered parts, rendering them the first time; null when there is nothing to send. */
+function partsOf(deps: DeliverDeps, sub: Subscription, row: Delivery): DeliveryPart[] | null {
+  const parts = deps.store.parts.list(row.id);
+  if (parts.length) return parts;
+  const digest = digestFor(deps, sub, row);
+  if (isEmptyDigest(digest) && !sub.wantEmpty) return null;
+  deps.store.parts.add(row.id, deps.channel.render(digest));
+  return deps.store.parts.list(row.id);
+}
+
+/** A refused send (or retries run out): not delivered; a refusal also pauses the subscription. */
+function fail(deps: DeliverDeps, sub: Subscription, row: Delivery, reason: string, pause: boolean): "failed" {
+  deps.store.deliveries.markFailed(row.id, deps.now(), reason);
+  if (pause) deps.store.subscriptions.pause(sub.id, `推送失败（${row.digestDate}）：${reason}`);
+  deps.log(`digest: ${where(sub, row)} failed${pause ? ", subscription paused" : ""}: ${reason}`);
+  return "failed";
+}
+
+/** A part whose outcome is not known: recorded, and never sent again; the parts after it still go out. */
+function unsure(
+  deps: DeliverDeps,
+  sub: Subscription,
+  row: Delivery,
+  part: number,
+  reason: string,
+): "unknown" {
+  deps.store.parts.mark(row.id, part, "unknown");
+  deps.log(`digest: ${where(sub, row)} part ${part} may have been delivered (${reason}); not sent again`);
+  return "unknown";
+}
+
+/** The channel's outcome; a sender that throws anyway is treated as an outcome not known. */
+async function sendOnce(channel: DigestChannel, chatId: string, payload: string): Promise<SendOutcome> {
+  try {
+    return await channel.send(chatId, payload);
+  } catch (e) {
+    return { kind: "unknown", reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Sends one pending part: renews the lease, marks it sending, sends, records the outcome; retries only "retry". */
+async function sendPart(
+  deps: DeliverDeps,
+  sub: Subscription,
+  row: Delivery,
+  part: number,
+  payload: string,
+): Promise<DeliveryOutcome> {
+  const { deliveries, parts } = deps.store;
+  for (let attempt = 1; ; attempt++) {
+    if (deps.stopping()) {
+      deliveries.release(row.id, deps.owner);
+      deps.log(`digest: ${where(sub, row)} released at part ${part} (stopping); the next start resumes it`);
+      return "released";
+    }
+    if (!deliveries.renew(row.id, deps.owner, new Date(deps.now().getTime() + deps.policy.leaseMs))) {
+      deps.log(`digest: ${where(sub, row)} is no longer this process's claim; not sending part ${part}`);
+      return "lost";
+    }
+    parts.mark(row.id, part, "sending");
+    const out = await sendOnce(deps.channel, sub.chatId, payload);
+    if (out.kind === "sent") {
+      parts.mark(row.id, part, "sent", deps.now(), out.messageId);
+      return "sent";
+    }
+    if (out.kind === "unknown") return unsure(deps, sub, row, part, out.reason);
+    if (out.kind === "refused") {
+      parts.mark(row.id, part, "failed");
+      return fail(deps, sub, row, out.reason, true);
+    }
+    parts.mark(row.id, part, "pending"); // proven not delivered: a crash while waiting may send it again
+    if (attempt >= deps.policy.maxSendAttempts || out.afterMs > deps.policy.maxRetryWaitMs)
+      return fail(deps, sub, row, `${out.reason} (not delivered after ${attempt} attempt(s))`, false);
+    deps.log(
+      `digest: ${where(sub, row)} part ${part} not delivered (${out.reason}); retrying in ${out.afterMs} ms`,
+    );
+    await deps.wait(out.afterMs);
+  }
+}
+
+/** The end of a delivery whose every part was handed over: sent, or unknown when some part may not have arrived. */
+function finish(
+  deps: DeliverDeps,
+  sub: Subscription,
+  row: Delivery,
+  parts: number,
+  unsureParts: number[],
+): DeliveryOutcome {
+  if (unsureParts.length) {
+    const note = `part(s) ${unsureParts.join(", ")} of ${parts}: outcome unknown, not sent again`;
+    deps.store.deliveries.markUnknown(row.id, deps.now(), note);
+    deps.log(`digest: ${where(sub, row)} finished with ${note}`);
+    return "unknown";
+  }
+  deps.store.deliveries.markSent(row.id, deps.now());
+  deps.log(`digest: ${where(sub, row)} sent (${parts} message(s))`);
+  return "sent";
+}
+
 /**
- * Builds and sends the digest of a claimed row, then records the outcome. Nothing new is recorded as skipped
- * (unless the chat wants 今日无新增); a send that throws is recorded as failed and pauses the subscription,
- * so a chat that is gone is not retried every day.
+ * Delivers a claimed row part by part, resuming at the first part not recorded as sent. Nothing new is recorded
+ * as skipped (unless the chat wants 今日无新增). A part left "sending" by a stopped owner, or whose send ended
+ * without an answer, may have arrived: it is recorded as unknown and never sent again (at most once); the
+ * parts after it are sent.
  */
 export async function deliverClaimed(
   deps: DeliverDeps,
   sub: Subscription,
   row: Delivery,
-  now: Date,
 ): Promise<DeliveryOutcome> {
-  const digest = digestFor(deps, sub, row);
-  if (isEmptyDigest(digest) && !sub.wantEmpty) {
+  const parts = partsOf(deps, sub, row);
+  if (!parts) {
     deps.store.deliveries.markSkipped(row.id);
     return "skipped";
   }
-  try {
-    await deps.send(sub, digest);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    deps.store.deliveries.markFailed(row.id, now, reason);
-    deps.store.subscriptions.pause(sub.id, `推送失败（${row.digestDate}）：${reason}`);
-    deps.log(
-      `digest: ${sub.platform} chat ${sub.chatId} ${row.digestDate} failed, subscription paused: ${reason}`,
-    );
-    return "failed";
+  const unsureParts: number[] = [];
+  for (const p of parts) {
+    if (p.status === "sent") continue;
+    const outcome =
+      p.status === "pending"
+        ? await sendPart(deps, sub, row, p.part, p.payload)
+        : unsure(deps, sub, row, p.part, "it was being sent when its process stopped");
+    if (outcome === "unknown") unsureParts.push(p.part);
+    else if (outcome !== "sent") return outcome;
   }
-  deps.store.deliveries.markSent(row.id, now);
-  deps.log(
-    `digest: ${sub.platform} chat ${sub.chatId} ${row.digestDate} sent (${digest.documents.length} documents)`,
-  );
-  return "sent";
+  return finish(deps, sub, row, parts.length, unsureParts);
 }

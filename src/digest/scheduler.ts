@@ -1,38 +1,62 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { Cron } from "croner";
 import type { Delivery } from "../store/deliveries.js";
 import type { Store } from "../store/open-store.js";
 import type { Platform, Subscription } from "../store/subscriptions.js";
 import type { DigestSource } from "./build-digest.js";
-import { type DeliveryOutcome, type DigestSend, deliverClaimed } from "./deliver.js";
+import type { DigestChannel } from "./channel.js";
+import { type DeliveryOutcome, deliverClaimed } from "./deliver.js";
+import { DELIVERY_POLICY, type DeliveryPolicy } from "./delivery-policy.js";
 import { localParts } from "./local-time.js";
+import { takeOverExpired } from "./recover.js";
 
-/** How to build a scheduler; `platforms` lists those with a sender (other subscriptions wait, unclaimed). */
+/** How to build a scheduler; subscriptions of a platform without a channel wait, unclaimed. */
 export interface SchedulerOptions {
   store: Store;
   source: DigestSource;
-  send: DigestSend;
-  platforms: Platform[];
+  channels: Partial<Record<Platform, DigestChannel>>;
+  /** This process's owner id: the adapter makes it from the process id and a random instance id. */
+  owner: string;
   clock?: () => Date;
   log?: (line: string) => void;
+  policy?: DeliveryPolicy;
+  /** Waits before a retry (tests pass a fake); must settle when the signal aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** What one tick did, per subscription id. */
-export interface TickReport {
-  sent: number[];
-  skipped: number[];
-  failed: number[];
-}
+export type TickReport = Record<DeliveryOutcome, number[]>;
 
-/** Runs the daily digests: `tick(now)` delivers what is due; `start()` ticks every minute with croner. */
+const emptyReport = (): TickReport => ({
+  sent: [],
+  skipped: [],
+  failed: [],
+  unknown: [],
+  released: [],
+  lost: [],
+});
+
+const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  sleep(ms, undefined, { signal }).catch(() => undefined);
+
+/**
+ * Runs the daily digests: `tick(now)` delivers what is due and resumes claims other owners left; `start()` ticks
+ * every minute with croner; `stop()` lets the message being sent finish, releases the rest, and resolves then.
+ */
 export class DigestScheduler {
-  private recovered = false;
   private queue: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  private readonly aborts = new AbortController();
   private readonly clock: () => Date;
   private readonly log: (line: string) => void;
+  private readonly policy: DeliveryPolicy;
+  /** The tick's instant and the clock then: a lease is renewed at that instant plus the time elapsed since. */
+  private base = { tick: 0, clock: 0 };
 
   constructor(private readonly o: SchedulerOptions) {
     this.clock = o.clock ?? (() => new Date());
     this.log = o.log ?? ((line) => console.error(line));
+    this.policy = o.policy ?? DELIVERY_POLICY;
   }
 
   /** Delivers every digest due at `now`; ticks run one after another, never overlapping. */
@@ -43,67 +67,75 @@ export class DigestScheduler {
   }
 
   /** Ticks now (catching up a digest missed while down) and then at every minute; stop() ends it. */
-  start(): { stop(): void } {
+  start(): { stop(): Promise<void> } {
     const tick = async (): Promise<void> => {
       try {
         await this.tick(this.clock());
       } catch (e) {
-        this.log(`digest: tick failed: ${(e as Error).stack ?? e}`);
+        this.log(`digest: tick failed: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
     const cron = new Cron("* * * * *", { protect: true }, tick);
     void tick();
-    return { stop: () => cron.stop() };
+    return {
+      stop: () => {
+        cron.stop();
+        return this.stop();
+      },
+    };
+  }
+
+  /** No new sends; the one in flight finishes and is recorded, a retry wait ends; resolves when the tick is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.aborts.abort();
+    await this.queue;
+  }
+
+  private platforms(): Platform[] {
+    return (Object.keys(this.o.channels) as Platform[]).filter((p) => this.o.channels[p]);
   }
 
   private async runTick(now: Date): Promise<TickReport> {
-    const report: TickReport = { sent: [], skipped: [], failed: [] };
+    const report = emptyReport();
+    if (this.stopped) return report;
+    this.base = { tick: now.getTime(), clock: this.clock().getTime() };
     const record = (sub: Subscription, outcome: DeliveryOutcome) => report[outcome].push(sub.id);
-    if (!this.recovered) {
-      this.recovered = true;
-      for (const [sub, row] of this.recoverable(now)) record(sub, await this.deliver(sub, row, now));
+    const ctx = { ...this.o, platforms: this.platforms(), policy: this.policy, log: this.log };
+    for (const [sub, row] of takeOverExpired(ctx, now)) {
+      if (this.stopped) this.o.store.deliveries.release(row.id, this.o.owner);
+      else record(sub, await this.deliver(sub, row));
     }
+    const leaseUntil = new Date(now.getTime() + this.policy.leaseMs);
     for (const sub of this.o.store.subscriptions.active()) {
-      if (!this.o.platforms.includes(sub.platform) || !isDue(sub, now)) continue;
-      // The UNIQUE (subscription, date) claim is what keeps a day's digest from going out twice.
-      const row = this.o.store.deliveries.claim(sub.id, localParts(now, sub.timeZone).date, now);
-      if (row) record(sub, await this.deliver(sub, row, now));
+      if (this.stopped) break;
+      if (!this.o.channels[sub.platform] || !isDue(sub, now)) continue;
+      // UNIQUE (subscription, date): one row per day, so a second owner's claim of the same day gets nothing.
+      const date = localParts(now, sub.timeZone).date;
+      const row = this.o.store.deliveries.claim(sub.id, date, this.o.owner, now, leaseUntil);
+      if (row) record(sub, await this.deliver(sub, row));
     }
     return report;
   }
 
-  private deliver(sub: Subscription, row: Delivery, now: Date): Promise<DeliveryOutcome> {
-    return deliverClaimed({ ...this.o, log: this.log }, sub, row, now);
-  }
-
-  /**
-   * Claims a previous process left unfinished (it stopped between claim and send): each is retried once, on
-   * its own local day; a second interruption, another day, or a paused subscription makes it failed instead.
-   */
-  private recoverable(now: Date): Array<[Subscription, Delivery]> {
-    const out: Array<[Subscription, Delivery]> = [];
-    const { deliveries, subscriptions } = this.o.store;
-    for (const row of deliveries.unfinished()) {
-      const sub = subscriptions.byId(row.subscriptionId);
-      if (sub && !this.o.platforms.includes(sub.platform)) continue; // its adapter is not running here
-      const today = sub ? localParts(now, sub.timeZone).date : null;
-      const why =
-        !sub || sub.paused ? "subscription paused" : row.digestDate !== today ? "a later day" : null;
-      if (why || row.attempts >= 2 || !sub || !deliveries.reclaim(row.id, now)) {
-        deliveries.markFailed(
-          row.id,
-          now,
-          `interrupted before sending; not retried (${why ?? "already retried"})`,
-        );
-        this.log(
-          `digest: unfinished delivery ${row.id} (${row.digestDate}) given up: ${why ?? "already retried"}`,
-        );
-        continue;
-      }
-      this.log(`digest: retrying delivery ${row.id} (${row.digestDate}) interrupted by a restart`);
-      out.push([sub, { ...row, attempts: row.attempts + 1, claimedAt: now.toISOString() }]);
-    }
-    return out;
+  private deliver(sub: Subscription, row: Delivery): Promise<DeliveryOutcome> {
+    const channel = this.o.channels[sub.platform] as DigestChannel;
+    const wait = this.o.sleep ?? abortableSleep;
+    return deliverClaimed(
+      {
+        store: this.o.store,
+        source: this.o.source,
+        channel,
+        owner: this.o.owner,
+        policy: this.policy,
+        now: () => new Date(this.base.tick + (this.clock().getTime() - this.base.clock)),
+        wait: (ms) => wait(ms, this.aborts.signal),
+        stopping: () => this.stopped,
+        log: this.log,
+      },
+      sub,
+      row,
+    );
   }
 }
 

@@ -1,7 +1,10 @@
 import type { Database } from "better-sqlite3";
 
-/** claimed: about to be sent; sent; skipped: nothing new that day; failed: the send threw. */
-export type DeliveryStatus = "claimed" | "sent" | "skipped" | "failed";
+/**
+ * claimed: an owner is delivering it; sent: every part acknowledged; skipped: nothing new that day; failed: the
+ * platform refused, or retries ran out (not delivered); unknown: a part may have arrived and is not sent again.
+ */
+export type DeliveryStatus = "claimed" | "sent" | "skipped" | "failed" | "unknown";
 
 /** One day's digest for one subscription. */
 export interface Delivery {
@@ -10,27 +13,45 @@ export interface Delivery {
   /** Local date in the subscription's time zone, "YYYY-MM-DD". */
   digestDate: string;
   status: DeliveryStatus;
-  /** 1 for the first claim, 2 after the one retry of a claim left behind by a crash. */
+  /** How many owners have claimed it (a takeover after a crash adds one; a released claim does not). */
   attempts: number;
-  /** ISO time of the (latest) claim: the digest covers documents first seen up to this instant. */
+  /** ISO time of the first claim: the digest covers documents first seen up to this instant. */
   claimedAt: string;
+  /** The process delivering it ("pid-instance"); null once finished or released. */
+  owner: string | null;
+  /** ISO time until which the owner's claim is live; another owner may take it over only after that. */
+  leaseUntil: string | null;
   sentAt: string | null;
   error: string | null;
 }
 
-/** The delivery log that makes digests exactly-once. */
+/** The delivery log: one row per subscription and day, claimed by one owner at a time. */
 export interface DeliveryRepo {
-  /** Claims a day's digest; null when a row for that day already exists (claimed, sent, skipped or failed). */
-  claim(subscriptionId: number, digestDate: string, now: Date): Delivery | null;
-  /** Takes over a claim left by a crashed process, once: false when it was already retried or is no longer claimed. */
-  reclaim(id: number, now: Date): boolean;
+  /** Claims a day's digest for `owner` until `leaseUntil`; null when a row for that day already exists. */
+  claim(
+    subscriptionId: number,
+    digestDate: string,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Delivery | null;
+  /**
+   * Takes over a claim whose lease has expired (its owner crashed or released it); false when the claim is
+   * live, finished, or was taken by someone else first.
+   */
+  takeOver(id: number, owner: string, now: Date, leaseUntil: Date): boolean;
+  /** Extends the owner's lease; false when the row is no longer this owner's claim. */
+  renew(id: number, owner: string, leaseUntil: Date): boolean;
+  /** Gives a claim up so that another owner (or the next start) may resume it at once. */
+  release(id: number, owner: string): void;
   markSent(id: number, now: Date): void;
   markSkipped(id: number): void;
   markFailed(id: number, now: Date, error: string): void;
+  markUnknown(id: number, now: Date, error: string): void;
   get(subscriptionId: number, digestDate: string): Delivery | null;
   /** The latest sent digest of a subscription, if any. */
   lastSent(subscriptionId: number): Delivery | null;
-  /** Rows still claimed (a process stopped between claim and send). */
+  /** Rows still claimed, live or not. */
   unfinished(): Delivery[];
 }
 
@@ -41,6 +62,8 @@ interface Row {
   status: DeliveryStatus;
   attempts: number;
   claimed_at: string;
+  owner: string | null;
+  lease_until: string | null;
   sent_at: string | null;
   error: string | null;
 }
@@ -52,34 +75,49 @@ const toDelivery = (r: Row): Delivery => ({
   status: r.status,
   attempts: r.attempts,
   claimedAt: r.claimed_at,
+  owner: r.owner,
+  leaseUntil: r.lease_until,
   sentAt: r.sent_at,
   error: r.error,
 });
 
-/** The deliveries table; UNIQUE(subscription_id, digest_date) is what makes a claim exclusive. */
+/** The deliveries table; UNIQUE(subscription_id, digest_date) makes a claim exclusive, the lease keeps it so. */
 export function deliveryRepo(db: Database): DeliveryRepo {
   const claim = db.prepare(
-    `INSERT INTO deliveries (subscription_id, digest_date, status, claimed_at) VALUES (?, ?, 'claimed', ?)
-     ON CONFLICT (subscription_id, digest_date) DO NOTHING`,
+    `INSERT INTO deliveries (subscription_id, digest_date, status, claimed_at, owner, lease_until)
+     VALUES (?, ?, 'claimed', ?, ?, ?) ON CONFLICT (subscription_id, digest_date) DO NOTHING`,
   );
-  const reclaim = db.prepare(
-    `UPDATE deliveries SET attempts = attempts + 1, claimed_at = ?
-     WHERE id = ? AND status = 'claimed' AND attempts = 1`,
+  // ISO times compare as text. A released claim (owner NULL) is resumed without counting as a new attempt.
+  const takeOver = db.prepare(
+    `UPDATE deliveries SET attempts = attempts + (owner IS NOT NULL), owner = ?, lease_until = ?
+     WHERE id = ? AND status = 'claimed' AND (lease_until IS NULL OR lease_until <= ?)`,
   );
-  const finish = db.prepare("UPDATE deliveries SET status = ?, sent_at = ?, error = ? WHERE id = ?");
+  const renew = db.prepare(
+    "UPDATE deliveries SET lease_until = ? WHERE id = ? AND owner = ? AND status = 'claimed'",
+  );
+  const release = db.prepare(
+    "UPDATE deliveries SET owner = NULL, lease_until = NULL WHERE id = ? AND owner = ? AND status = 'claimed'",
+  );
+  const finish = db.prepare(
+    "UPDATE deliveries SET status = ?, sent_at = ?, error = ?, owner = NULL, lease_until = NULL WHERE id = ?",
+  );
   const get = db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND digest_date = ?");
   const lastSent = db.prepare(
     "SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' ORDER BY claimed_at DESC LIMIT 1",
   );
   const unfinished = db.prepare("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY id");
   const one = (row: unknown) => (row ? toDelivery(row as Row) : null);
+  const iso = (d: Date) => d.toISOString();
   return {
-    claim: (sub, date, now) =>
-      claim.run(sub, date, now.toISOString()).changes === 1 ? one(get.get(sub, date)) : null,
-    reclaim: (id, now) => reclaim.run(now.toISOString(), id).changes === 1,
-    markSent: (id, now) => void finish.run("sent", now.toISOString(), null, id),
+    claim: (sub, date, owner, now, until) =>
+      claim.run(sub, date, iso(now), owner, iso(until)).changes === 1 ? one(get.get(sub, date)) : null,
+    takeOver: (id, owner, now, until) => takeOver.run(owner, iso(until), id, iso(now)).changes === 1,
+    renew: (id, owner, until) => renew.run(iso(until), id, owner).changes === 1,
+    release: (id, owner) => void release.run(id, owner),
+    markSent: (id, now) => void finish.run("sent", iso(now), null, id),
     markSkipped: (id) => void finish.run("skipped", null, null, id),
-    markFailed: (id, now, error) => void finish.run("failed", null, `${now.toISOString()} ${error}`, id),
+    markFailed: (id, now, error) => void finish.run("failed", null, `${iso(now)} ${error}`, id),
+    markUnknown: (id, now, error) => void finish.run("unknown", null, `${iso(now)} ${error}`, id),
     get: (sub, date) => one(get.get(sub, date)),
     lastSent: (sub) => one(lastSent.get(sub)),
     unfinished: () => (unfinished.all() as Row[]).map(toDelivery),

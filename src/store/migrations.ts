@@ -59,9 +59,49 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: "delivery owners, leases and parts; the store's id",
+    // A claim left by version 1 may or may not have been sent (it recorded nothing in between): at most
+    // once, it becomes "unknown" rather than being sent again.
+    sql: `
+      CREATE TABLE deliveries_v2 (
+        id INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        digest_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'skipped', 'failed', 'unknown')),
+        attempts INTEGER NOT NULL DEFAULT 1,
+        claimed_at TEXT NOT NULL,
+        owner TEXT,
+        lease_until TEXT,
+        sent_at TEXT,
+        error TEXT,
+        UNIQUE (subscription_id, digest_date)
+      );
+      INSERT INTO deliveries_v2 (id, subscription_id, digest_date, status, attempts, claimed_at, sent_at, error)
+        SELECT id, subscription_id, digest_date,
+          CASE status WHEN 'claimed' THEN 'unknown' ELSE status END, attempts, claimed_at, sent_at,
+          CASE status WHEN 'claimed' THEN 'claimed before the upgrade: outcome unknown, not sent again'
+            ELSE error END
+        FROM deliveries;
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_v2 RENAME TO deliveries;
+      CREATE TABLE delivery_parts (
+        delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+        part INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'unknown', 'failed')),
+        message_id TEXT,
+        sent_at TEXT,
+        PRIMARY KEY (delivery_id, part)
+      );
+      CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO store_info (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+    `,
+  },
+  {
     // One vote per user and reply (reply_id: the reply cache's id; rows before this have none and stay as
     // they are), and what was rated, so that `cli feedback` can show it.
-    version: 2,
+    version: 3,
     name: "feedback: reply id, what was rated, one vote per user and reply",
     sql: `
       ALTER TABLE feedback ADD COLUMN reply_id TEXT;

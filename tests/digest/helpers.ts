@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seenDocuments } from "../../src/digest/build-digest.js";
+import type { DigestChannel } from "../../src/digest/channel.js";
 import type { Digest } from "../../src/digest/digest.js";
 import { DigestScheduler } from "../../src/digest/scheduler.js";
 import type { Engine } from "../../src/engine.js";
@@ -46,17 +47,30 @@ export interface Sent {
   digest: Digest;
 }
 
-/** A scheduler over a store with a recording sender; `fail` makes the sender throw. */
-export function scheduler(store: Store, engine: Engine, sent: Sent[], fail?: string) {
+/**
+ * A channel that records digests (one message each, the digest as JSON); `fail` makes every send refused, as a
+ * platform refuses a chat the bot was removed from.
+ */
+export function recordingChannel(sent: Sent[], fail?: string): DigestChannel {
+  return {
+    render: (digest) => [JSON.stringify(digest)],
+    send: async (chatId, payload) => {
+      if (fail) return { kind: "refused", reason: fail };
+      sent.push({ chatId, digest: JSON.parse(payload) as Digest });
+      return { kind: "sent", messageId: String(sent.length) };
+    },
+  };
+}
+
+/** A scheduler over a store with a recording channel for both platforms; `fail` makes every send refused. */
+export function scheduler(store: Store, engine: Engine, sent: Sent[], fail?: string, owner = "test-owner") {
   const logs: string[] = [];
+  const channel = recordingChannel(sent, fail);
   const s = new DigestScheduler({
     store,
     source: engine,
-    platforms: ["telegram", "slack"],
-    send: async (sub, digest) => {
-      if (fail) throw new Error(fail);
-      sent.push({ chatId: sub.chatId, digest });
-    },
+    channels: { telegram: channel, slack: channel },
+    owner,
     log: (line) => logs.push(line),
   });
   return { s, logs };

@@ -1,7 +1,16 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
-import { at, recordSeeds, reopen, type Sent, scheduler, subscribe, tempDataDir } from "./helpers.js";
+import {
+  at,
+  recordingChannel,
+  recordSeeds,
+  reopen,
+  type Sent,
+  scheduler,
+  subscribe,
+  tempDataDir,
+} from "./helpers.js";
 
 let engine: Engine;
 let dir: string;
@@ -55,25 +64,36 @@ describe("digest scheduling", () => {
     expect(sent).toHaveLength(1);
   });
 
-  it("retries a claim left by a crash once, then never again", async () => {
+  it("resumes a claim left by a crash once its lease has expired, once", async () => {
     const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
-    // The crashed process claimed 3 March's digest at 09:00 and died before sending it.
-    expect(store.deliveries.claim(sub.id, "2025-03-03", at("2025-03-03T01:00:00Z"))).not.toBeNull();
+    // The crashed process claimed 3 March's digest at 09:00 (a 3-minute lease) and died before sending it.
+    const lease = at("2025-03-03T01:03:00Z");
+    expect(
+      store.deliveries.claim(sub.id, "2025-03-03", "crashed", at("2025-03-03T01:00:00Z"), lease),
+    ).not.toBeNull();
+    const early = scheduler(reopen(dir), engine, sent);
+    await early.s.tick(at("2025-03-03T01:02:00Z")); // its lease is live: not touched
+    expect(sent).toHaveLength(0);
     const first = scheduler(reopen(dir), engine, sent);
     const report = await first.s.tick(at("2025-03-03T01:05:00Z"));
     expect(report.sent).toEqual([sub.id]);
     expect(sent).toHaveLength(1);
-    expect(store.deliveries.get(sub.id, "2025-03-03")).toMatchObject({ status: "sent", attempts: 2 });
+    expect(store.deliveries.get(sub.id, "2025-03-03")).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      owner: null,
+    });
     await scheduler(reopen(dir), engine, sent).s.tick(at("2025-03-03T01:10:00Z"));
     expect(sent).toHaveLength(1);
   });
 
   it("gives up a claim interrupted twice instead of sending it a third time", async () => {
     const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
-    const row = store.deliveries.claim(sub.id, "2025-03-03", at("2025-03-03T01:00:00Z"));
-    expect(store.deliveries.reclaim(row?.id ?? 0, at("2025-03-03T01:05:00Z"))).toBe(true); // the retry crashed too
+    const t = (hm: string) => at(`2025-03-03T01:${hm}:00Z`);
+    const row = store.deliveries.claim(sub.id, "2025-03-03", "crashed", t("00"), t("03"));
+    expect(store.deliveries.takeOver(row?.id ?? 0, "crashed-too", t("05"), t("08"))).toBe(true);
     const { s, logs } = scheduler(reopen(dir), engine, sent);
-    await s.tick(at("2025-03-03T01:10:00Z"));
+    await s.tick(t("10"));
     expect(sent).toHaveLength(0);
     expect(store.deliveries.get(sub.id, "2025-03-03")?.status).toBe("failed");
     expect(logs.join("\n")).toContain("given up");
@@ -176,7 +196,12 @@ describe("digest content", () => {
   it("leaves subscriptions of a platform without a sender unclaimed", async () => {
     const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     const { DigestScheduler } = await import("../../src/digest/scheduler.js");
-    const s = new DigestScheduler({ store, source: engine, platforms: ["slack"], send: async () => {} });
+    const s = new DigestScheduler({
+      store,
+      source: engine,
+      channels: { slack: recordingChannel([]) },
+      owner: "o",
+    });
     await s.tick(at("2025-03-03T01:00:00Z"));
     expect(store.deliveries.get(sub.id, "2025-03-03")).toBeNull();
   });

@@ -54,6 +54,19 @@ describe("Slack /digest", () => {
     expect(h.store.subscriptions.get("slack", "C1")).toBeNull();
   });
 
+  it("without a usable store, /digest says digests are unavailable", async () => {
+    const bare = await startHarness(engine, { retries: 0 }, 3, undefined, { store: null });
+    try {
+      const name = `bare${++n}`;
+      expect(await send(bare.url, commandBody("/digest", "on", bare.slack.responseUrl(name)), FORM)).toBe(
+        200,
+      );
+      expect(String((await bare.slack.waitForPath(name)).params.text)).toContain("每日摘要暂不可用");
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it("/digest now answers with a Block Kit preview; a bad time with the format", async () => {
     const preview = await slash("/digest", "now");
     expect(blocksText(preview.blocks)).toContain("每日政策摘要（预览）");

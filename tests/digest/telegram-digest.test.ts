@@ -47,6 +47,15 @@ describe("Telegram /digest", () => {
     expect(t.store.subscriptions.get("telegram", "-1001")).toMatchObject({ time: "09:00" });
   });
 
+  it("without a usable store, /digest says digests are unavailable and questions still work", async () => {
+    const bare = testBot(engine, api, { store: null });
+    await bare.send(messageUpdate("/digest on 08:30"));
+    expect(sentText(api)).toContain("每日摘要暂不可用");
+    expect(sentText(api)).toContain("提问和核实照常可用");
+    await bare.send(messageUpdate("高等教育毛入学率"));
+    expect(sentText(api, 1)).toContain("63.5%");
+  });
+
   it("answers a bad time with the expected format", async () => {
     await t.send(messageUpdate("/digest on 25:99 学位"));
     expect(sentText(api)).toBe(TIME_FORMAT);

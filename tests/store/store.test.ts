@@ -87,8 +87,12 @@ describe("store", () => {
       },
       NOW,
     );
-    expect(store.deliveries.claim(sub.id, "2025-03-03", NOW)?.status).toBe("claimed");
-    expect(store.deliveries.claim(sub.id, "2025-03-03", NOW)).toBeNull();
+    const lease = new Date(NOW.getTime() + 60_000);
+    expect(store.deliveries.claim(sub.id, "2025-03-03", "a", NOW, lease)).toMatchObject({
+      status: "claimed",
+      owner: "a",
+    });
+    expect(store.deliveries.claim(sub.id, "2025-03-03", "b", NOW, lease)).toBeNull();
     expect(store.subscriptions.remove("slack", "C1")).toBe(true);
     expect(store.deliveries.get(sub.id, "2025-03-03")).toBeNull(); // history goes with the subscription
   });

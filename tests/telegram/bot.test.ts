@@ -225,6 +225,15 @@ describe("buttons", () => {
     });
     expect(record?.at).toBe("2025-01-01T00:00:00.000Z");
   });
+
+  it("without a database (a damaged store at start) a 👍 tells the clicker it could not be kept", async () => {
+    t = testBot(engine, api, { store: null });
+    const up = (await askAndGetButtons()).find((d) => /^f:.+:u:0$/.test(d)) ?? "";
+    await t.send(callbackUpdate(up));
+    expect(api.callsOf("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      "反馈 👍 暂时无法保存（数据库不可用），提问和核实照常可用。",
+    ]);
+  });
 });
 
 describe("limits", () => {

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tryOpenStore } from "../../src/store/open-store.js";
+import { runEntry } from "../cli/run-entry.js";
+import { tempDataDir } from "../digest/helpers.js";
+
+/** `npm start` as a terminal chat over a data directory: one question, then /quit. */
+function start(dataDir: string) {
+  return runEntry("adapters/main.ts", [], {
+    input: "高等教育毛入学率\n/quit\n",
+    env: { TELEGRAM_BOT_TOKEN: "", SLACK_BOT_TOKEN: "", DATA_DIR: dataDir },
+  });
+}
+
+describe("start-up with a store in a bad state", () => {
+  it("a damaged bot.sqlite: the bot still answers and logs one line saying what is off and how to fix it", async () => {
+    const dir = tempDataDir();
+    const garbage = randomBytes(16_384);
+    writeFileSync(join(dir, "bot.sqlite"), garbage);
+    const r = await start(dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("【63.5%】");
+    const lines = r.err.split("\n").filter((l) => l.startsWith("store:"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("damaged");
+    expect(r.err).not.toContain("unexpected error");
+    expect(r.err).not.toMatch(/\n\s+at /);
+  }, 90_000);
+
+  it("a bot.sqlite emptied to 0 bytes after it held subscriptions is reported, not silently accepted", async () => {
+    const dir = tempDataDir();
+    const opened = tryOpenStore(dir); // as the bot opens it: the marker records this store
+    if (opened.kind !== "open") throw new Error("the store did not open");
+    const s = opened.store;
+    s.subscriptions.upsert(
+      {
+        platform: "slack",
+        chatId: "C1",
+        time: "09:00",
+        timeZone: "Asia/Shanghai",
+        topics: [],
+        subscribedBy: "U1",
+        wantEmpty: false,
+      },
+      new Date(),
+    );
+    s.close();
+    truncateSync(join(dir, "bot.sqlite"), 0);
+    const r = await start(dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("【63.5%】");
+    expect(r.err).toMatch(/store: .*emptied, deleted or replaced/);
+  }, 90_000);
+});
