@@ -23,6 +23,7 @@ export function openEngine(
     synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
     snapshotFile: snapshotPath(config),
     snapshotWrite,
+    documentLimits: { fileMb: config.MAX_DOC_MB },
     onProgress: buildProgress(process.stderr),
   });
 }

@@ -27,6 +27,11 @@ const schema = z.object({
     message: "use 1–256 characters from A-Z, a-z, 0-9, _ and - (what Telegram accepts as secret_token)",
   }),
   TELEGRAM_ALLOWED_CHATS: optionalText,
+  /** The largest document read or ingested, in MB (the corpus reader's fileMb limit too). */
+  MAX_DOC_MB: z.coerce
+    .number({ message: "must be a positive number of megabytes (default 20)" })
+    .positive({ message: "must be a positive number of megabytes (default 20)" })
+    .default(20),
   /** Questions per user per minute, on every platform. */
   RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   /** The old, Telegram-only name of RATE_LIMIT; still read. */

@@ -1,6 +1,5 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import {
   AppError,
   type IngestMeta,
@@ -14,19 +13,6 @@ import {
 export const EXIT_REFUSED = 3;
 
 const USAGE = "ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…";
-
-const maxDocMb = z.coerce.number().positive().default(20);
-
-/** MAX_DOC_MB from the environment: megabytes, default 20; a bad value names the variable. */
-export function parseMaxDocMb(raw: string | undefined): number {
-  const parsed = maxDocMb.safeParse(raw?.trim() ? raw : undefined);
-  if (!parsed.success)
-    throw new AppError(
-      "CONFIG_INVALID",
-      `MAX_DOC_MB must be a positive number of megabytes (got "${raw}") — fix it or unset it for 20`,
-    );
-  return parsed.data;
-}
 
 const OPTIONS = {
   title: { type: "string" },
@@ -95,8 +81,9 @@ export function renderIngestSummary(added: number, refused: number, corpusDir: s
  */
 export async function runIngest(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const { meta, json, paths } = parseIngestArgs(args);
-  const maxDocMb = parseMaxDocMb(env.MAX_DOC_MB);
-  const corpusDir = prepareCorpus(parseConfig(env), "write").dir;
+  const config = parseConfig(env);
+  const maxDocMb = config.MAX_DOC_MB;
+  const corpusDir = prepareCorpus(config, "write").dir;
   const counts = { added: 0, refused: 0 };
   for await (const r of ingestEach(paths, { corpusDir, maxDocMb, meta, clock: () => new Date() })) {
     counts[r.status]++;

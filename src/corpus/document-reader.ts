@@ -4,7 +4,7 @@ import { type DocumentLimits, resolveLimits } from "./document-limits.js";
 import { contentHash, type LoadedDocument, parseDocumentBytes, type SkippedFile } from "./load.js";
 import { createParseWorker, refusal } from "./parse-in-worker.js";
 import { readRegularFile } from "./read-regular-file.js";
-import type { DocumentMeta } from "./types.js";
+import type { DocumentMeta, ParsedDocument } from "./types.js";
 
 /** Kinds whose parse is linear in their size: small files of these are parsed in this thread. */
 const LINEAR_KINDS = new Set([".txt", ".md"]);
@@ -17,6 +17,11 @@ export interface DocumentReader {
    * refused again without being parsed.
    */
   read(dir: string, file: string, given?: Partial<DocumentMeta>): Promise<LoadedDocument>;
+  /**
+   * Parses bytes read elsewhere (a file being ingested) the same way, within the same limits: `file` names
+   * the kind and the refusals. Throws AppError with the reason.
+   */
+  parseBytes(bytes: Uint8Array, file: string, given?: Partial<DocumentMeta>): Promise<ParsedDocument>;
   /** Remembers refusals made elsewhere (a snapshot's skipped files), so they are not parsed again either. */
   remember(skipped: SkippedFile[]): void;
   /** The limits it holds documents to. */
@@ -48,6 +53,13 @@ export function createDocumentReader(given: Partial<DocumentLimits> = {}): Docum
     return worker.parse({ id: ++jobs, file, bytes, given: meta, limits });
   };
 
+  // One document at a time: the worker parses one, and a refusal is remembered before the next is read.
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   const read = async (dir: string, file: string, meta: Partial<DocumentMeta> = {}) => {
     const bytes = readRegularFile(join(dir, file), file, limits.fileMb);
     const hash = contentHash(bytes);
@@ -68,11 +80,9 @@ export function createDocumentReader(given: Partial<DocumentLimits> = {}): Docum
     get parses() {
       return parses;
     },
-    read: (dir, file, meta) => {
-      const next = queue.then(() => read(dir, file, meta));
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    read: (dir, file, meta) => inTurn(() => read(dir, file, meta)),
+    // A copy goes to the parse: the worker takes the bytes it is sent, and the caller still needs its own.
+    parseBytes: (bytes, file, meta = {}) => inTurn(() => parse(bytes.slice(), file, meta)),
     remember: (skipped) => {
       for (const s of skipped) {
         const code = /^([A-Z_]+): /.exec(s.reason)?.[1] as ErrorCode | undefined;

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { AppError, type ErrorCode } from "../errors.js";
 import { withCorpusLock } from "./corpus-lock.js";
-import { extractText, isSupported, supportedExtensions } from "./extract.js";
+import { createDocumentReader, type DocumentReader } from "./document-reader.js";
+import { isSupported, supportedExtensions } from "./extract.js";
 import { compactMeta } from "./extract-date.js";
 import { httpUrl } from "./http-url.js";
 import {
@@ -15,7 +16,6 @@ import {
 import { expandInputs } from "./ingest-inputs.js";
 import { safeDocumentName } from "./ingest-names.js";
 import { contentHash } from "./load.js";
-import { parseDocument } from "./parse-document.js";
 import type { DocumentMeta } from "./types.js";
 
 /** Metadata given on the command line; it wins over the document's own and over what the text shows. */
@@ -103,20 +103,20 @@ function readChecked(
   return bytes;
 }
 
-/** Extracts and parses fully before anything is written: a file that yields no passage is refused. */
+/**
+ * Extracts and parses fully before anything is written, within the document limits (a parse worker with time
+ * and heap caps, zip and HTML limits: see document-reader.ts): a file that yields no passage is refused.
+ */
 async function prepare(
   path: string,
   doc: string,
   corpus: CorpusState,
   options: IngestOptions,
+  reader: DocumentReader,
 ): Promise<Prepared> {
   const name = basename(path);
   const bytes = readChecked(path, name, doc, corpus, options.maxDocMb);
-  const extracted = await extractText(bytes, doc);
-  const given = { ...extracted.meta, ...compactMeta({ ...options.meta }) };
-  const parsed = parseDocument(doc, extracted.text, given);
-  if (parsed.passages.length === 0)
-    fail("NO_TEXT", `${name}: no text left after cleaning — nothing to ingest`, name);
+  const parsed = await reader.parseBytes(bytes, doc, compactMeta({ ...options.meta }));
   return { bytes, meta: parsed.meta };
 }
 
@@ -160,11 +160,16 @@ async function storeLocked(
 }
 
 /** Prepares one file outside the lock (extraction is the slow part), then stores it holding the lock. */
-async function ingestOne(file: string, corpus: CorpusState, options: IngestOptions): Promise<IngestResult> {
+async function ingestOne(
+  file: string,
+  corpus: CorpusState,
+  options: IngestOptions,
+  reader: DocumentReader,
+): Promise<IngestResult> {
   const name = basename(file);
   const wanted = safeDocumentName(name);
   try {
-    const { bytes, meta } = await prepare(file, wanted, corpus, options);
+    const { bytes, meta } = await prepare(file, wanted, corpus, options, reader);
     const { title, publisher, date } = meta;
     const entry = {
       title,
@@ -210,7 +215,12 @@ function checkOptions(options: IngestOptions): void {
 export async function* ingestEach(inputs: string[], options: IngestOptions): AsyncGenerator<IngestResult> {
   checkOptions(options);
   const corpus = openCorpus(options.corpusDir);
-  for (const file of expandInputs(inputs)) yield await ingestOne(file, corpus, options);
+  const reader = createDocumentReader({ fileMb: options.maxDocMb });
+  try {
+    for (const file of expandInputs(inputs)) yield await ingestOne(file, corpus, options, reader);
+  } finally {
+    await reader.close();
+  }
 }
 
 /** `ingestEach`, collected: one result per file, in order. */

@@ -12,6 +12,18 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("openEngine", () => {
+  it("holds corpus files to MAX_DOC_MB, as ingest does", async () => {
+    const config = parseConfig({
+      CORPUS_DIR: "seeds",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "open-engine-")),
+      MAX_DOC_MB: "0.025", // about 26 KB: the three seed articles over it are left out
+    });
+    const engine = await openEngine(config);
+    expect(engine.skipped.length).toBe(3);
+    expect(engine.skipped.every((s) => s.reason.startsWith("TOO_LARGE"))).toBe(true);
+    expect(engine.index.docs.size + engine.skipped.length).toBe(5);
+  });
+
   it("builds from the files and writes the snapshot, then starts from it; the start-up line says which", async () => {
     const config = parseConfig({ CORPUS_DIR: "seeds", DATA_DIR: dataDir });
     const built = await openEngine(config);

@@ -75,7 +75,7 @@ describe("cli ingest", () => {
     expect(json.code).toBe(3);
 
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/MAX_DOC_MB must be a positive number/);
+    expect(bad.err).toMatch(/MAX_DOC_MB: must be a positive number/);
     expect(badUrl.code).toBe(2); // a usage mistake, said with the usage
     expect(badUrl.err.split("\n")[0]).toBe(
       'INPUT_INVALID: url "javascript:alert(1)" is not an http(s) address — give the page\'s http:// or https:// address, or leave --url out',

@@ -134,6 +134,15 @@ describe("ingestFiles", () => {
     expect(readdirSync(corpus)).toEqual([]);
   });
 
+  it("holds a file to the same document limits as the corpus reader: too many sentences is refused, nothing stored", async () => {
+    const sentences = Array.from({ length: 20_001 }, (_, i) => `第${i}项工作完成。`).join("\n");
+    const results = await ingestFiles([put("huge.txt", sentences), put("ok.txt", TEXT)], options);
+    expect(results.map((r) => r.status)).toEqual(["refused", "added"]);
+    expect(results[0]).toMatchObject({ code: "TOO_LARGE" });
+    expect(results[0]?.status === "refused" && results[0].reason).toMatch(/20001 sentences, more than 20000/);
+    expect(readdirSync(corpus).sort()).toEqual(["manifest.json", "ok.txt"]);
+  });
+
   it("refuses a duplicate whatever its name, in the corpus or earlier in the batch", async () => {
     writeFileSync(join(corpus, "old.txt"), TEXT);
     const again = put("copy-of-old.txt", TEXT);
