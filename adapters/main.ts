@@ -40,6 +40,7 @@ async function syncAndLog(engine: Engine, store: Store | null, log: Log, changed
     ] as const)
       if (files.length) log.info({ files }, `corpus: ${what} ${files.join(", ")}`);
     for (const s of c.skipped) log.warn({ file: s.file }, `corpus: skipped ${s.file}: ${s.reason}`);
+    for (const n of c.notes) log.warn(`corpus: ${n}`);
   } catch (e) {
     const message = e instanceof AppError ? e.message : (e as Error).message;
     log.error(e instanceof AppError ? {} : { err: e }, `corpus: re-index failed: ${message}`);
@@ -54,6 +55,7 @@ async function openState(config: Config, log: Log) {
   const snapshots = scheduleSnapshots(engine, lineLog(log, "warn"));
   snapshots.flush();
   for (const s of engine.skipped) log.warn({ file: s.file }, `skipped ${s.file}: ${s.reason}`);
+  for (const n of engine.notes) log.warn(`corpus: ${n}`);
   log.info(describeStartup(engine));
   // A damaged, read-only or locked store is logged and the bot runs without digests and 👍/👎 (null).
   const store = openStoreSafely(config.DATA_DIR, seenDocuments(engine.index), lineLog(log, "warn"));

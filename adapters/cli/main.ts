@@ -34,6 +34,7 @@ async function withEngine(run: (engine: Engine, config: Config) => Promise<numbe
   const config = parseConfig(process.env);
   const engine = await openEngine(config, "later");
   for (const s of engine.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+  for (const n of engine.notes) process.stderr.write(`note: ${n}\n`);
   try {
     return await run(engine, config);
   } finally {

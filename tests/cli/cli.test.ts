@@ -17,6 +17,7 @@ let missingCorpus: EntryRun;
 let emptyCorpus: EntryRun;
 let unknownCommand: EntryRun;
 let nothingAsked: EntryRun; // ask with no text and nothing on stdin
+let droppedUrl: EntryRun; // a page whose og:url is not http(s)
 
 beforeAll(async () => {
   const firstRun = async () => {
@@ -31,7 +32,7 @@ beforeAll(async () => {
       }),
     ]);
   };
-  [, askBatch, missingCorpus, emptyCorpus, unknownCommand, nothingAsked] = await Promise.all([
+  [, askBatch, missingCorpus, emptyCorpus, unknownCommand, nothingAsked, droppedUrl] = await Promise.all([
     firstRun(),
     runCli(["ask", "--json"], {
       input: "新增学位多少\n\n火星车什么时候登陆\n高等教育毛入学率\n",
@@ -41,6 +42,7 @@ beforeAll(async () => {
     runCli(["ask", "新增学位多少"], { env: { CORPUS_DIR: undecodableCorpus() } }),
     runCli(["frobnicate"]),
     runCli(["ask", ""], { input: "\n  \n" }),
+    runCli(["ask", "江北区新增公共停车位多少"], { env: { CORPUS_DIR: pageCorpus() } }),
   ]);
 }, 120_000);
 
@@ -49,6 +51,15 @@ function fileNotDir(): string {
   const file = join(mkdtempSync(join(tmpdir(), "data-")), "not-a-dir");
   writeFileSync(file, "");
   return file;
+}
+
+/** A corpus whose only page names a javascript: address as its URL. */
+function pageCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), "corpus-"));
+  const page =
+    '<meta property="og:url" content="javascript:alert(1)"><p>今年以来，江北区新增公共停车位3.4万个。</p>';
+  writeFileSync(join(dir, "page.html"), page);
+  return dir;
 }
 
 /** A corpus whose only file is binary noise. */
@@ -128,6 +139,14 @@ describe("cli errors", () => {
     expect(emptyCorpus.code).toBe(1);
     expect(emptyCorpus.err).toContain("CORPUS_EMPTY");
     expect(emptyCorpus.err).toContain("scan.txt");
+  });
+
+  it("says on stderr what reading the corpus dropped, and answers", () => {
+    expect(droppedUrl.code).toBe(0);
+    expect(droppedUrl.out).toContain("3.4万个");
+    expect(droppedUrl.err).toContain(
+      'note: page.html: URL "javascript:alert(1)" dropped: only http(s) URLs are kept',
+    );
   });
 
   it("rejects an unknown command with usage", () => {
