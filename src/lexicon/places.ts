@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { tableText } from "./table-file.js";
 import { fileURLToPath } from "node:url";
 import { normalizeQuery } from "../text/script.js";
 
@@ -22,7 +23,7 @@ export function parsePlaces(text: string): string[] {
 export function loadGazetteer(extraFiles: string[] = []): Gazetteer {
   const names = new Set(parsePlaces(readFileSync(DEFAULT_PLACES_FILE, "utf8")));
   for (const f of extraFiles)
-    if (existsSync(f)) for (const n of parsePlaces(readFileSync(f, "utf8"))) names.add(n);
+    if (existsSync(f)) for (const n of parsePlaces(tableText(f))) names.add(n);
   return [...names].sort((a, b) => b.length - a.length);
 }
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { tableText } from "./table-file.js";
 import { fileURLToPath } from "node:url";
 import { normalizeQuery } from "../text/script.js";
 
@@ -44,7 +45,7 @@ export function parseSynonyms(text: string, into: SynonymTable = new Map()): Syn
 export function loadSynonyms(extraFiles: string[] = []): SynonymTable {
   const table = parseSynonyms(readFileSync(DEFAULT_SYNONYMS_FILE, "utf8"));
   parseSynonyms(readFileSync(DEFAULT_INDICATORS_FILE, "utf8"), table);
-  for (const f of extraFiles) if (existsSync(f)) parseSynonyms(readFileSync(f, "utf8"), table);
+  for (const f of extraFiles) if (existsSync(f)) parseSynonyms(tableText(f), table);
   return table;
 }
 

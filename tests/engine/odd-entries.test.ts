@@ -28,6 +28,20 @@ const topFigure = (engine: Engine, q: string) => {
 };
 
 describe("only regular files inside the corpus directory are read", () => {
+  it.each([
+    ["a FIFO named synonyms.txt", "synonyms.txt", (p: string) => execFileSync("mkfifo", [p])],
+    ["a directory named places.txt", "places.txt", (p: string) => mkdirSync(p)],
+  ])(
+    "refuses %s, a word table of the corpus, by name instead of hanging or failing with EISDIR",
+    async (_, name, make) => {
+      const dir = corpusCopy(`table-${name}`);
+      make(join(dir, name));
+      await expect(createEngine({ corpusDir: dir })).rejects.toThrow(
+        `INPUT_INVALID: ${join(dir, name)}: not a regular file — not read`,
+      );
+    },
+  );
+
   it("skips a directory, a FIFO, a dangling link and a link leading out, at start and on every sync", async () => {
     const dir = corpusCopy("odd");
     mkdirSync(join(dir, "notes.txt"));
