@@ -6,6 +6,14 @@ import { tryOpenStore } from "../../src/store/open-store.js";
 import { runEntry } from "../cli/run-entry.js";
 import { tempDataDir } from "../digest/helpers.js";
 
+/** The messages of the bot's log lines (JSON on stderr, since stderr is not a terminal here). */
+function logMessages(err: string): string[] {
+  return err
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => String((JSON.parse(l) as { msg?: unknown }).msg ?? ""));
+}
+
 /** `npm start` as a terminal chat over a data directory: one question, then /quit. */
 function start(dataDir: string) {
   return runEntry("adapters/main.ts", [], {
@@ -22,7 +30,7 @@ describe("start-up with a store in a bad state", () => {
     const r = await start(dir);
     expect(r.code).toBe(0);
     expect(r.out).toContain("【63.5%】");
-    const lines = r.err.split("\n").filter((l) => l.startsWith("store:"));
+    const lines = logMessages(r.err).filter((l) => l.startsWith("store:"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("damaged");
     expect(r.err).not.toContain("unexpected error");
