@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { AppError } from "./errors.js";
 
@@ -8,8 +9,13 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-/** The documents shipped with the project; the default corpus directory starts as a copy of them. */
-export const SEEDS_DIR = "seeds";
+/**
+ * The documents shipped with the project (the default corpus directory starts as a copy of them), found from
+ * this file's place — src/config.ts, or dist/src/config.js in a build — wherever the process was started.
+ */
+export const SEEDS_DIR = fileURLToPath(
+  new URL(import.meta.url.endsWith(".ts") ? "../seeds" : "../../seeds", import.meta.url),
+);
 
 /** The default corpus directory, inside DATA_DIR: users' documents never go into the repository's files. */
 const DEFAULT_CORPUS = "corpus";

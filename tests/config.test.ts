@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
 
@@ -6,7 +7,7 @@ describe("parseConfig", () => {
   it("has defaults for a terminal chat over a copy of seeds/ in DATA_DIR", () => {
     expect(parseConfig({})).toMatchObject({
       CORPUS_DIR: join("data", "corpus"),
-      corpusSeedDir: "seeds",
+      corpusSeedDir: resolve("seeds"),
       DATA_DIR: "data",
       PORT: 3000,
       RATE_LIMIT: 20,
@@ -14,6 +15,16 @@ describe("parseConfig", () => {
       STARTUP_TIMEOUT_SECONDS: 15,
       SHUTDOWN_TIMEOUT_SECONDS: 10,
     });
+  });
+
+  it("finds the shipped seeds from the code's own place, not from the working directory", () => {
+    const cwd = process.cwd();
+    try {
+      process.chdir(tmpdir());
+      expect(parseConfig({}).corpusSeedDir).toBe(join(cwd, "seeds"));
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it("puts the default corpus in DATA_DIR, and lets an explicit CORPUS_DIR win, used as it is", () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { tableText } from "./table-file.js";
 import { fileURLToPath } from "node:url";
 import { normalizeQuery } from "../text/script.js";
+import { tableText } from "./table-file.js";
 
 /** Place names to recognise, longest first so that 两江新区 wins over shorter names inside it. */
 export type Gazetteer = string[];
@@ -22,8 +22,7 @@ export function parsePlaces(text: string): string[] {
 /** Reads the shipped list and any extra files that exist. */
 export function loadGazetteer(extraFiles: string[] = []): Gazetteer {
   const names = new Set(parsePlaces(readFileSync(DEFAULT_PLACES_FILE, "utf8")));
-  for (const f of extraFiles)
-    if (existsSync(f)) for (const n of parsePlaces(tableText(f))) names.add(n);
+  for (const f of extraFiles) if (existsSync(f)) for (const n of parsePlaces(tableText(f))) names.add(n);
   return [...names].sort((a, b) => b.length - a.length);
 }
 

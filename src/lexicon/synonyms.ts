@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { tableText } from "./table-file.js";
 import { fileURLToPath } from "node:url";
 import { normalizeQuery } from "../text/script.js";
+import { tableText } from "./table-file.js";
 
 /** Synonym groups: for each word, the other words that name the same thing. */
 export type SynonymTable = Map<string, Set<string>>;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -64,9 +64,20 @@ describe("prepareCorpus", () => {
     );
   });
 
-  it("starts an empty corpus when there are no seeds to copy", () => {
+  it("never makes an empty corpus when the seeds are missing (it would stay empty): says so instead", () => {
     const config = { ...defaults(join(root, "data")), corpusSeedDir: join(root, "none") };
-    const { dir } = prepareCorpus(config, "write");
-    expect(readdirSync(dir)).toEqual([]);
+    for (const purpose of ["read", "write"] as const)
+      expect(() => prepareCorpus(config, purpose)).toThrow(
+        /CORPUS_MISSING: the shipped seeds .*none are missing, so the corpus .* cannot be made from them/,
+      );
+    expect(existsSync(config.CORPUS_DIR)).toBe(false);
+  });
+
+  it("refuses to ingest into the shipped seeds when an old setup still sets CORPUS_DIR=seeds", () => {
+    const config = parseConfig({ CORPUS_DIR: "seeds", DATA_DIR: join(root, "data") });
+    expect(prepareCorpus(config, "read").dir).toBe("seeds"); // answering from them is fine
+    expect(() => prepareCorpus(config, "write")).toThrow(
+      /CORPUS_UNWRITABLE: CORPUS_DIR is the shipped .*seeds\//,
+    );
   });
 });
