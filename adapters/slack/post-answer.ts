@@ -26,6 +26,8 @@ export async function postAnswer(
 ): Promise<void> {
   const outcome = await converseInTurn(deps.conversation, message.user, messageText(message.text));
   const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
+  // A rate limit is said once a window: a flood of messages gets one refusal, not one each.
+  if (outcome.kind === "refused" && outcome.repeated) return;
   if (outcome.kind !== "reply") {
     await client.chat.postMessage({ ...where, text: outcomeText(outcome) });
     return;

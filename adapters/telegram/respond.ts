@@ -21,8 +21,12 @@ export function userOf(ctx: Context): string {
   return String(ctx.from?.id ?? ctx.chat?.id ?? "unknown");
 }
 
-/** Sends a reply with its buttons (split if over 4096 characters), or the refusal as plain text. */
+/**
+ * Sends a reply with its buttons (split if over 4096 characters), or the refusal as plain text — once a window
+ * for a rate limit: a repeated one is not sent again.
+ */
 export async function respond(ctx: Context, deps: BotDeps, outcome: Answer, quote = true): Promise<void> {
+  if (outcome.kind === "refused" && outcome.repeated) return;
   if (outcome.kind === "refused") return replyPlain(ctx, refusalText(outcome.refusal, "telegram"), quote);
   const { reply, asked } = outcome;
   const id = deps.cache.put(reply, asked);

@@ -21,7 +21,12 @@ export type Refusal =
  */
 export type Outcome =
   | { kind: "reply"; reply: Reply; asked: string }
-  | { kind: "refused"; refusal: Refusal }
+  | {
+      kind: "refused";
+      refusal: Refusal;
+      /** A rate limit this user was told about already in this window: a message need not say it again. */
+      repeated?: boolean;
+    }
   | { kind: "command"; name: string; args: string }
   | { kind: "empty" };
 
@@ -60,12 +65,33 @@ export function converse(c: Conversation, userId: string, text: string): Outcome
  * claim). Empty and too-long texts are refused before the rate limit, so they do not use up a user's questions.
  */
 export function answerRequest(c: Conversation, userId: string, request: Request): Answer {
+  const admitted = admit(c, userId, request);
+  return admitted.kind === "refused" ? admitted : answerAdmitted(c, admitted);
+}
+
+/** A request past its limits: its text without mentions, ready for the engine. */
+interface Admitted {
+  kind: "admitted";
+  mode: AskMode;
+  text: string;
+}
+
+/** The cheap part of a request: its mentions dropped, its input and rate limits checked. */
+function admit(
+  c: Conversation,
+  userId: string,
+  request: Request,
+): Admitted | Extract<Answer, { kind: "refused" }> {
   // A command's text was never parsed as a message: its mentions go here ("/factcheck <!here> …").
   const text = withoutMentions(request.text);
   const refusal = refusalFor(c, userId, request.kind, text);
-  if (refusal) return { kind: "refused", refusal };
-  const reply = request.kind === "check" ? c.engine.check(text) : c.engine.ask(text);
-  return { kind: "reply", reply, asked: text };
+  return refusal ? { kind: "refused", refusal } : { kind: "admitted", mode: request.kind, text };
+}
+
+/** The engine's part: the reply to an admitted request. */
+function answerAdmitted(c: Conversation, a: Admitted): Answer {
+  const reply = a.mode === "check" ? c.engine.check(a.text) : c.engine.ask(a.text);
+  return { kind: "reply", reply, asked: a.text };
 }
 
 /**
@@ -92,16 +118,30 @@ function refusalFor(c: Conversation, userId: string, mode: AskMode, text: string
 }
 
 /**
- * converse() in the user's turn of the conversation's work queue: what a chat platform calls after it has
- * acknowledged the request, so that the engine's work never delays another request's acknowledgement.
+ * converse() for a chat platform, after it has acknowledged the request: the limits are checked at once and
+ * only the engine's work waits in the user's turn of the work queue, so the queue holds at most a rate limit's
+ * worth of jobs a user and never delays another request's acknowledgement. A rate-limit refusal after the
+ * first one of its window is marked `repeated`: a chat message need not answer a flood a thousand times.
  */
 export function converseInTurn(c: Conversation, userId: string, text: string): Promise<Outcome> {
-  return inTurn(c, userId, () => converse(c, userId, text));
+  const message = parseMessage(text);
+  if (message.kind === "empty" || message.kind === "command") return Promise.resolve(message);
+  const admitted = admit(c, userId, message);
+  if (admitted.kind === "refused") {
+    const repeated = admitted.refusal.code === "rate-limited" && !c.limiter?.tellRefusal(userId);
+    return Promise.resolve(repeated ? { ...admitted, repeated } : admitted);
+  }
+  return inTurn(c, userId, () => answerAdmitted(c, admitted));
 }
 
-/** answerRequest() in the user's turn of the conversation's work queue (a command: /ask, /factcheck). */
+/**
+ * answerRequest() in the user's turn of the work queue (a command: /ask, /factcheck): limits checked at once,
+ * the engine's work queued. A command is explicit, so its refusal is always said.
+ */
 export function answerInTurn(c: Conversation, userId: string, request: Request): Promise<Answer> {
-  return inTurn(c, userId, () => answerRequest(c, userId, request));
+  const admitted = admit(c, userId, request);
+  if (admitted.kind === "refused") return Promise.resolve(admitted);
+  return inTurn(c, userId, () => answerAdmitted(c, admitted));
 }
 
 function inTurn<T>(c: Conversation, userId: string, work: () => T): Promise<T> {

@@ -10,6 +10,8 @@ export type Clock = () => number;
 /** A sliding-window limit per key (a user): at most `limit` events in any `windowMs`. */
 export class RateLimiter {
   private readonly events = new Map<string, number[]>();
+  /** When each refused user was last told so. */
+  private readonly told = new Map<string, number>();
 
   constructor(
     /** Events allowed per window, shown to a refused user. */
@@ -32,11 +34,24 @@ export class RateLimiter {
     return true;
   }
 
+  /**
+   * Whether a refused user should be told (again): once a window, so that a flood of messages past the limit
+   * gets one refusal, not one each. Records the telling.
+   */
+  tellRefusal(key: string): boolean {
+    const now = this.clock();
+    const last = this.told.get(key);
+    if (last !== undefined && now - last < this.windowMs) return false;
+    this.told.set(key, now);
+    return true;
+  }
+
   /** Drops users with no recent events, so memory stays bounded by the active users of one window. */
   private prune(now: number): void {
     if (this.events.size < 10_000) return;
     for (const [key, times] of this.events) {
       if (times.every((t) => now - t >= this.windowMs)) this.events.delete(key);
     }
+    for (const [key, at] of this.told) if (now - at >= this.windowMs) this.told.delete(key);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { converse, converseInTurn } from "../../src/conversation/converse.js";
+import { RateLimiter } from "../../src/conversation/rate-limiter.js";
 import { WorkQueue } from "../../src/conversation/work-queue.js";
 
 /** A queue whose turns the test runs one at a time. */
@@ -86,5 +87,48 @@ describe("WorkQueue (issue 14, finding 1: heavy work must not starve other users
     turn();
     expect(await queued).toEqual(converse({ engine, limiter: null }, "u", "新增学位多少"));
     expect((await converseInTurn({ engine, limiter: null }, "u", "/help")).kind).toBe("command");
+  });
+});
+
+describe("converseInTurn checks the limits before queueing (a flood is neither queued nor answered each time)", () => {
+  const engine = {
+    ask: () => {
+      throw new Error("a refused message must not reach the engine");
+    },
+    check: () => {
+      throw new Error("a refused message must not reach the engine");
+    },
+  };
+
+  it("queues nothing for a user over the rate limit, says it once a window, then again in the next", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, () => now);
+    limiter.take("u"); // the one question this minute
+    const { queue } = manualQueue();
+    const c = { engine, limiter, queue };
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, () => converseInTurn(c, "u", "新增学位多少")),
+    );
+    expect(queue.size).toBe(0);
+    expect(outcomes.map((o) => o.kind === "refused" && (o.repeated ?? false))).toEqual([
+      false,
+      ...Array(49).fill(true),
+    ]);
+    now += 60_000;
+    limiter.take("u");
+    const next = await converseInTurn(c, "u", "新增学位多少");
+    expect(next).toMatchObject({ kind: "refused", refusal: { code: "rate-limited" } });
+    expect(next.kind === "refused" && next.repeated).toBeFalsy();
+  });
+
+  it("queues nothing for a claim over the input limits, and says so every time (the user can fix it)", async () => {
+    const { queue } = manualQueue();
+    const c = { engine, limiter: null, queue };
+    for (let i = 0; i < 3; i++) {
+      const o = await converseInTurn(c, "u", `核实 ${"1%".repeat(30)}`);
+      expect(o).toMatchObject({ kind: "refused", refusal: { code: "too-many-figures" } });
+      expect(o.kind === "refused" && o.repeated).toBeFalsy();
+    }
+    expect(queue.size).toBe(0);
   });
 });

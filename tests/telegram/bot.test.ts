@@ -237,6 +237,14 @@ describe("buttons", () => {
 });
 
 describe("limits", () => {
+  it("answers a flood of messages past the rate limit with one refusal, not one each", async () => {
+    t = testBot(engine, api, { rateLimit: 2 });
+    for (let i = 0; i < 8; i++) await t.send(messageUpdate("新增学位多少"));
+    const texts = api.callsOf("sendMessage").map((c) => String(c.payload.text));
+    expect(texts).toHaveLength(3);
+    expect(texts[2]).toContain("每分钟最多 2 个问题");
+  });
+
   it("refuses politely past the per-user rate and recovers after a minute", async () => {
     t = testBot(engine, api, { rateLimit: 2 });
     for (let i = 0; i < 3; i++) await t.send(messageUpdate("新增学位多少"));
