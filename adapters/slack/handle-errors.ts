@@ -15,6 +15,9 @@ function requestId(body: ErrorBody): string {
   return body.event_id ?? body.trigger_id ?? "unknown";
 }
 
+/** How long posting the failure notice to a command's response_url may take. */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
 async function tellUser(app: App, deps: SlackDeps, body: ErrorBody, token?: string): Promise<void> {
   if (body.response_url) {
     const payload = { response_type: "ephemeral", replace_original: false, text: CHAT_TEXTS.failed };
@@ -22,6 +25,8 @@ async function tellUser(app: App, deps: SlackDeps, body: ErrorBody, token?: stri
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(payload),
+      // A response_url that never answers must not hold the handler (and a graceful stop) open.
+      signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
     }).catch((e: Error) => e);
     if (res instanceof Error) deps.logger.error(`could not post the failure notice: ${res.message}`);
     return;

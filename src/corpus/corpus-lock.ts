@@ -122,7 +122,8 @@ async function acquire(dir: string, options: Required<LockOptions>): Promise<() 
     if (createExclusive(path, me)) return () => removeIf(path, me);
     const owner = readLockOwner(path);
     if (owner && isStale(owner, options.now(), options.staleMs)) breakStale(path, owner, me, options);
-    else await sleep(options.retryMs * (0.5 + Math.random() / 2));
+    // Wait between tries even after a break: another process may hold the break guard for a while.
+    await sleep(options.retryMs * (0.5 + Math.random() / 2));
   }
 }
 
