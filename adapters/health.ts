@@ -104,15 +104,6 @@ export function startHeartbeat(
   };
 }
 
-/** Whether a process with this id exists (EPERM: it does, under another user). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** What is wrong with a heartbeat read at `now`: nothing when the bot is alive, recent and ready. */
 export function heartbeatProblems(

@@ -114,6 +114,7 @@ export {
 export { type Defer, WorkQueue } from "./conversation/work-queue.js";
 // The corpus directory: adding documents, watching for changes.
 export { stripControls } from "./corpus/control-chars.js";
+export { processAlive } from "./corpus/corpus-lock.js";
 export { type IngestMeta, type IngestResult, ingestEach, ingestFiles } from "./corpus/ingest.js";
 export { type PreparedCorpus, prepareCorpus } from "./corpus/prepare-corpus.js";
 export type { DocumentMeta } from "./corpus/types.js";

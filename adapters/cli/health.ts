@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseConfig } from "../../src/mod.js";
-import { type HealthState, healthFile, heartbeatProblems, processAlive } from "../health.js";
+import { parseConfig, processAlive } from "../../src/mod.js";
+import { type HealthState, healthFile, heartbeatProblems } from "../health.js";
 import { HEALTH_PATH } from "../health-http.js";
 
 /** Usage of `npm run cli -- health`. */

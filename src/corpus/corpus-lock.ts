@@ -36,8 +36,8 @@ export interface LockOptions {
 const STALE_MS = 60_000;
 const RETRY_MS = 8;
 
-/** Whether a process of this machine is running (EPERM: it is, under another user). */
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine is alive (EPERM: it is, but another user's). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -68,7 +68,7 @@ export function readLockOwner(path: string): LockOwner | null {
 
 /** Left behind: its holder's process is gone (same machine), or it is older than `staleMs`. */
 export function isStale(owner: LockOwner, now: number, staleMs: number): boolean {
-  if (owner.host === hostname() && !isAlive(owner.pid)) return true;
+  if (owner.host === hostname() && !processAlive(owner.pid)) return true;
   return now - owner.at > staleMs;
 }
 
