@@ -104,7 +104,6 @@ export function startHeartbeat(
   };
 }
 
-
 /** What is wrong with a heartbeat read at `now`: nothing when the bot is alive, recent and ready. */
 export function heartbeatProblems(
   state: HealthState,
