@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
-import { CHAT_TEXTS, feedbackNote, ratedAnswer } from "../../src/mod.js";
+import { CHAT_TEXTS, feedbackNote } from "../../src/mod.js";
+import { votedAnswer } from "../feedback-vote.js";
 import type { CachedReply } from "../reply-cache.js";
 import type { SlackDeps } from "./deps.js";
 import { ACTIONS, renderReply } from "./render-blocks.js";
@@ -55,22 +56,23 @@ async function more({ deps, body, client, respond, hit }: ActionCtx) {
 }
 
 /**
- * 👍/👎: records the clicker's vote (one per user and reply: a second click changes or keeps it) and tells the
- * clicker alone, ephemerally; the message and its buttons stay as they are for everyone else.
+ * 👍/👎: records the clicker's vote on the page's first answer (one per user and answer: a second click on the same
+ * page changes or keeps it; another page's buttons are another vote) and tells the clicker alone, ephemerally; the
+ * message and its buttons stay as they are for everyone else.
  */
 async function feedback({ deps, body, respond, hit }: ActionCtx) {
   const action = body.actions[0];
   const rating = action?.action_id === ACTIONS.up ? "up" : "down";
   const { id, offset } = parseValue(action?.value);
+  const voted = votedAnswer(hit, id, offset);
+  if (!voted) return expired(respond);
   const outcome = deps.recordFeedback({
     platform: "slack",
     chat: body.channel?.id ?? body.container?.channel_id ?? "",
     user: body.user.id,
-    question: hit.question,
     rating,
     at: deps.clock().toISOString(),
-    replyId: id,
-    answer: ratedAnswer(hit.reply, offset),
+    ...voted,
   });
   await respond({ response_type: "ephemeral", replace_original: false, text: feedbackNote(rating, outcome) });
 }

@@ -1,5 +1,6 @@
 import { type Context, type Filter, GrammyError } from "grammy";
-import { answerRequest, CHAT_TEXTS, feedbackNote, ratedAnswer } from "../../src/mod.js";
+import { answerRequest, CHAT_TEXTS, feedbackNote } from "../../src/mod.js";
+import { votedAnswer } from "../feedback-vote.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { parseButton, replyKeyboard } from "./keyboard.js";
 import { renderReply } from "./render-html.js";
@@ -30,7 +31,10 @@ async function showPage(ctx: ButtonContext, deps: BotDeps, id: string, page: num
   await ctx.answerCallbackQuery();
 }
 
-/** Records 👍/👎 for a cached reply, one vote per user, and tells the clicker alone what became of it. */
+/**
+ * Records 👍/👎 on the answer of the page shown (one vote per user and answer) and tells the clicker alone what
+ * became of it.
+ */
 async function saveFeedback(
   ctx: ButtonContext,
   deps: BotDeps,
@@ -38,7 +42,8 @@ async function saveFeedback(
 ): Promise<void> {
   const { id, rating } = action;
   const entry = deps.cache.get(id);
-  if (!entry) {
+  const voted = entry ? votedAnswer(entry, id, action.page) : null;
+  if (!voted) {
     await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;
   }
@@ -46,11 +51,9 @@ async function saveFeedback(
     platform: "telegram",
     chat: String(ctx.chat?.id ?? ""),
     user: String(ctx.from.id),
-    question: entry.question,
     rating,
     at: new Date(deps.clock()).toISOString(),
-    replyId: id,
-    answer: ratedAnswer(entry.reply, action.page),
+    ...voted,
   });
   await ctx.answerCallbackQuery({ text: feedbackNote(rating, outcome) });
 }

@@ -10,10 +10,19 @@ export interface FeedbackRecord {
   rating: "up" | "down";
   /** ISO time, from the caller's clock. */
   at: string;
-  /** The reply the buttons belong to: a user has one vote per reply. Absent: every click is a row. */
-  replyId?: string;
+  /**
+   * The answer rated: the reply the buttons belong to (the reply cache's id) and the answer's index in it (a
+   * Telegram page, a Slack page's first answer). A user has one vote per answer. Absent: every click is a row.
+   */
+  target?: VoteTarget;
   /** What was rated; absent in rows recorded before it was stored. */
   answer?: RatedAnswer;
+}
+
+/** Which answer of which reply a vote is on. */
+export interface VoteTarget {
+  replyId: string;
+  index: number;
 }
 
 /** What a click did: a first vote, a vote changed to the other rating, or the same vote again (kept). */
@@ -39,7 +48,7 @@ export interface FeedbackQuery {
   rating?: "up" | "down";
 }
 
-/** Answer feedback: one row per user and reply. */
+/** Answer feedback: one row per user and answer of a reply. */
 export interface FeedbackRepo {
   record(r: FeedbackRecord): VoteOutcome;
   /** Ratings, newest first. */
@@ -69,36 +78,48 @@ function parseSource(json: string | null): Citation | null {
   }
 }
 
+/** What was rated, as the table's columns (the source as JSON); all null when it is not known. */
+function ratedColumns(a: RatedAnswer | undefined) {
+  return {
+    kind: a?.kind ?? null,
+    figure: a?.figure ?? null,
+    quote: a?.quote ?? null,
+    source: a?.source ? JSON.stringify(a.source) : null,
+  };
+}
+
 /** The feedback table. */
 export function feedbackRepo(db: Database): FeedbackRepo {
   const insert = db.prepare(
-    `INSERT INTO feedback (platform, chat, user, question, rating, at, reply_id, kind, figure, quote, source)
-     VALUES (@platform, @chat, @user, @question, @rating, @at, @replyId, @kind, @figure, @quote, @source)`,
+    `INSERT INTO feedback
+       (platform, chat, user, question, rating, at, reply_id, answer_index, kind, figure, quote, source)
+     VALUES
+       (@platform, @chat, @user, @question, @rating, @at, @replyId, @index, @kind, @figure, @quote, @source)`,
   );
-  const vote = db.prepare("SELECT id, rating FROM feedback WHERE platform = ? AND reply_id = ? AND user = ?");
-  const change = db.prepare("UPDATE feedback SET rating = ?, at = ? WHERE id = ?");
+  const vote = db.prepare(
+    "SELECT id, rating FROM feedback WHERE platform = ? AND reply_id = ? AND answer_index = ? AND user = ?",
+  );
+  // The vote is on this very answer, so what it rated stays what was clicked; written again all the same, so
+  // that a row can never hold one answer's rating with another's figure.
+  const change = db.prepare(
+    "UPDATE feedback SET rating = @rating, at = @at, kind = @kind, figure = @figure, quote = @quote, source = @source WHERE id = @id",
+  );
   const list = db.prepare(
     `SELECT platform, chat, user, question, rating, at, kind, figure, quote, source FROM feedback
      WHERE at >= @since AND (@rating IS NULL OR rating = @rating) ORDER BY at DESC, id DESC`,
   );
   const record = db.transaction((r: FeedbackRecord): VoteOutcome => {
-    const prior = r.replyId
-      ? (vote.get(r.platform, r.replyId, r.user) as { id: number; rating: string } | undefined)
+    const t = r.target;
+    const prior = t
+      ? (vote.get(r.platform, t.replyId, t.index, r.user) as { id: number; rating: string } | undefined)
       : undefined;
     if (prior?.rating === r.rating) return "kept";
+    const rated = ratedColumns(r.answer);
     if (prior) {
-      change.run(r.rating, r.at, prior.id);
+      change.run({ id: prior.id, rating: r.rating, at: r.at, ...rated });
       return "changed";
     }
-    const a = r.answer;
-    insert.run({
-      ...r,
-      replyId: r.replyId ?? null,
-      kind: a?.kind ?? null,
-      figure: a?.figure ?? null,
-      quote: a?.quote ?? null,
-      source: a?.source ? JSON.stringify(a.source) : null,
-    });
+    insert.run({ ...r, replyId: t?.replyId ?? null, index: t?.index ?? null, ...rated });
     return "recorded";
   });
   return {

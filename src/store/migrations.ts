@@ -113,6 +113,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX feedback_at ON feedback(at);
     `,
   },
+  {
+    // Version 3 kept one vote per user and reply, but a reply pages through several answers: a 👎 on the second
+    // answer overwrote the 👍 on the first and was listed against the first's figure. A vote is now on one answer
+    // (its index in the reply). Votes stored by version 3 keep a null index: which answer they meant is not
+    // known (their figure is the one first clicked), and their buttons expired with the restart that upgraded.
+    version: 4,
+    name: "feedback: one vote per user and answer of a reply",
+    sql: `
+      DROP INDEX IF EXISTS feedback_vote;
+      ALTER TABLE feedback ADD COLUMN answer_index INTEGER;
+      CREATE UNIQUE INDEX feedback_answer_vote ON feedback(platform, reply_id, answer_index, user)
+        WHERE reply_id IS NOT NULL AND answer_index IS NOT NULL;
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the schema version afterwards. */

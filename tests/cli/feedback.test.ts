@@ -23,7 +23,7 @@ function seeded(): string {
     ...base,
     rating: "down",
     at: "2025-03-01T08:00:00.000Z",
-    replyId: "a",
+    target: { replyId: "a", index: 0 },
     answer: { kind: "answer", figure: "1.9万个", quote: "新增普通高中学位1.9万个。", source: SOURCE },
   });
   store.feedback.record({
@@ -31,7 +31,7 @@ function seeded(): string {
     question: "\u001b[2J火星\n基地",
     rating: "up",
     at: "2025-03-05T08:00:00.000Z",
-    replyId: "b",
+    target: { replyId: "b", index: 0 },
     answer: { kind: "no-answer", figure: null, quote: null, source: null },
   });
   store.feedback.record({ ...base, platform: "telegram", rating: "down", at: "2025-03-03T08:00:00.000Z" });

@@ -1,4 +1,6 @@
+import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFeedback } from "../../adapters/cli/feedback.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { blocksText, type Harness, startHarness } from "./helpers/harness.js";
 import { actionBody, commandBody, eventBody, send } from "./helpers/signed.js";
@@ -126,6 +128,70 @@ describe("slash commands and buttons", () => {
       figure: "27.8万个",
     });
     expect(votes[0]?.source?.title).toBeTruthy();
+  });
+
+  it("👍 on the first answer and 👎 on the second after 更多来源 are two votes, each with its figure", async () => {
+    const before = h.slack.of("chat.postMessage").length;
+    await send(
+      h.url,
+      eventBody({ type: "app_mention", user: "U1", text: "<@UBOT> 新增学位多少", ts: "7.7", channel: "C4" }),
+      "application/json",
+    );
+    const post = (await h.slack.waitFor("chat.postMessage", before + 1))[before];
+    const where = (name: string) => ({
+      user: { id: "U1", team_id: "T1" },
+      channel: { id: "C4" },
+      message: { ts: "1700.3", thread_ts: "7.7", type: "message" },
+      response_url: h.slack.responseUrl(name),
+    });
+    const click = async (button: Button, name: string) => {
+      await send(h.url, actionBody(button, where(name)), FORM);
+      return h.slack.waitForPath(name);
+    };
+    expect((await click(findButton(post?.params.blocks, "policy_feedback_up"), "pg1")).params.text).toBe(
+      "已收到反馈 👍，谢谢！",
+    );
+    await send(h.url, actionBody(findButton(post?.params.blocks, "policy_more"), where("pg-more")), FORM);
+    const next = (await h.slack.waitFor("chat.postMessage", before + 2))[before + 1];
+    const down = findButton(next?.params.blocks, "policy_feedback_down");
+    expect((await click(down, "pg2")).params.text).toBe("已收到反馈 👎，我们会改进。");
+    const reply = engine.ask("新增学位多少");
+    const [first, second] = reply.kind === "answer" ? reply.answers : [];
+    expect(second?.figure?.text).not.toBe(first?.figure?.text);
+    const votes = h.store.feedback.list().filter((r) => r.chat === "C4");
+    expect(votes.map((v) => [v.rating, v.figure, v.quote, v.source?.paragraph]).sort()).toEqual([
+      ["down", second?.figure?.text, second?.quote.text, second?.sources[0]?.paragraph],
+      ["up", "27.8万个", first?.quote.text, first?.sources[0]?.paragraph],
+    ]);
+    // A maintainer sees both, each with the answer it was given to.
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: () => {} };
+    await runFeedback(["--json"], { DATA_DIR: dirname(h.store.file) }, io);
+    const listed = out
+      .join("")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { chat: string; rating: string; figure: string })
+      .filter((r) => r.chat === "C4");
+    expect(listed.map((r) => [r.rating, r.figure]).sort()).toEqual([
+      ["down", second?.figure?.text],
+      ["up", "27.8万个"],
+    ]);
+  });
+
+  it("a 👎 on an answer the reply does not have is answered with 已过期 and not recorded", async () => {
+    const call = await slash("/policy", "新增学位多少", "forged1");
+    const down = findButton(call?.params.blocks, "policy_feedback_down");
+    const forged = { ...down, value: down.value.replace(/:\d+$/, ":99") };
+    const where = {
+      user: { id: "U7", team_id: "T1" },
+      channel: { id: "C5" },
+      container: { type: "message", channel_id: "C5", is_ephemeral: true },
+      response_url: h.slack.responseUrl("forged1-click"),
+    };
+    await send(h.url, actionBody(forged, where), FORM);
+    expect((await h.slack.waitForPath("forged1-click")).params.text).toContain("已过期，请重新提问");
+    expect(h.store.feedback.list().filter((r) => r.user === "U7")).toEqual([]);
   });
 
   it("a button whose reply is gone answers 已过期，请重新提问", async () => {

@@ -1,4 +1,6 @@
+import { dirname } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runFeedback } from "../../adapters/cli/feedback.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { FakeBotApi } from "./fake-api.js";
 import { buttonData, buttonLabels, sentText, type TestBot, testBot } from "./helpers.js";
@@ -224,6 +226,48 @@ describe("buttons", () => {
       figure: "27.8万个",
     });
     expect(record?.at).toBe("2025-01-01T00:00:00.000Z");
+  });
+
+  it("👍 on the first answer and 👎 on the second after 更多来源 are two votes, each with its figure", async () => {
+    const data = await askAndGetButtons();
+    await t.send(callbackUpdate(data.find((d) => /^f:.+:u:0$/.test(d)) ?? ""));
+    await t.send(callbackUpdate(data.find((d) => d.startsWith("m:")) ?? ""));
+    const page2 = buttonData(api.callsOf("editMessageText")[0]?.payload ?? {});
+    t.now.ms += 60_000;
+    await t.send(callbackUpdate(page2.find((d) => /^f:.+:d:1$/.test(d)) ?? ""));
+    expect(api.callsOf("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      "已收到反馈 👍，谢谢！",
+      undefined,
+      "已收到反馈 👎，我们会改进。",
+    ]);
+    const reply = engine.ask("新增学位多少");
+    const [first, second] = reply.kind === "answer" ? reply.answers : [];
+    expect(second?.figure?.text).not.toBe(first?.figure?.text);
+    expect(t.store.feedback.list().map((r) => [r.rating, r.figure, r.quote, r.source?.paragraph])).toEqual([
+      ["down", second?.figure?.text, second?.quote.text, second?.sources[0]?.paragraph],
+      ["up", "27.8万个", first?.quote.text, first?.sources[0]?.paragraph],
+    ]);
+    // A maintainer sees both, each with the answer it was given to.
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: () => {} };
+    await runFeedback([], { DATA_DIR: dirname(t.store.file) }, io);
+    const [head, ...rows] = out.join("").trim().split("\n\n");
+    expect(head).toBe("反馈 2 条：👎 1 · 👍 1");
+    expect(rows.map((r) => r.split("\n").slice(0, 3))).toEqual([
+      [
+        expect.stringMatching(/^👎 /),
+        "  问：新增学位多少",
+        `  答：${second?.figure?.text} — ${second?.quote.text}`,
+      ],
+      [expect.stringMatching(/^👍 /), "  问：新增学位多少", `  答：27.8万个 — ${first?.quote.text}`],
+    ]);
+  });
+
+  it("a 👍 on an answer the reply does not have is answered with 已过期 and not recorded", async () => {
+    const up = (await askAndGetButtons()).find((d) => /^f:.+:u:0$/.test(d)) ?? "";
+    await t.send(callbackUpdate(up.replace(/:0$/, ":99")));
+    expect(api.callsOf("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["已过期，请重新提问"]);
+    expect(t.store.feedback.list()).toEqual([]);
   });
 
   it("without a database (a damaged store at start) a 👍 tells the clicker it could not be kept", async () => {
