@@ -81,7 +81,7 @@ export function claimAgainstSource(claim: string, source: string | null): string
 
 /**
  * What the user who clicked 👍/👎 is told (only them: the buttons stay for everyone else): a first vote thanked,
- * a changed vote, the same vote again kept (one vote per user and reply), or no vote kept at all when the bot
+ * a changed vote, the same vote again kept (one vote per user and answer), or no vote kept at all when the bot
  * runs without its database.
  */
 export function feedbackNote(
