@@ -1,5 +1,4 @@
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import {
   AppError,
   type IngestMeta,
@@ -12,9 +11,8 @@ import {
 /** Exit code when some files of the batch were refused (0 all added, 1 setup problem, 2 unknown command). */
 export const EXIT_REFUSED = 3;
 
-const USAGE = "ingest [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…";
-
-const OPTIONS = {
+/** The flags of `ingest`, as the CLI's command table declares them (adapters/cli/main.ts). */
+export const INGEST_OPTIONS = {
   title: { type: "string" },
   publisher: { type: "string" },
   date: { type: "string" },
@@ -22,23 +20,11 @@ const OPTIONS = {
   json: { type: "boolean" },
 } as const;
 
-function parseOrExplain(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true });
-  } catch (e) {
-    throw new AppError("INPUT_INVALID", `${(e as Error).message} — usage: npm run cli -- ${USAGE}`);
-  }
-}
-
-function parseIngestArgs(args: string[]): { meta: IngestMeta; json: boolean; paths: string[] } {
-  const parsed = parseOrExplain(args);
-  const { json, ...meta } = parsed.values;
-  if (parsed.positionals.length === 0)
-    throw new AppError(
-      "INPUT_INVALID",
-      `name at least one file or directory — usage: npm run cli -- ${USAGE}`,
-    );
-  return { meta, json: Boolean(json), paths: parsed.positionals };
+/** What ingest was asked: the files, their metadata, and whether to print JSON. */
+export interface IngestRequest {
+  paths: string[];
+  meta: IngestMeta;
+  json: boolean;
 }
 
 /**
@@ -79,8 +65,12 @@ export function renderIngestSummary(added: number, refused: number, corpusDir: s
  * `cli ingest`: adds documents to the corpus directory (extraction and parsing only, no index is built),
  * printing each file's line (or JSON line) as soon as it is done, then a summary.
  */
-export async function runIngest(args: string[], env: Record<string, string | undefined>): Promise<number> {
-  const { meta, json, paths } = parseIngestArgs(args);
+export async function runIngest(
+  request: IngestRequest,
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  const { meta, json, paths } = request;
+  if (paths.length === 0) throw new AppError("INPUT_INVALID", "name at least one file or directory");
   const config = parseConfig(env);
   const maxDocMb = config.MAX_DOC_MB;
   const corpusDir = prepareCorpus(config, "write").dir;

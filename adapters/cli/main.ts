@@ -16,7 +16,7 @@ import { digestRequestProblem, runDigestCli } from "./digest.js";
 import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js";
 import { runFeedback } from "./feedback.js";
 import { runHealth } from "./health.js";
-import { runIngest } from "./ingest.js";
+import { INGEST_OPTIONS, runIngest } from "./ingest.js";
 import { renderSources } from "./sources.js";
 
 const ENVIRONMENT = `Environment (also read from .env): DATA_DIR (default data), CORPUS_DIR (default DATA_DIR/corpus,
@@ -137,14 +137,11 @@ const COMMANDS: readonly Command[] = [
     name: "ingest",
     synopsis: "[--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…",
     about: ["add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)"],
-    options: {
-      title: { type: "string" },
-      publisher: { type: "string" },
-      date: { type: "string" },
-      url: { type: "string" },
-      json: { type: "boolean" },
+    options: INGEST_OPTIONS,
+    run: ({ values, positionals }) => {
+      const { json, ...meta } = values as { json?: boolean } & Record<string, string | undefined>;
+      return runIngest({ paths: positionals, meta, json: json === true }, process.env);
     },
-    run: (a) => runIngest(a.raw, process.env),
   },
   {
     name: "feedback",
