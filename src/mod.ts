@@ -113,7 +113,7 @@ export {
 } from "./conversation/wording.js";
 export { type Defer, WorkQueue } from "./conversation/work-queue.js";
 // The corpus directory: adding documents, watching for changes.
-export { stripControls } from "./corpus/control-chars.js";
+export { applyControlRules, stripControls } from "./corpus/control-chars.js";
 export { processAlive } from "./corpus/corpus-lock.js";
 export { type IngestMeta, type IngestResult, ingestEach, ingestFiles } from "./corpus/ingest.js";
 export { type PreparedCorpus, prepareCorpus } from "./corpus/prepare-corpus.js";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { citationText, type FeedbackRow, openStore, parseConfig } from "../../src/mod.js";
+import { applyControlRules, citationText, type FeedbackRow, openStore, parseConfig } from "../../src/mod.js";
 
 /** How to call the feedback command. */
 export const FEEDBACK_CLI_USAGE =
@@ -47,10 +47,12 @@ function options(
   return { since, rating, json: Boolean(values.json), help: Boolean(values.help) };
 }
 
-/** User and document text for a terminal: control characters (escapes, line breaks) shown as one space. */
-function terminalText(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+/**
+ * User and document text for a terminal listing: controls and line breaks shown as one space, direction controls
+ * dropped (the `listing` column of src/corpus/control-chars.ts).
+ */
+export function terminalText(text: string): string {
+  return applyControlRules(text, "listing");
 }
 
 /** One rating as lines: 👎 at · platform chat user, then the question, the answer's figure and sentence, its source. */

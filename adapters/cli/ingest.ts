@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import {
   AppError,
+  applyControlRules,
   type IngestMeta,
   type IngestResult,
   ingestEach,
@@ -28,19 +29,11 @@ export interface IngestRequest {
 }
 
 /**
- * What a terminal must not be sent raw from a file name or a document: controls (a newline would forge a line,
- * ESC starts escape sequences), the line separators, and direction overrides and isolates (they reorder
- * what is shown).
+ * Text for one terminal line: controls, line separators and direction controls shown as escapes (`\n`, `\x1b`,
+ * `\u202e`), so that a name cannot forge a line or reorder it (the `line` column of src/corpus/control-chars.ts).
  */
-const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const SHORT: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-/** Text for one terminal line: each unprintable character shown as an escape (`\n`, `\u001b`). */
 export function printable(text: string): string {
-  return text.replace(
-    UNPRINTABLE,
-    (c) => SHORT[c] ?? `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
-  );
+  return applyControlRules(text, "line");
 }
 
 /**

@@ -1,12 +1,5 @@
+import { applyControlRules } from "./control-chars.js";
 import { isReservedName } from "./corpus-files.js";
-
-/**
- * Characters a document name never keeps, as it is printed on one line of a terminal and shown in chats:
- * controls (newlines, ESC, BEL…) and the line and paragraph separators become a space; format characters
- * (direction overrides, zero-width marks) go.
- */
-const BREAKS = /[\p{Cc}\u2028\u2029]/gu;
-const FORMAT = /\p{Cf}/gu;
 
 /** Path separators of any platform, which a name must not carry into the corpus directory. */
 const SEPARATORS = /[\\/]/g;
@@ -32,11 +25,12 @@ function extensionOf(name: string): string {
 }
 
 /**
- * The name a file is stored under in the corpus: one visible line, no leading dots (a hidden file is not a
+ * The name a file is stored under in the corpus: one visible line (controls and line breaks become a space,
+ * invisible and direction characters go: the `name` column of src/corpus/control-chars.ts), no leading dots (a hidden file is not a
  * document), no separators, whitespace runs as one space, a stem of at most 200 bytes; the extension is kept.
  */
 export function safeDocumentName(wanted: string): string {
-  const clean = wanted.replace(BREAKS, " ").replace(FORMAT, "").replace(SEPARATORS, "_");
+  const clean = applyControlRules(wanted, "name").replace(SEPARATORS, "_");
   const ext = extensionOf(clean);
   const stem = clean
     .slice(0, clean.length - ext.length)

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveLimits } from "../../src/corpus/document-limits.js";
 import { createDocumentReader } from "../../src/corpus/document-reader.js";
 import { extractText } from "../../src/corpus/extract.js";
+import { checkZipArchive } from "../../src/corpus/zip-check.js";
+import { writeZip } from "../../src/corpus/zip-write.js";
 import { AppError } from "../../src/errors.js";
 import { makeDocx } from "../ingest/fixtures.js";
+import { appendEntry, asZip64, prepend, type RawEntry, spacedEntry } from "./zip-fixtures.js";
 
 const SENTENCE = "今年以来，某某区新增停车位1.2万个，改造老旧小区86个。";
 const MB = 2 ** 20;
@@ -46,6 +49,14 @@ function declareSizes(bytes: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
+/** The DOCX's own word/document.xml with `mb` MB of spaces after its XML declaration: still a valid document. */
+async function paddedDocument(mb: number): Promise<RawEntry> {
+  const zip = await JSZip.loadAsync(await makeDocx([SENTENCE]));
+  const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+  const cut = xml.indexOf("?>") + 2;
+  return spacedEntry("word/document.xml", xml.slice(0, cut), mb, xml.slice(cut));
+}
+
 const nested = (depth: number) =>
   `<html><body>${"<div>".repeat(depth)}<p>${SENTENCE}</p>${"</div>".repeat(depth)}</body></html>`;
 
@@ -77,6 +88,63 @@ describe("a DOCX is inflated only within the limit", () => {
 
   it("still reads an ordinary DOCX", async () => {
     const { text } = await extractText(await makeDocx(["某某区城市更新工作情况", SENTENCE]), "ok.docx");
+    expect(text).toContain("新增停车位1.2万个");
+  });
+});
+
+describe("what mammoth reads of a DOCX is what was checked", () => {
+  const small = resolveLimits({ inflatedMb: 16 });
+
+  it("refuses the reviewer's DOCX: its end record counts 1 part and hides a 400 MB word/document.xml", async () => {
+    const hidden = appendEntry(await makeDocx([SENTENCE]), await paddedDocument(400), 1);
+    expect(hidden.byteLength).toBeLessThan(MB);
+    writeFileSync(join(dir, "hidden.docx"), hidden);
+    const reader = createDocumentReader();
+    const e = await refusal(reader.read(dir, "hidden.docx"));
+    expect(e.code).toBe("UNDECODABLE");
+    expect(e.message).toMatch(/hidden\.docx: its end record counts 1 part but its directory holds \d+ — /);
+    await reader.close();
+  });
+
+  it("refuses an archive whose end record counts fewer parts than it holds, even a readable one", async () => {
+    const hidden = appendEntry(await makeDocx([SENTENCE]), await paddedDocument(24), 3);
+    const e = await refusal(extractText(hidden, "count.docx", small));
+    expect(e.message).toMatch(/count\.docx: its end record counts 3 parts but its directory holds \d+/);
+  });
+
+  it("refuses a ZIP64 archive (a DOCX never needs one) instead of passing it on unchecked", async () => {
+    const e = await refusal(extractText(asZip64(await makeDocx([SENTENCE])), "z64.docx", small));
+    expect(e.code).toBe("UNDECODABLE");
+    expect(e.message).toContain("z64.docx: a ZIP64 archive");
+  });
+
+  it("refuses an archive whose offsets are off (bytes before it) instead of passing it on unchecked", async () => {
+    const shifted = prepend(appendEntry(await makeDocx([SENTENCE]), await paddedDocument(24)), 1000);
+    const e = await refusal(extractText(shifted, "stub.docx", small));
+    expect(e.code).toBe("UNDECODABLE");
+    expect(e.message).toContain("stub.docx: its directory is not where its end record says");
+  });
+
+  it("refuses an archive with a damaged part instead of leaving it to mammoth", async () => {
+    const docx = await makeDocx([SENTENCE]);
+    const bytes = appendEntry(docx, { ...(await paddedDocument(1)), data: new Uint8Array(64).fill(0xff) });
+    const e = await refusal(extractText(bytes, "damaged.docx", small));
+    expect(e.code).toBe("UNDECODABLE");
+    expect(e.message).toContain("damaged.docx: its part word/document.xml is damaged");
+  });
+
+  it("hands mammoth an archive of the checked parts alone, each as it was", async () => {
+    const docx = await makeDocx([SENTENCE], { title: "城市更新" });
+    const rebuilt = await JSZip.loadAsync(writeZip(await checkZipArchive(docx, "ok.docx", small)));
+    const original = await JSZip.loadAsync(docx);
+    expect(Object.keys(rebuilt.files)).toEqual(Object.keys(original.files));
+    for (const name of Object.keys(original.files))
+      expect(await rebuilt.file(name)?.async("string")).toBe(await original.file(name)?.async("string"));
+  });
+
+  it("still reads a DOCX whose second word/document.xml (read by mammoth) is within the limit", async () => {
+    const twice = appendEntry(await makeDocx(["旧的正文。"]), await paddedDocument(1));
+    const { text } = await extractText(twice, "twice.docx", small);
     expect(text).toContain("新增停车位1.2万个");
   });
 });

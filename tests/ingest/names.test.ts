@@ -79,7 +79,7 @@ describe("document names", () => {
       code: "NO_TEXT",
       reason: "no text \u001b[31mred",
     });
-    expect(line).toBe("✗ refused \\u001b]0;owned\\u0007\\u202eevil.txt: no text \\u001b[31mred");
+    expect(line).toBe("✗ refused \\x1b]0;owned\\x07\\u202eevil.txt: no text \\x1b[31mred");
   });
 });
 
