@@ -122,6 +122,7 @@ export { type CorpusWatch, watchCorpus } from "./corpus/watch.js";
 export { buildDigest, seenDocuments } from "./digest/build-digest.js";
 export type { DigestChannel, SendOutcome } from "./digest/channel.js";
 export { DELIVERY_POLICY } from "./digest/delivery-policy.js";
+export { NOT_SENT_CODES, networkOutcome, RECONNECT_MS } from "./digest/network-outcome.js";
 export {
   type Digest,
   type DigestDocument,
