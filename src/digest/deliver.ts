@@ -29,13 +29,16 @@ export interface DeliverDeps {
   log: (line: string) => void;
 }
 
-/** The digest of a claimed delivery: documents first seen after the last sent digest (or the subscription) up to the claim. */
+/**
+ * The digest of a claimed delivery: documents first seen after the last digest that went out (sent, or unknown:
+ * it may well have arrived) — else since subscribing — up to the claim.
+ */
 export function digestFor(
   deps: Pick<DeliverDeps, "store" | "source">,
   sub: Subscription,
   row: Delivery,
 ): Digest {
-  const last = deps.store.deliveries.lastSent(sub.id);
+  const last = deps.store.deliveries.lastDelivered(sub.id);
   const since = new Date(last ? last.claimedAt : sub.createdAt);
   const docs = deps.store.documents.firstSeenBetween(since, new Date(row.claimedAt));
   return buildDigest(deps.source, docs, sub.topics, row.digestDate);
