@@ -122,7 +122,6 @@ export { type CorpusWatch, watchCorpus } from "./corpus/watch.js";
 export { buildDigest, seenDocuments } from "./digest/build-digest.js";
 export type { DigestChannel, SendOutcome } from "./digest/channel.js";
 export { DELIVERY_POLICY } from "./digest/delivery-policy.js";
-export { NOT_SENT_CODES, networkOutcome, RECONNECT_MS } from "./digest/network-outcome.js";
 export {
   type Digest,
   type DigestDocument,
@@ -130,7 +129,9 @@ export {
   isEmptyDigest,
   type TopicSection,
 } from "./digest/digest.js";
+export type { DigestLog } from "./digest/digest-log.js";
 export { DEFAULT_TIME_ZONE, localParts, previousDate, startOfLocalDate } from "./digest/local-time.js";
+export { NOT_SENT_CODES, networkOutcome, RECONNECT_MS } from "./digest/network-outcome.js";
 export {
   changesSubscription,
   type DigestCommand,
