@@ -139,14 +139,15 @@ async function runService(config: Config, log: Log): Promise<void> {
   const digests = startDigests({
     engine: state.engine,
     store: state.store,
-    log: lineLog(log.child({ component: "digest" })),
+    log: log.child({ component: "digest" }),
     senders: {
       ...(tg ? { telegram: telegramDigestSender(tg.bot.api) } : {}),
       ...(sl ? { slack: slackDigestSender(sl.app.client) } : {}),
     },
   });
-  // The digest runner's stop() may return a promise (an in-flight send finishing): the shutdown awaits it.
-  intake.push({ name: "digests", run: () => digests.stop() });
+  // The shutdown awaits an in-flight send, and gives it up (recorded, claim released) before its bound: the
+  // store is closed only after that.
+  intake.push({ name: "digests", run: (giveUp) => digests.stop(giveUp) });
   const platforms = [...(tg ? [`telegram (${tg.mode})`] : []), ...(sl ? [`slack (${sl.mode})`] : [])];
   health.markReady(platforms, httpPort(config));
   heartbeat.beat();

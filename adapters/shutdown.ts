@@ -2,11 +2,18 @@ import type { Health } from "./health.js";
 import type { InFlight } from "./in-flight.js";
 import type { Log } from "./log.js";
 
-/** One step of a shutdown; `run` may return a promise (a digest runner's stop(), a platform's). */
+/**
+ * One step of a shutdown; `run` may return a promise (a digest runner's stop(), a platform's). `giveUp` aborts
+ * GIVE_UP_RESERVE_MS before the step's bound: a step waiting for work under way (a digest send) abandons it then
+ * and records that, while the store is still open.
+ */
 export interface Step {
   name: string;
-  run(): unknown;
+  run(giveUp: AbortSignal): unknown;
 }
+
+/** How long before a step's bound it is told to give up, to record what it abandons (at most half the bound). */
+export const GIVE_UP_RESERVE_MS = 1000;
 
 /** What a shutdown stops, waits for and closes, in that order. */
 export interface ShutdownPlan {
@@ -27,9 +34,11 @@ async function bounded(step: Step, ms: number): Promise<"done" | "timeout" | Err
   const late = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), ms);
   });
+  const giveUp = new AbortController();
+  const warning = setTimeout(() => giveUp.abort(), ms - Math.min(GIVE_UP_RESERVE_MS, ms / 2));
   try {
     const run = Promise.resolve()
-      .then(() => step.run())
+      .then(() => step.run(giveUp.signal))
       .then(
         () => "done" as const,
         (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
@@ -37,6 +46,7 @@ async function bounded(step: Step, ms: number): Promise<"done" | "timeout" | Err
     return await Promise.race([run, late]);
   } finally {
     clearTimeout(timer);
+    clearTimeout(warning);
   }
 }
 

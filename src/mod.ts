@@ -130,7 +130,9 @@ export {
   isEmptyDigest,
   type TopicSection,
 } from "./digest/digest.js";
+export type { DigestLog } from "./digest/digest-log.js";
 export { DEFAULT_TIME_ZONE, localParts, previousDate, startOfLocalDate } from "./digest/local-time.js";
+export { NOT_SENT_CODES, networkOutcome, RECONNECT_MS } from "./digest/network-outcome.js";
 export {
   changesSubscription,
   type DigestCommand,

@@ -1,9 +1,4 @@
-import type { SendOutcome } from "../../src/mod.js";
-
-/** Network errors that happen before a request is sent: it cannot have arrived. */
-const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-/** The wait before retrying a connection refused. */
-const RECONNECT_MS = 5000;
+import { networkOutcome, type SendOutcome } from "../../src/mod.js";
 
 interface SlackErrorShape {
   code?: string;
@@ -16,8 +11,8 @@ interface SlackErrorShape {
 
 /**
  * What a failed chat.postMessage means for a digest (the Web API client's error codes): rate limited is retried
- * after Retry-After, a refused connection after a pause; ok:false is a refusal (channel_not_found,
- * not_in_channel); an HTTP error, a timeout or a dropped connection may have delivered it.
+ * after Retry-After; a network error as `networkOutcome` rules for every platform; ok:false is a refusal
+ * (channel_not_found, not_in_channel); an HTTP error may have delivered it.
  */
 export function slackSendOutcome(e: unknown): SendOutcome {
   const err = (e ?? {}) as SlackErrorShape;
@@ -28,8 +23,7 @@ export function slackSendOutcome(e: unknown): SendOutcome {
       return { kind: "retry", afterMs: (err.retryAfter ?? 1) * 1000, reason: "ratelimited" };
     case "slack_webapi_request_error": {
       const code = String(err.original?.code ?? err.original?.cause?.code ?? "");
-      if (NOT_SENT.has(code)) return { kind: "retry", afterMs: RECONNECT_MS, reason: code };
-      return { kind: "unknown", reason: code || String(err.original?.message ?? err.message) };
+      return networkOutcome(code, String(err.original?.message ?? err.message ?? ""));
     }
     case "slack_webapi_http_error":
       return { kind: "unknown", reason: `HTTP ${err.statusCode}` };

@@ -4,23 +4,33 @@ import { renderDigestBlocks } from "./digest-blocks.js";
 import { slackSendOutcome } from "./digest-outcome.js";
 
 /**
- * Digests over a Bolt app's Web API client (`app.client`), one Block Kit message each. Sends go through a client
- * of their own with no retries (the app's retries network errors, which may have delivered), rate limits
- * rejected rather than waited out inside the client, and a timeout.
+ * A client for one send: no retries (the app's retries network errors, which may have delivered), rate limits
+ * rejected rather than waited out inside the client, a timeout, and its request cancelled when `abandon` aborts
+ * (the Web API client takes no signal per call, so its fetch adds it).
  */
-export function slackDigestSender(client: webApi.WebClient): DigestChannel {
-  const raw = new webApi.WebClient(client.token, {
+function sendingClient(client: webApi.WebClient, abandon?: AbortSignal): webApi.WebClient {
+  const fetchWith: typeof fetch = (url, init) =>
+    fetch(url, {
+      ...init,
+      signal: abandon && init?.signal ? AbortSignal.any([init.signal, abandon]) : init?.signal,
+    });
+  return new webApi.WebClient(client.token, {
     slackApiUrl: client.slackApiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: DELIVERY_POLICY.sendTimeoutMs,
+    ...(abandon ? { fetch: fetchWith as webApi.WebClientOptions["fetch"] } : {}),
   });
+}
+
+/** Digests over a Bolt app's Web API client (`app.client`), one Block Kit message each. */
+export function slackDigestSender(client: webApi.WebClient): DigestChannel {
   return {
     render: (digest) => [JSON.stringify(renderDigestBlocks(digest))],
-    send: async (channel, payload) => {
+    send: async (channel, payload, abandon) => {
       const msg = JSON.parse(payload) as ReturnType<typeof renderDigestBlocks>;
       try {
-        const res = await raw.chat.postMessage({
+        const res = await sendingClient(client, abandon).chat.postMessage({
           channel,
           text: msg.text,
           blocks: msg.blocks,

@@ -1,10 +1,5 @@
 import { GrammyError, HttpError } from "grammy";
-import type { SendOutcome } from "../../src/mod.js";
-
-/** Network errors that happen before a request is sent: it cannot have arrived. */
-const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-/** The wait before retrying a connection refused (Telegram gives no retry_after then). */
-const RECONNECT_MS = 5000;
+import { networkOutcome, type SendOutcome } from "../../src/mod.js";
 
 /** The errno code under grammY's HttpError (node-fetch's FetchError carries it, or its cause does). */
 function networkCode(e: HttpError): string {
@@ -13,8 +8,8 @@ function networkCode(e: HttpError): string {
 }
 
 /**
- * What a failed sendMessage means for a digest: 429 is retried after retry_after, a refused connection after a
- * pause; a 4xx is a refusal (chat gone, bot removed); a 5xx, a timeout or a dropped connection may have
+ * What a failed sendMessage means for a digest: 429 is retried after retry_after; a network error as
+ * `networkOutcome` rules for every platform; a 4xx is a refusal (chat gone, bot removed); a 5xx may have
  * delivered it.
  */
 export function telegramSendOutcome(e: unknown): SendOutcome {
@@ -24,10 +19,6 @@ export function telegramSendOutcome(e: unknown): SendOutcome {
     if (e.error_code >= 500) return { kind: "unknown", reason: `${e.error_code} ${e.description}` };
     return { kind: "refused", reason: e.description };
   }
-  if (e instanceof HttpError) {
-    const code = networkCode(e);
-    if (NOT_SENT.has(code)) return { kind: "retry", afterMs: RECONNECT_MS, reason: code };
-    return { kind: "unknown", reason: code ? `${code}: ${e.message}` : e.message };
-  }
+  if (e instanceof HttpError) return networkOutcome(networkCode(e), e.message);
   return { kind: "unknown", reason: e instanceof Error ? e.message : String(e) };
 }

@@ -17,6 +17,9 @@ export type SendOutcome =
 export interface DigestChannel {
   /** The digest as the platform's messages, in order, each a string the store can keep. */
   render(digest: Digest): string[];
-  /** Sends one rendered message to a chat; resolves to its outcome, never throws for a platform error. */
-  send(chatId: string, payload: string): Promise<SendOutcome>;
+  /**
+   * Sends one rendered message to a chat; resolves to its outcome, never throws for a platform error. When
+   * `abandon` aborts (the shutdown's time is up) the request should be cancelled: its outcome is then unknown.
+   */
+  send(chatId: string, payload: string, abandon?: AbortSignal): Promise<SendOutcome>;
 }

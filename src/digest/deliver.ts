@@ -6,6 +6,7 @@ import { buildDigest, type DigestSource } from "./build-digest.js";
 import type { DigestChannel, SendOutcome } from "./channel.js";
 import type { DeliveryPolicy } from "./delivery-policy.js";
 import { type Digest, isEmptyDigest } from "./digest.js";
+import type { DigestLog } from "./digest-log.js";
 
 /**
  * What became of one claimed delivery: released (stopping: the next start resumes it), lost (another owner
@@ -26,16 +27,24 @@ export interface DeliverDeps {
   /** Waits before a retry; resolves early when stopping. */
   wait: (ms: number) => Promise<void>;
   stopping: () => boolean;
-  log: (line: string) => void;
+  /**
+   * Aborted when the shutdown's time is up: the message in flight is given up (recorded unknown: it may have
+   * arrived) so that the claim is recorded and released while the store is still open.
+   */
+  abandon: AbortSignal;
+  log: DigestLog;
 }
 
-/** The digest of a claimed delivery: documents first seen after the last sent digest (or the subscription) up to the claim. */
+/**
+ * The digest of a claimed delivery: documents first seen after the last digest that went out (sent, or unknown:
+ * it may well have arrived) — else since subscribing — up to the claim.
+ */
 export function digestFor(
   deps: Pick<DeliverDeps, "store" | "source">,
   sub: Subscription,
   row: Delivery,
 ): Digest {
-  const last = deps.store.deliveries.lastSent(sub.id);
+  const last = deps.store.deliveries.lastDelivered(sub.id);
   const since = new Date(last ? last.claimedAt : sub.createdAt);
   const docs = deps.store.documents.firstSeenBetween(since, new Date(row.claimedAt));
   return buildDigest(deps.source, docs, sub.topics, row.digestDate);
@@ -57,7 +66,7 @@ function partsOf(deps: DeliverDeps, sub: Subscription, row: Delivery): DeliveryP
 function fail(deps: DeliverDeps, sub: Subscription, row: Delivery, reason: string, pause: boolean): "failed" {
   deps.store.deliveries.markFailed(row.id, deps.now(), reason);
   if (pause) deps.store.subscriptions.pause(sub.id, `推送失败（${row.digestDate}）：${reason}`);
-  deps.log(`digest: ${where(sub, row)} failed${pause ? ", subscription paused" : ""}: ${reason}`);
+  deps.log.warn(`digest: ${where(sub, row)} failed${pause ? ", subscription paused" : ""}: ${reason}`);
   return "failed";
 }
 
@@ -70,16 +79,40 @@ function unsure(
   reason: string,
 ): "unknown" {
   deps.store.parts.mark(row.id, part, "unknown");
-  deps.log(`digest: ${where(sub, row)} part ${part} may have been delivered (${reason}); not sent again`);
+  deps.log.warn(
+    `digest: ${where(sub, row)} part ${part} may have been delivered (${reason}); not sent again`,
+  );
   return "unknown";
 }
 
-/** The channel's outcome; a sender that throws anyway is treated as an outcome not known. */
-async function sendOnce(channel: DigestChannel, chatId: string, payload: string): Promise<SendOutcome> {
+/** What a send given up at shutdown is: it may have arrived. */
+const ABANDONED: SendOutcome = {
+  kind: "unknown",
+  reason: "given up: the shutdown's time ran out during the send",
+};
+
+/**
+ * The channel's outcome, or ABANDONED as soon as `abandon` aborts (the signal also goes to the channel, which
+ * may cancel its request; one that does not is simply no longer waited for); a sender that throws anyway is
+ * treated as an outcome not known.
+ */
+async function sendOnce(
+  channel: DigestChannel,
+  chatId: string,
+  payload: string,
+  abandon: AbortSignal,
+): Promise<SendOutcome> {
+  let onAbort = () => {};
+  const abandoned = new Promise<SendOutcome>((resolve) => {
+    onAbort = () => resolve(ABANDONED);
+    abandon.addEventListener("abort", onAbort, { once: true });
+  });
   try {
-    return await channel.send(chatId, payload);
+    return await Promise.race([channel.send(chatId, payload, abandon), abandoned]);
   } catch (e) {
     return { kind: "unknown", reason: e instanceof Error ? e.message : String(e) };
+  } finally {
+    abandon.removeEventListener("abort", onAbort);
   }
 }
 
@@ -95,15 +128,17 @@ async function sendPart(
   for (let attempt = 1; ; attempt++) {
     if (deps.stopping()) {
       deliveries.release(row.id, deps.owner);
-      deps.log(`digest: ${where(sub, row)} released at part ${part} (stopping); the next start resumes it`);
+      deps.log.info(
+        `digest: ${where(sub, row)} released at part ${part} (stopping); the next start resumes it`,
+      );
       return "released";
     }
     if (!deliveries.renew(row.id, deps.owner, new Date(deps.now().getTime() + deps.policy.leaseMs))) {
-      deps.log(`digest: ${where(sub, row)} is no longer this process's claim; not sending part ${part}`);
+      deps.log.warn(`digest: ${where(sub, row)} is no longer this process's claim; not sending part ${part}`);
       return "lost";
     }
     parts.mark(row.id, part, "sending");
-    const out = await sendOnce(deps.channel, sub.chatId, payload);
+    const out = await sendOnce(deps.channel, sub.chatId, payload, deps.abandon);
     if (out.kind === "sent") {
       parts.mark(row.id, part, "sent", deps.now(), out.messageId);
       return "sent";
@@ -116,7 +151,7 @@ async function sendPart(
     parts.mark(row.id, part, "pending"); // proven not delivered: a crash while waiting may send it again
     if (attempt >= deps.policy.maxSendAttempts || out.afterMs > deps.policy.maxRetryWaitMs)
       return fail(deps, sub, row, `${out.reason} (not delivered after ${attempt} attempt(s))`, false);
-    deps.log(
+    deps.log.info(
       `digest: ${where(sub, row)} part ${part} not delivered (${out.reason}); retrying in ${out.afterMs} ms`,
     );
     await deps.wait(out.afterMs);
@@ -134,11 +169,11 @@ function finish(
   if (unsureParts.length) {
     const note = `part(s) ${unsureParts.join(", ")} of ${parts}: outcome unknown, not sent again`;
     deps.store.deliveries.markUnknown(row.id, deps.now(), note);
-    deps.log(`digest: ${where(sub, row)} finished with ${note}`);
+    deps.log.warn(`digest: ${where(sub, row)} finished with ${note}`);
     return "unknown";
   }
   deps.store.deliveries.markSent(row.id, deps.now());
-  deps.log(`digest: ${where(sub, row)} sent (${parts} message(s))`);
+  deps.log.info(`digest: ${where(sub, row)} sent (${parts} message(s))`);
   return "sent";
 }
 

@@ -2,6 +2,7 @@ import type { Delivery } from "../store/deliveries.js";
 import type { Store } from "../store/open-store.js";
 import type { Platform, Subscription } from "../store/subscriptions.js";
 import type { DeliveryPolicy } from "./delivery-policy.js";
+import type { DigestLog } from "./digest-log.js";
 import { localParts } from "./local-time.js";
 
 /** Who is looking for claims to resume, and when. */
@@ -10,7 +11,7 @@ export interface RecoverContext {
   owner: string;
   platforms: Platform[];
   policy: DeliveryPolicy;
-  log: (line: string) => void;
+  log: DigestLog;
 }
 
 /** Why an expired claim is given up rather than resumed; null when it may be resumed. */
@@ -47,11 +48,11 @@ export function takeOverExpired(ctx: RecoverContext, now: Date): Array<[Subscrip
       const note = `interrupted; not resumed (${why})`;
       if (started) deliveries.markUnknown(row.id, now, note);
       else deliveries.markFailed(row.id, now, note);
-      ctx.log(`digest: unfinished delivery ${row.id} (${row.digestDate}) given up: ${why}`);
+      ctx.log.warn(`digest: unfinished delivery ${row.id} (${row.digestDate}) given up: ${why}`);
       continue;
     }
     if (!deliveries.takeOver(row.id, ctx.owner, now, leaseUntil)) continue; // another owner was first
-    ctx.log(
+    ctx.log.info(
       `digest: resuming delivery ${row.id} (${row.digestDate}) left by ${row.owner ?? "a stopped process"}`,
     );
     out.push([sub, { ...row, owner: ctx.owner, leaseUntil: leaseUntil.toISOString() }]);

@@ -35,12 +35,12 @@ function status(ctx: DigestCommandContext): DigestCommandResult {
   return { kind: "status", subscription: sub, lastSent: last ? last.digestDate : null };
 }
 
-/** /digest now: documents since the last sent digest (else since yesterday), for the given or subscribed topics. */
+/** /digest now: documents since the last digest that went out (else since yesterday), for the given or subscribed topics. */
 function preview(ctx: DigestCommandContext, topics: string[]): DigestCommandResult {
   const sub = ctx.store.subscriptions.get(ctx.platform, ctx.chatId);
   const zone = sub?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = localParts(ctx.now, zone).date;
-  const last = sub ? ctx.store.deliveries.lastSent(sub.id) : null;
+  const last = sub ? ctx.store.deliveries.lastDelivered(sub.id) : null;
   const since = last ? new Date(last.claimedAt) : startOfLocalDate(previousDate(today), zone);
   const docs = ctx.store.documents.firstSeenBetween(since, ctx.now);
   const digest = buildDigest(ctx.source, docs, topics.length ? topics : (sub?.topics ?? []), today, true);

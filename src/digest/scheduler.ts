@@ -7,6 +7,7 @@ import type { DigestSource } from "./build-digest.js";
 import type { DigestChannel } from "./channel.js";
 import { type DeliveryOutcome, deliverClaimed } from "./deliver.js";
 import { DELIVERY_POLICY, type DeliveryPolicy } from "./delivery-policy.js";
+import { type DigestLog, STDERR_DIGEST_LOG } from "./digest-log.js";
 import { localParts } from "./local-time.js";
 import { takeOverExpired } from "./recover.js";
 
@@ -18,7 +19,7 @@ export interface SchedulerOptions {
   /** This process's owner id: the adapter makes it from the process id and a random instance id. */
   owner: string;
   clock?: () => Date;
-  log?: (line: string) => void;
+  log?: DigestLog;
   policy?: DeliveryPolicy;
   /** Waits before a retry (tests pass a fake); must settle when the signal aborts. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -41,21 +42,25 @@ const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
 
 /**
  * Runs the daily digests: `tick(now)` delivers what is due and resumes claims other owners left; `start()` ticks
- * every minute with croner; `stop()` lets the message being sent finish, releases the rest, and resolves then.
+ * every minute with croner; `stop(giveUp)` lets the message being sent finish (or gives it up when `giveUp`
+ * aborts), releases the rest, and resolves then.
  */
 export class DigestScheduler {
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  private readonly aborts = new AbortController();
+  /** Aborted at stop(): a retry wait ends. */
+  private readonly waits = new AbortController();
+  /** Aborted when stop()'s time is up: the send in flight is given up. */
+  private readonly sends = new AbortController();
   private readonly clock: () => Date;
-  private readonly log: (line: string) => void;
+  private readonly log: DigestLog;
   private readonly policy: DeliveryPolicy;
   /** The tick's instant and the clock then: a lease is renewed at that instant plus the time elapsed since. */
   private base = { tick: 0, clock: 0 };
 
   constructor(private readonly o: SchedulerOptions) {
     this.clock = o.clock ?? (() => new Date());
-    this.log = o.log ?? ((line) => console.error(line));
+    this.log = o.log ?? STDERR_DIGEST_LOG;
     this.policy = o.policy ?? DELIVERY_POLICY;
   }
 
@@ -67,29 +72,40 @@ export class DigestScheduler {
   }
 
   /** Ticks now (catching up a digest missed while down) and then at every minute; stop() ends it. */
-  start(): { stop(): Promise<void> } {
+  start(): { stop(giveUp?: AbortSignal): Promise<void> } {
     const tick = async (): Promise<void> => {
       try {
         await this.tick(this.clock());
       } catch (e) {
-        this.log(`digest: tick failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.log.error(`digest: tick failed: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
     const cron = new Cron("* * * * *", { protect: true }, tick);
     void tick();
     return {
-      stop: () => {
+      stop: (giveUp) => {
         cron.stop();
-        return this.stop();
+        return this.stop(giveUp);
       },
     };
   }
 
-  /** No new sends; the one in flight finishes and is recorded, a retry wait ends; resolves when the tick is done. */
-  async stop(): Promise<void> {
+  /**
+   * No new sends; the one in flight finishes and is recorded, a retry wait ends; resolves when the tick is done.
+   * When `giveUp` aborts first (the shutdown's time is up), the send in flight is given up at once: recorded
+   * unknown and the claim released, before the caller closes the store.
+   */
+  async stop(giveUp?: AbortSignal): Promise<void> {
     this.stopped = true;
-    this.aborts.abort();
-    await this.queue;
+    this.waits.abort();
+    const abandon = () => this.sends.abort();
+    if (giveUp?.aborted) abandon();
+    giveUp?.addEventListener("abort", abandon, { once: true });
+    try {
+      await this.queue;
+    } finally {
+      giveUp?.removeEventListener("abort", abandon);
+    }
   }
 
   private platforms(): Platform[] {
@@ -129,8 +145,9 @@ export class DigestScheduler {
         owner: this.o.owner,
         policy: this.policy,
         now: () => new Date(this.base.tick + (this.clock().getTime() - this.base.clock)),
-        wait: (ms) => wait(ms, this.aborts.signal),
+        wait: (ms) => wait(ms, this.waits.signal),
         stopping: () => this.stopped,
+        abandon: this.sends.signal,
         log: this.log,
       },
       sub,

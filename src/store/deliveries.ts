@@ -49,8 +49,13 @@ export interface DeliveryRepo {
   markFailed(id: number, now: Date, error: string): void;
   markUnknown(id: number, now: Date, error: string): void;
   get(subscriptionId: number, digestDate: string): Delivery | null;
-  /** The latest sent digest of a subscription, if any. */
+  /** The latest sent digest of a subscription, if any (what /digest status shows). */
   lastSent(subscriptionId: number): Delivery | null;
+  /**
+   * The latest digest that went out, sent or unknown (it may well have arrived; never sent again): the next
+   * digest covers what was first seen after it. A failed or skipped one sent nothing.
+   */
+  lastDelivered(subscriptionId: number): Delivery | null;
   /** Rows still claimed, live or not. */
   unfinished(): Delivery[];
 }
@@ -105,6 +110,10 @@ export function deliveryRepo(db: Database): DeliveryRepo {
   const lastSent = db.prepare(
     "SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' ORDER BY claimed_at DESC LIMIT 1",
   );
+  const lastDelivered = db.prepare(
+    `SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('sent', 'unknown')
+     ORDER BY claimed_at DESC LIMIT 1`,
+  );
   const unfinished = db.prepare("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY id");
   const one = (row: unknown) => (row ? toDelivery(row as Row) : null);
   const iso = (d: Date) => d.toISOString();
@@ -120,6 +129,7 @@ export function deliveryRepo(db: Database): DeliveryRepo {
     markUnknown: (id, now, error) => void finish.run("unknown", null, `${iso(now)} ${error}`, id),
     get: (sub, date) => one(get.get(sub, date)),
     lastSent: (sub) => one(lastSent.get(sub)),
+    lastDelivered: (sub) => one(lastDelivered.get(sub)),
     unfinished: () => (unfinished.all() as Row[]).map(toDelivery),
   };
 }

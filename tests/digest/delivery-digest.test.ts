@@ -7,7 +7,7 @@ import { createBot } from "../../adapters/telegram/bot.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { FakePlatform } from "./fake-platform.js";
-import { at, recordSeeds, reopen, subscribe, tempDataDir } from "./helpers.js";
+import { at, capturedLog, recordSeeds, reopen, subscribe, tempDataDir } from "./helpers.js";
 
 /** 09:00 in Shanghai on 3 March: the subscription's first digest is due. */
 const T0 = at("2025-03-03T01:00:00Z");
@@ -57,13 +57,13 @@ function sender(platform: Platform, s: Store, limit?: number) {
 
 /** Starts the digests of one process over `s` at a fixed instant. */
 function run(s: Store, now: Date, platform: Platform = "telegram", limit?: number) {
-  const logs: string[] = [];
+  const logs = capturedLog();
   const r = startDigests({
     engine,
     store: s,
     senders: sender(platform, s, limit),
     clock: () => now,
-    log: (l) => logs.push(l),
+    log: logs.log,
   });
   stops.push(() => r.stop());
   return { r, logs };
@@ -120,7 +120,7 @@ describe("digests are delivered at most once", () => {
     const { logs } = run(again, LATER);
     expect(await settled(sub.id)).toBe("unknown");
     expect(fake.received).toHaveLength(1);
-    expect(logs.join("\n")).toContain("may have been delivered");
+    expect(logs.text()).toContain("may have been delivered");
   });
 
   it("SIGTERM during a send: stop() waits for it and records it; the next start sends nothing", async () => {
@@ -154,7 +154,7 @@ describe("digests are delivered at most once", () => {
     fake.release();
     expect(await settled(sub.id)).toBe("sent");
     expect(fake.received).toHaveLength(1);
-    expect(second.logs.join("\n")).not.toContain("resuming");
+    expect(second.logs.text()).not.toContain("resuming");
   });
 
   it("Telegram 502 after receiving it: not retried, recorded unknown (the bot's auto-retry would resend)", async () => {
@@ -189,7 +189,7 @@ describe("digests are delivered at most once", () => {
     fake.next("403", "403");
     const { logs } = run(store, T0);
     expect(await settled(sub.id)).toBe("failed");
-    expect(logs.join("\n")).toContain("kicked");
+    expect(logs.text()).toContain("kicked");
     expect(store.subscriptions.byId(sub.id)?.paused).toBe(true);
   });
 

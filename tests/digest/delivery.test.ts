@@ -6,7 +6,7 @@ import { DigestScheduler } from "../../src/digest/scheduler.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
-import { at, recordSeeds, reopen, subscribe, tempDataDir } from "./helpers.js";
+import { at, linesLog, recordSeeds, reopen, subscribe, tempDataDir } from "./helpers.js";
 
 const T0 = at("2025-03-03T01:00:00Z");
 const PARTS = ["p1", "p2", "p3", "p4", "p5"];
@@ -55,7 +55,7 @@ function schedulerOf(s: Store, channel: DigestChannel, owner: string, logs: stri
     source: engine,
     channels: { telegram: channel },
     owner,
-    log: (l) => logs.push(l),
+    log: linesLog(logs),
     sleep: async () => {},
   });
 }

@@ -22,6 +22,8 @@ export type Behaviour = "ok" | "hold" | "502" | "drop" | "429" | "403";
 export class FakePlatform {
   /** Every message that reached the platform, whatever it answered. */
   readonly received: Received[] = [];
+  /** Held requests whose sender closed the connection before an answer (a send given up). */
+  cancelled = 0;
   private readonly script: Behaviour[] = [];
   private readonly held: Array<() => void> = [];
   private server: Server | null = null;
@@ -88,8 +90,12 @@ export class FakePlatform {
     if (behaviour === "502")
       return json(res, 502, { ok: false, error_code: 502, description: "Bad Gateway" });
     const answer = () => json(res, 200, okBody(slack, this.messageResult(message)));
-    if (behaviour === "hold") this.held.push(answer);
-    else answer();
+    if (behaviour === "hold") {
+      this.held.push(answer);
+      res.once("close", () => {
+        if (!res.writableEnded) this.cancelled++;
+      });
+    } else answer();
   }
 
   private messageResult(m: Received): unknown {

@@ -1,9 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createLog, type Log } from "../../adapters/log.js";
 import { seenDocuments } from "../../src/digest/build-digest.js";
 import type { DigestChannel } from "../../src/digest/channel.js";
 import type { Digest } from "../../src/digest/digest.js";
+import type { DigestLog } from "../../src/digest/digest-log.js";
 import { DigestScheduler } from "../../src/digest/scheduler.js";
 import type { Engine } from "../../src/engine.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
@@ -71,10 +73,28 @@ export function scheduler(store: Store, engine: Engine, sent: Sent[], fail?: str
     source: engine,
     channels: { telegram: channel, slack: channel },
     owner,
-    log: (line) => logs.push(line),
+    log: linesLog(logs),
   });
   return { s, logs };
 }
 
 /** Opens the store of a data directory again, as a restarted process would. */
 export const reopen = (dir: string): Store => openStore(dir);
+
+/** A digest log that keeps every line, whatever its level. */
+export function linesLog(lines: string[]): DigestLog {
+  const keep = (line: string) => void lines.push(line);
+  return { info: keep, warn: keep, error: keep };
+}
+
+/** The process's logger at `level`, its JSON lines kept: `text()` joins their messages. */
+export function capturedLog(level: "info" | "warn" = "info"): {
+  log: Log;
+  lines: Array<{ level: number; msg: string }>;
+  text: () => string;
+} {
+  const lines: Array<{ level: number; msg: string }> = [];
+  const sink = { write: (l: string) => void lines.push(JSON.parse(l)) };
+  const log = createLog({ level, pretty: false, secrets: [], sink });
+  return { log, lines, text: () => lines.map((l) => l.msg).join("\n") };
+}

@@ -131,6 +131,21 @@ describe("digest scheduling", () => {
     expect(store.deliveries.get(1, "2025-03-04")?.status).toBe("skipped");
   });
 
+  it("a digest whose outcome was unknown moves the window (it may have arrived); a failed one does not", async () => {
+    const unsure = subscribe(store, { chatId: "unsure" }, at("2025-03-02T12:00:00Z"));
+    const failed = subscribe(store, { chatId: "failed" }, at("2025-03-02T12:00:00Z"));
+    const claimed = at("2025-03-03T01:00:00Z");
+    for (const sub of [unsure, failed]) {
+      const row = store.deliveries.claim(sub.id, "2025-03-03", "gone", claimed, at("2025-03-03T01:03:00Z"));
+      if (sub === unsure) store.deliveries.markUnknown(row?.id ?? 0, claimed, "part 1: timeout");
+      else store.deliveries.markFailed(row?.id ?? 0, claimed, "retries ran out");
+    }
+    await scheduler(store, engine, sent).s.tick(at("2025-03-04T01:00:00Z"));
+    expect(sent.map((x) => x.chatId)).toEqual(["failed"]); // nothing new since the unknown one
+    expect(sent[0]?.digest.documents).toHaveLength(3);
+    expect(store.deliveries.get(unsure.id, "2025-03-04")?.status).toBe("skipped");
+  });
+
   it("subscribing after today's time makes tomorrow the first digest", async () => {
     subscribe(store, { wantEmpty: true }, at("2025-03-03T03:00:00Z")); // 11:00 in Shanghai
     const { s } = scheduler(store, engine, sent);

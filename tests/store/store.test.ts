@@ -97,6 +97,37 @@ describe("store", () => {
     expect(store.deliveries.get(sub.id, "2025-03-03")).toBeNull(); // history goes with the subscription
   });
 
+  it("the last digest that went out is the latest sent or unknown one, never a failed or skipped one", () => {
+    const store = openStore(tempDataDir());
+    const sub = store.subscriptions.upsert(
+      {
+        platform: "telegram",
+        chatId: "100",
+        time: "09:00",
+        timeZone: "Asia/Shanghai",
+        topics: [],
+        subscribedBy: "u1",
+        wantEmpty: false,
+      },
+      NOW,
+    );
+    const day = (d: number) => new Date(NOW.getTime() + d * 86_400_000);
+    const finish = ["sent", "unknown", "failed", "skipped"] as const;
+    finish.forEach((status, d) => {
+      const row = store.deliveries.claim(sub.id, `2025-03-0${d + 3}`, "a", day(d), day(d + 1));
+      const id = row?.id ?? 0;
+      if (status === "sent") store.deliveries.markSent(id, day(d));
+      if (status === "unknown") store.deliveries.markUnknown(id, day(d), "timeout");
+      if (status === "failed") store.deliveries.markFailed(id, day(d), "retries ran out");
+      if (status === "skipped") store.deliveries.markSkipped(id);
+    });
+    expect(store.deliveries.lastDelivered(sub.id)).toMatchObject({
+      digestDate: "2025-03-04",
+      status: "unknown",
+    });
+    expect(store.deliveries.lastSent(sub.id)).toMatchObject({ digestDate: "2025-03-03" });
+  });
+
   it("explains how to fix a DATA_DIR it cannot write", () => {
     const file = join(tempDataDir(), "a-file");
     writeFileSync(file, "not a directory");
