@@ -55,18 +55,8 @@ export interface FeedbackRepo {
   list(q?: FeedbackQuery): FeedbackRow[];
 }
 
-interface Row {
-  platform: string;
-  chat: string;
-  user: string;
-  question: string;
-  rating: "up" | "down";
-  at: string;
-  kind: RatedAnswer["kind"] | null;
-  figure: string | null;
-  quote: string | null;
-  source: string | null;
-}
+/** A row as the database holds it: the source as JSON. */
+type Row = Omit<FeedbackRow, "source"> & { source: string | null };
 
 /** A stored source back as a citation; a damaged one is shown as missing rather than failing the list. */
 function parseSource(json: string | null): Citation | null {
