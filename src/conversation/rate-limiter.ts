@@ -30,13 +30,15 @@ export class RateLimiter {
     }
     recent.push(now);
     this.events.set(key, recent);
+    // An admitted question ends a run of refusals: the next refusal is said again.
+    this.told.delete(key);
     this.prune(now);
     return true;
   }
 
   /**
-   * Whether a refused user should be told (again): once a window, so that a flood of messages past the limit
-   * gets one refusal, not one each. Records the telling.
+   * Whether a refused user should be told: once a run of refusals (and at most once a window), so that a flood
+   * of messages past the limit gets one refusal, not one each. Records the telling.
    */
   tellRefusal(key: string): boolean {
     const now = this.clock();

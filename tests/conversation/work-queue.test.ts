@@ -90,6 +90,14 @@ describe("WorkQueue (issue 14, finding 1: heavy work must not starve other users
   });
 });
 
+const noAnswer = {
+  kind: "no-answer" as const,
+  question: "新增学位多少",
+  reason: { code: "no-indicator" as const },
+  suggestions: [],
+  examples: [],
+};
+
 describe("converseInTurn checks the limits before queueing (a flood is neither queued nor answered each time)", () => {
   const engine = {
     ask: () => {
@@ -119,6 +127,23 @@ describe("converseInTurn checks the limits before queueing (a flood is neither q
     const next = await converseInTurn(c, "u", "新增学位多少");
     expect(next).toMatchObject({ kind: "refused", refusal: { code: "rate-limited" } });
     expect(next.kind === "refused" && next.repeated).toBeFalsy();
+  });
+
+  it("says the refusal again after the user was answered in between (once a run of refusals, not once a minute)", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(2, () => now);
+    const check = () => {
+      throw new Error("no claim is asked here");
+    };
+    const c = { engine: { ask: () => noAnswer, check }, limiter };
+    const repeated = async (at: number) => {
+      now = at;
+      const o = await converseInTurn(c, "u", "新增学位多少");
+      return o.kind === "refused" ? (o.repeated ?? false) : "answered";
+    };
+    const seen = [];
+    for (const at of [0, 50_000, 55_000, 56_000, 61_000, 62_000, 63_000]) seen.push(await repeated(at));
+    expect(seen).toEqual(["answered", "answered", false, true, "answered", false, true]);
   });
 
   it("queues nothing for a claim over the input limits, and says so every time (the user can fix it)", async () => {
