@@ -30,6 +30,8 @@ interface EndRecord {
   count: number;
   size: number;
   offset: number;
+  /** Where the directory ends: the end record, or the ZIP64 record some writers put before it. */
+  directoryEnd: number;
 }
 
 function endRecord(view: DataView): EndRecord | string {
@@ -41,17 +43,20 @@ function endRecord(view: DataView): EndRecord | string {
   const size = view.getUint32(at + 12, true);
   const offset = view.getUint32(at + 16, true);
   const zip64 = [count, view.getUint16(at + 8, true)].includes(ZIP64_16) || [size, offset].includes(ZIP64_32);
-  if (zip64 || (at >= 20 && view.getUint32(at - 20, true) === ZIP64_LOCATOR))
-    return "a ZIP64 archive (for archives over 4 GB; a DOCX never needs one)";
+  if (zip64) return "a ZIP64 archive (for archives over 4 GB; a DOCX never needs one)";
+  // Some streaming writers add a ZIP64 record and locator even to small archives whose classic end record is
+  // complete: the directory then ends where the ZIP64 record starts.
+  const locator = at >= 20 && view.getUint32(at - 20, true) === ZIP64_LOCATOR;
+  const directoryEnd = locator ? Number(view.getBigUint64(at - 12, true)) : at;
   if (
     view.getUint16(at + 4, true) !== 0 ||
     view.getUint16(at + 6, true) !== 0 ||
     count !== view.getUint16(at + 8, true)
   )
     return "an archive split over several disks";
-  if (offset + size !== at)
+  if (offset + size !== directoryEnd)
     return "its directory is not where its end record says (bytes before or inside it)";
-  return { at, count, size, offset };
+  return { at, count, size, offset, directoryEnd };
 }
 
 /** The entry whose central record starts at `at`, its length in the directory, or what is wrong with it. */
@@ -100,7 +105,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     const parts = (n: number) => (n === 1 ? "1 part" : `${n} parts`);
     return { problem: `its end record counts ${parts(end.count)} but its directory holds ${entries.length}` };
   }
-  if (at !== end.at) return { problem: "its directory does not end where its end record says" };
+  if (at !== end.directoryEnd) return { problem: "its directory does not end where its end record says" };
   return { entries };
 }
 

@@ -40,7 +40,8 @@ async function measure(entries: ZipEntry[], limit: number): Promise<CheckedEntry
   let left = limit;
   for (const entry of entries) {
     let inflated = entry.data.byteLength;
-    if (entry.method === 8)
+    // A deflated part of no bytes is empty (as JSZip reads it); zlib would call it cut off.
+    if (entry.method === 8 && entry.data.byteLength > 0)
       try {
         inflated = await inflatedLength(entry.data, left);
       } catch {

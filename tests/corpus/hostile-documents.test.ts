@@ -118,6 +118,17 @@ describe("what mammoth reads of a DOCX is what was checked", () => {
     expect(e.message).toContain("z64.docx: a ZIP64 archive");
   });
 
+  it("reads an archive whose complete classic end record comes with a ZIP64 record it does not need", async () => {
+    const text = await extractText(asZip64(await makeDocx([SENTENCE]), "complete"), "z64ok.docx", small);
+    expect(text.text).toContain(SENTENCE);
+  });
+
+  it("reads an archive with an empty deflated part (no bytes at all), as Word's reader does", async () => {
+    const empty = { name: "customXml/item1.xml", crc: 0, size: 0, data: new Uint8Array(0) };
+    const text = await extractText(appendEntry(await makeDocx([SENTENCE]), empty), "empty-part.docx", small);
+    expect(text.text).toContain(SENTENCE);
+  });
+
   it("refuses an archive whose offsets are off (bytes before it) instead of passing it on unchecked", async () => {
     const shifted = prepend(appendEntry(await makeDocx([SENTENCE]), await paddedDocument(24)), 1000);
     const e = await refusal(extractText(shifted, "stub.docx", small));

@@ -99,8 +99,11 @@ export function appendEntry(zip: Uint8Array, entry: RawEntry, count?: number): U
   return Buffer.concat([zip.subarray(0, end.offset), local, directory, central, eocd]);
 }
 
-/** The archive with a ZIP64 end record and locator, and its classic end record saying "see ZIP64". */
-export function asZip64(zip: Uint8Array): Uint8Array {
+/**
+ * The archive with a ZIP64 end record and locator, and its classic end record saying "see ZIP64" — or, with
+ * `classic: "complete"`, still giving the true values, as some streaming writers do for small archives.
+ */
+export function asZip64(zip: Uint8Array, classic: "see-zip64" | "complete" = "see-zip64"): Uint8Array {
   const end = endRecord(zip);
   const at = end.at;
   const [record, r] = header(0x06064b50, 56);
@@ -115,10 +118,11 @@ export function asZip64(zip: Uint8Array): Uint8Array {
   l.setBigUint64(8, BigInt(at), true);
   l.setUint32(16, 1, true);
   const [eocd, e] = header(EOCD, 22);
-  e.setUint16(8, 0xffff, true);
-  e.setUint16(10, 0xffff, true);
-  e.setUint32(12, 0xffffffff, true);
-  e.setUint32(16, 0xffffffff, true);
+  const complete = classic === "complete";
+  e.setUint16(8, complete ? end.count : 0xffff, true);
+  e.setUint16(10, complete ? end.count : 0xffff, true);
+  e.setUint32(12, complete ? end.size : 0xffffffff, true);
+  e.setUint32(16, complete ? end.offset : 0xffffffff, true);
   return Buffer.concat([zip.subarray(0, at), record, locator, eocd]);
 }
 
