@@ -16,11 +16,10 @@ interface ActionCtx {
   hit: CachedReply;
 }
 
-/** Reads a button value `id:offset`. */
+/** Reads a button value `id:offset`; a malformed offset is NaN, which no answer has (已过期, never another answer). */
 export function parseValue(value: string | undefined): { id: string; offset: number } {
   const [id = "", offset = "0"] = (value ?? "").split(":");
-  const n = Number.parseInt(offset, 10);
-  return { id, offset: Number.isFinite(n) && n >= 0 ? n : 0 };
+  return { id, offset: /^\d+$/.test(offset) ? Number(offset) : Number.NaN };
 }
 
 function isEphemeral(body: Body): boolean {
@@ -94,8 +93,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
   const on = (actionId: string, handler: Handler) =>
     app.action<Body>(actionId, async ({ ack, body, client, respond }) => {
       await ack();
-      const hit = deps.cache.get(parseValue(body.actions[0]?.value).id);
-      if (!hit) return expired(respond);
+      const { id, offset } = parseValue(body.actions[0]?.value);
+      const hit = deps.cache.get(id);
+      if (!hit || Number.isNaN(offset)) return expired(respond);
       await handler({ deps, body, client, respond, hit });
     });
   on(ACTIONS.more, more);

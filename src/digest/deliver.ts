@@ -102,6 +102,7 @@ async function sendOnce(
   payload: string,
   abandon: AbortSignal,
 ): Promise<SendOutcome> {
+  if (abandon.aborted) return ABANDONED; // given up before this send began: nothing goes out
   let onAbort = () => {};
   const abandoned = new Promise<SendOutcome>((resolve) => {
     onAbort = () => resolve(ABANDONED);

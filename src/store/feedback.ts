@@ -90,9 +90,10 @@ export function feedbackRepo(db: Database): FeedbackRepo {
     "SELECT id, rating FROM feedback WHERE platform = ? AND reply_id = ? AND answer_index = ? AND user = ?",
   );
   // The vote is on this very answer, so what it rated stays what was clicked; written again all the same, so
-  // that a row can never hold one answer's rating with another's figure.
+  // that a row can never hold one answer's rating with another's figure (a record without the answer keeps it).
   const change = db.prepare(
-    "UPDATE feedback SET rating = @rating, at = @at, kind = @kind, figure = @figure, quote = @quote, source = @source WHERE id = @id",
+    `UPDATE feedback SET rating = @rating, at = @at, kind = COALESCE(@kind, kind), figure = COALESCE(@figure, figure),
+       quote = COALESCE(@quote, quote), source = COALESCE(@source, source) WHERE id = @id`,
   );
   const list = db.prepare(
     `SELECT platform, chat, user, question, rating, at, kind, figure, quote, source FROM feedback

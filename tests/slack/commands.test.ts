@@ -179,18 +179,22 @@ describe("slash commands and buttons", () => {
     ]);
   });
 
-  it("a 👎 on an answer the reply does not have is answered with 已过期 and not recorded", async () => {
-    const call = await slash("/policy", "新增学位多少", "forged1");
+  it.each([
+    [":99", "an answer the reply does not have"],
+    [":abc", "a malformed offset"],
+  ])("a 👎 whose value ends %s (%s) is answered with 已过期 and not recorded", async (end, _) => {
+    const tag = `forged${end.slice(1)}`;
+    const call = await slash("/policy", "新增学位多少", tag);
     const down = findButton(call?.params.blocks, "policy_feedback_down");
-    const forged = { ...down, value: down.value.replace(/:\d+$/, ":99") };
+    const forged = { ...down, value: down.value.replace(/:\d+$/, end) };
     const where = {
       user: { id: "U7", team_id: "T1" },
       channel: { id: "C5" },
       container: { type: "message", channel_id: "C5", is_ephemeral: true },
-      response_url: h.slack.responseUrl("forged1-click"),
+      response_url: h.slack.responseUrl(`${tag}-click`),
     };
     await send(h.url, actionBody(forged, where), FORM);
-    expect((await h.slack.waitForPath("forged1-click")).params.text).toContain("已过期，请重新提问");
+    expect((await h.slack.waitForPath(`${tag}-click`)).params.text).toContain("已过期，请重新提问");
     expect(h.store.feedback.list().filter((r) => r.user === "U7")).toEqual([]);
   });
 

@@ -65,6 +65,14 @@ describe("feedback", () => {
     expect(rows.find((r) => r.user === "U1" && r.rating === "up")?.at).toBe("2025-03-03T01:02:00.000Z");
   });
 
+  it("a changed vote that does not say what was rated keeps what the row had", () => {
+    const store = openStore(tempDataDir());
+    store.feedback.record(vote());
+    const { answer: _, ...bare } = vote({ rating: "up", at: "2025-03-03T01:02:00.000Z" });
+    expect(store.feedback.record(bare)).toBe("changed");
+    expect(store.feedback.list()).toMatchObject([{ rating: "up", figure: "27.8万个", source: SOURCE }]);
+  });
+
   it("keeps one vote per user and answer: votes on two pages of a reply are two rows, each with its figure", () => {
     const store = openStore(tempDataDir());
     const page = (index: number, figure: string) => ({
