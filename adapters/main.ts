@@ -142,7 +142,9 @@ async function runService(config: Config, log: Log): Promise<void> {
     log: log.child({ component: "digest" }),
     senders: {
       ...(tg ? { telegram: telegramDigestSender(tg.bot.api) } : {}),
-      ...(sl ? { slack: slackDigestSender(sl.app.client) } : {}),
+      ...(sl
+        ? { slack: slackDigestSender(sl.app.client, boltLogger(log.child({ component: "digest" }))) }
+        : {}),
     },
   });
   // The shutdown awaits an in-flight send, and gives it up (recorded, claim released) before its bound: the

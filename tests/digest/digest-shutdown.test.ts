@@ -1,3 +1,4 @@
+import { LogLevel, type webApi } from "@slack/bolt";
 import Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -48,8 +49,22 @@ function run(s: Store, log: Log, limit?: number) {
   });
 }
 
+/** A Web API logger that keeps its lines (the sending clients must log through the process's logger). */
+function clientLogger(lines: string[]): webApi.Logger {
+  const keep = (...msg: unknown[]) => void lines.push(msg.map(String).join(" "));
+  return {
+    debug: () => {},
+    info: keep,
+    warn: keep,
+    error: keep,
+    setLevel: () => {},
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => {},
+  };
+}
+
 /** The same over the fake Slack Web API. */
-function runSlack(s: Store, log: Log) {
+function runSlack(s: Store, log: Log, clientLog: string[] = []) {
   const app = createSlackApp(engine, {
     token: "xoxb-test",
     signingSecret: "s",
@@ -59,7 +74,7 @@ function runSlack(s: Store, log: Log) {
   return startDigests({
     engine,
     store: s,
-    senders: { slack: slackDigestSender(app.client) },
+    senders: { slack: slackDigestSender(app.client, clientLogger(clientLog)) },
     clock: () => T0,
     log,
   });
@@ -135,12 +150,15 @@ describe("stopping the digests within the shutdown's time", () => {
     const sub = subscribe(store, { platform: "slack", chatId: "C1" }, at("2025-03-02T12:00:00Z"));
     fake.next("hold");
     const digestLogs = capturedLog("info");
-    const digests = runSlack(store, digestLogs.log);
+    const clientLines: string[] = [];
+    const digests = runSlack(store, digestLogs.log, clientLines);
     await fake.waitFor(1);
     const { atClose } = await shutdownDuringSend(digests, sub.id);
     expect(atClose).toMatchObject({ delivery: { status: "unknown", owner: null }, parts: ["unknown"] });
     expect(fake.cancelled).toBe(1);
     expect(digestLogs.text()).not.toContain("tick failed");
+    // The cancelled request's warning went to the given logger, not straight to the console.
+    expect(clientLines.join("\n")).toMatch(/aborted/i);
   });
 });
 
