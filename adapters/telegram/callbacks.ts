@@ -1,5 +1,5 @@
 import { type Context, type Filter, GrammyError } from "grammy";
-import { answerRequest, CHAT_TEXTS, feedbackNote } from "../../src/mod.js";
+import { answerInTurn, CHAT_TEXTS, feedbackNote } from "../../src/mod.js";
 import { votedAnswer } from "../feedback-vote.js";
 import { type BotDeps, isAllowed } from "./deps.js";
 import { parseButton, replyKeyboard } from "./keyboard.js";
@@ -73,6 +73,7 @@ export async function handleButton(ctx: ButtonContext, deps: BotDeps): Promise<v
   }
   await ctx.answerCallbackQuery();
   // The question was a button, not a message of the user's, so there is nothing to quote.
-  const outcome = answerRequest(deps.conversation, userOf(ctx), { kind: "ask", text: action.question });
+  // In the user's turn of the work queue, like a typed question: a button is no way around the queue.
+  const outcome = await answerInTurn(deps.conversation, userOf(ctx), { kind: "ask", text: action.question });
   await respond(ctx, deps, outcome, false);
 }
