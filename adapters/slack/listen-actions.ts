@@ -55,9 +55,9 @@ async function more({ deps, body, client, respond, hit }: ActionCtx) {
 }
 
 /**
- * 👍/👎: records the clicker's vote on the page's first answer (one per user and answer: a second click on the same
- * page changes or keeps it; another page's buttons are another vote) and tells the clicker alone, ephemerally; the
- * message and its buttons stay as they are for everyone else.
+ * 👍/👎: records the clicker's vote on the answer the buttons sit under (one per user and answer: a second click on
+ * the same answer changes or keeps it; another answer's buttons are another vote) and tells the clicker alone,
+ * ephemerally; the message and its buttons stay as they are for everyone else.
  */
 async function feedback({ deps, body, respond, hit }: ActionCtx) {
   const action = body.actions[0];

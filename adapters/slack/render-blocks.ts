@@ -60,7 +60,28 @@ function relatedTail(reply: Reply, shown: number): Unit | null {
   return relatedUnit(relatedBeyond(reply.related, reply.answers.slice(0, shown)));
 }
 
-function page(reply: Reply, offset: number, perPage: number): { blocks: Block[]; next: number | null } {
+/**
+ * A 👍/👎 pair under one answer (or checked figure): a vote rates that answer, whichever of the page it is.
+ * Null without a reply id (nothing to vote on).
+ */
+function voteRow(id: string | undefined, index: number): Block | null {
+  if (!id) return null;
+  const value = `${id}:${index}`;
+  return {
+    type: "actions",
+    block_id: `policy_vote_${index}`,
+    elements: [button(ACTIONS.up, "👍", value), button(ACTIONS.down, "👎", value)],
+  };
+}
+
+/** Whether each answer of the page carries its own 👍/👎 (answers and checked figures do; a no-answer, once). */
+function votesPerUnit(reply: Reply): boolean {
+  return reply.kind !== "no-answer";
+}
+
+function page(reply: Reply, o: RenderOptions): { blocks: Block[]; next: number | null } {
+  const offset = o.offset ?? 0;
+  const perPage = o.perPage ?? 3;
   const { head, body } = bodyUnits(reply, offset);
   const blocks: Block[] = [];
   let size = 0;
@@ -72,7 +93,8 @@ function page(reply: Reply, offset: number, perPage: number): { blocks: Block[];
   else blocks.push(context(`${moreSourcesFrom(offset + 1)}${escapeWithin(question(reply), 300)}`));
   let i = 0;
   while (i < body.length && i < perPage) {
-    const u = body[i] as Unit;
+    const vote = votesPerUnit(reply) ? voteRow(o.id, offset + i) : null;
+    const u = vote ? withBlock(body[i] as Unit, vote) : (body[i] as Unit);
     if (i > 0 && !fits(blocks, size, u)) break;
     add(u);
     i++;
@@ -82,21 +104,27 @@ function page(reply: Reply, offset: number, perPage: number): { blocks: Block[];
   return { blocks: blocks.slice(0, BLOCKS_MAX - 2), next: i < body.length ? offset + i : null };
 }
 
+function withBlock(u: Unit, block: Block): Unit {
+  return { ...u, blocks: [...u.blocks, block] };
+}
+
 function question(reply: Reply): string {
   return reply.kind === "check" ? reply.claim : reply.question;
 }
 
-function actionRow(o: RenderOptions, next: number | null): Block[] {
+/** The page's buttons: 更多来源, 👍/👎 for a no-answer (answers carry their own), 分享到频道 on an ephemeral reply. */
+function actionRow(reply: Reply, o: RenderOptions, next: number | null): Block[] {
   if (!o.id) return [];
   const offset = o.offset ?? 0;
   const buttons = [];
   if (next !== null) buttons.push(button(ACTIONS.more, LABELS.moreSources, `${o.id}:${next}`));
-  buttons.push(
-    button(ACTIONS.up, "👍", `${o.id}:${offset}`),
-    button(ACTIONS.down, "👎", `${o.id}:${offset}`),
-  );
+  if (!votesPerUnit(reply))
+    buttons.push(
+      button(ACTIONS.up, "👍", `${o.id}:${offset}`),
+      button(ACTIONS.down, "👎", `${o.id}:${offset}`),
+    );
   if (o.share) buttons.push(button(ACTIONS.share, LABELS.share, `${o.id}:${offset}`, "primary"));
-  return [{ type: "actions", block_id: "policy_actions", elements: buttons }];
+  return buttons.length ? [{ type: "actions", block_id: "policy_actions", elements: buttons }] : [];
 }
 
 const USER_ID = /^[UW][A-Z0-9]{1,20}$/;
@@ -112,8 +140,8 @@ function askedLine(reply: Reply, askedBy: string | undefined): Block[] {
 
 /** Renders one page of a neutral reply as Block Kit (≤ 50 blocks, sections ≤ 3000 chars) with a text fallback. */
 export function renderReply(reply: Reply, o: RenderOptions = {}): SlackMessage {
-  const { blocks, next } = page(reply, o.offset ?? 0, o.perPage ?? 3);
+  const { blocks, next } = page(reply, o);
   const text = reply.kind === "check" ? checkFallback(reply) : answerFallback(reply);
   const asked = (o.offset ?? 0) === 0 ? askedLine(reply, o.askedBy) : [];
-  return { text, blocks: [...asked, ...blocks, ...actionRow(o, next)], nextOffset: next };
+  return { text, blocks: [...asked, ...blocks, ...actionRow(reply, o, next)], nextOffset: next };
 }

@@ -50,6 +50,32 @@ function sections(blocks: unknown[]): string[] {
 }
 
 describe("renderReply", () => {
+  it("puts a 👍/👎 pair under each answer of a page, each rating its own answer; 更多来源 stays at the bottom", () => {
+    const votes = (blocks: unknown[]) =>
+      (
+        blocks as Array<{
+          type: string;
+          block_id?: string;
+          elements?: Array<{ action_id?: string; value?: string }>;
+        }>
+      )
+        .filter((b) => b.type === "actions")
+        .map((b) => [b.block_id, (b.elements ?? []).map((e) => `${e.action_id}=${e.value}`).join(" ")]);
+    const reply = longReply(5, "全市新增学位27.8万个。", 1);
+    expect(votes(renderReply(reply, { id: "x", offset: 3, perPage: 3 }).blocks)).toEqual([
+      ["policy_vote_3", "policy_feedback_up=x:3 policy_feedback_down=x:3"],
+      ["policy_vote_4", "policy_feedback_up=x:4 policy_feedback_down=x:4"],
+    ]);
+    const first = votes(renderReply(reply, { id: "x", perPage: 3 }).blocks);
+    expect(first.map(([id]) => id)).toEqual([
+      "policy_vote_0",
+      "policy_vote_1",
+      "policy_vote_2",
+      "policy_actions",
+    ]);
+    expect(first[3]?.[1]).toBe("policy_more=x:3");
+  });
+
   it("keeps a very long reply within Slack limits and pages the rest with 更多来源", () => {
     const reply = longReply(80, "全市新增学位27.8万个，<b>&满足需求。", 400);
     let offset: number | null = 0;
