@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runFeedback } from "../../adapters/cli/feedback.js";
-import type { Citation } from "../../src/answer/reply.js";
 import { openStore } from "../../src/store/open-store.js";
 import { tempDataDir } from "../digest/helpers.js";
+import { RATED_SOURCE } from "../store/rated-source.js";
 
 // In process: the command is a function of the store (fast tier).
-const SOURCE: Citation = {
-  doc: "a.txt",
-  title: "标题",
-  docTitle: "标题",
-  publisher: "重庆日报",
-  date: "2025-04-24",
-  url: "https://example.cn/a",
-  paragraph: 3,
-};
+const SOURCE = RATED_SOURCE;
 
 function seeded(): string {
   const dir = tempDataDir();

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../../src/corpus/corpus-lock.js";
 import { parseManifest } from "../../src/corpus/manifest.js";
-import { makeDocx, makeImageOnlyPdf, makePdf } from "../ingest/fixtures.js";
+import { batchInbox, makeDocx, makeImageOnlyPdf, makePdf } from "../ingest/fixtures.js";
 import { jsonLines, runCli } from "./run-entry.js";
 
 /** Every file of seeds/ and its hash: ingest must never change them. */
@@ -19,19 +19,6 @@ function seedsState(): string[] {
           .update(readFileSync(join("seeds", f)))
           .digest("hex")}`,
     );
-}
-
-/** An inbox of `count` distinct documents plus a report.txt of its own. */
-function inbox(root: string, batch: number, count: number): string {
-  const dir = join(root, `inbox-${batch}`);
-  mkdirSync(dir);
-  for (let i = 0; i < count; i++)
-    writeFileSync(
-      join(dir, `doc-${batch}-${i}.txt`),
-      `第${batch}批第${i}号通知\n今年以来，某某区新增停车位${batch * 1000 + i}个。\n`,
-    );
-  writeFileSync(join(dir, "report.txt"), `第${batch}号报告\n全区新建城市公园${batch + 10}个。\n`);
-  return dir;
 }
 
 describe("cli ingest", () => {
@@ -89,7 +76,7 @@ describe("cli ingest", () => {
     const data = join(root, "data");
     const runs = await Promise.all(
       [0, 1, 2, 3].map((b) =>
-        runCli(["ingest", "--json", inbox(root, b, 24)], { env: { CORPUS_DIR: "", DATA_DIR: data } }),
+        runCli(["ingest", "--json", batchInbox(root, b, 24)], { env: { CORPUS_DIR: "", DATA_DIR: data } }),
       ),
     );
     for (const run of runs) expect([run.code, run.err]).toEqual([0, ""]);

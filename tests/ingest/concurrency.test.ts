@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type IngestAdded, type IngestOptions, ingestFiles } from "../../src/corpus/ingest.js";
 import { parseManifest } from "../../src/corpus/manifest.js";
+import { batchInbox } from "./fixtures.js";
 
 // Several batches at once in one process: the file lock is real, so the same code guards separate processes
 // (tests/cli/ingest.test.ts runs four CLI processes at once).
@@ -20,22 +21,11 @@ beforeEach(() => {
   options = { corpusDir: corpus, maxDocMb: 20, clock: CLOCK };
 });
 
-/** An inbox of `count` distinct documents plus a report.txt of its own; every batch has one. */
-function inbox(batch: number, count: number): string {
-  const dir = join(root, `inbox-${batch}`);
-  mkdirSync(dir);
-  for (let i = 0; i < count; i++)
-    writeFileSync(
-      join(dir, `doc-${batch}-${i}.txt`),
-      `第${batch}批第${i}号通知\n今年以来，某某区新增停车位${batch * 1000 + i}个。\n`,
-    );
-  writeFileSync(join(dir, "report.txt"), `第${batch}号报告\n全区新建城市公园${batch + 10}个。\n`);
-  return dir;
-}
-
 describe("concurrent ingests into one corpus", () => {
   it("keeps every added file, under its own name, with its manifest entry", async () => {
-    const batches = await Promise.all([0, 1, 2, 3].map((b) => ingestFiles([inbox(b, 12)], options)));
+    const batches = await Promise.all(
+      [0, 1, 2, 3].map((b) => ingestFiles([batchInbox(root, b, 12)], options)),
+    );
     const added = batches.flat().filter((r): r is IngestAdded => r.status === "added");
     expect(added).toHaveLength(4 * 13);
     const reports = added.filter((r) => r.file.endsWith("report.txt")).map((r) => r.doc);

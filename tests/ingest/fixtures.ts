@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import {
   PDFOperatorNames as Ops,
@@ -164,4 +166,20 @@ ${paras}
   <footer><p>主办单位：${opts.site}　版权所有　备案号：渝ICP备00000000号</p></footer>
 </body>
 </html>`;
+}
+
+/**
+ * A folder `inbox-<batch>` under `root` of `count` distinct documents plus a report.txt of its own (every batch
+ * has one: concurrent batches race for the name).
+ */
+export function batchInbox(root: string, batch: number, count: number): string {
+  const dir = join(root, `inbox-${batch}`);
+  mkdirSync(dir);
+  for (let i = 0; i < count; i++)
+    writeFileSync(
+      join(dir, `doc-${batch}-${i}.txt`),
+      `第${batch}批第${i}号通知\n今年以来，某某区新增停车位${batch * 1000 + i}个。\n`,
+    );
+  writeFileSync(join(dir, "report.txt"), `第${batch}号报告\n全区新建城市公园${batch + 10}个。\n`);
+  return dir;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tryOpenStore } from "../../src/store/open-store.js";
 import { runEntry } from "../cli/run-entry.js";
-import { tempDataDir } from "../digest/helpers.js";
+import { subscribe, tempDataDir } from "../digest/helpers.js";
 
 /** The messages of the bot's log lines (JSON on stderr, since stderr is not a terminal here). */
 function logMessages(err: string): string[] {
@@ -42,18 +42,7 @@ describe("start-up with a store in a bad state", () => {
     const opened = tryOpenStore(dir); // as the bot opens it: the marker records this store
     if (opened.kind !== "open") throw new Error("the store did not open");
     const s = opened.store;
-    s.subscriptions.upsert(
-      {
-        platform: "slack",
-        chatId: "C1",
-        time: "09:00",
-        timeZone: "Asia/Shanghai",
-        topics: [],
-        subscribedBy: "U1",
-        wantEmpty: false,
-      },
-      new Date(),
-    );
+    subscribe(s, { platform: "slack", chatId: "C1", subscribedBy: "U1" }, new Date());
     s.close();
     truncateSync(join(dir, "bot.sqlite"), 0);
     const r = await start(dir);

@@ -1,21 +1,14 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { Citation, RatedAnswer } from "../../src/answer/reply.js";
+import type { RatedAnswer } from "../../src/answer/reply.js";
 import type { FeedbackRecord } from "../../src/store/feedback.js";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
 import { openStore, STORE_FILE } from "../../src/store/open-store.js";
 import { tempDataDir } from "../digest/helpers.js";
+import { RATED_SOURCE } from "./rated-source.js";
 
-const SOURCE: Citation = {
-  doc: "a.txt",
-  title: "标题",
-  docTitle: "标题",
-  publisher: "重庆日报",
-  date: "2025-04-24",
-  url: "https://example.cn/a",
-  paragraph: 3,
-};
+const SOURCE = RATED_SOURCE;
 const ANSWER: RatedAnswer = {
   kind: "answer",
   figure: "27.8万个",

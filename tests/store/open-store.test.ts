@@ -15,7 +15,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStoreSafely } from "../../adapters/open-store.js";
 import { openStore, type StoreOpening, tryOpenStore } from "../../src/store/open-store.js";
-import { tempDataDir } from "../digest/helpers.js";
+import { subscribe, tempDataDir } from "../digest/helpers.js";
 
 const NOW = new Date("2025-03-03T01:00:00Z");
 const cleanups: Array<() => void> = [];
@@ -35,18 +35,7 @@ function populated(): string {
     date: "2025-04-24",
   }));
   s.documents.recordSeen(docs, NOW);
-  s.subscriptions.upsert(
-    {
-      platform: "slack",
-      chatId: "C1",
-      time: "09:00",
-      timeZone: "Asia/Shanghai",
-      topics: [],
-      subscribedBy: "U1",
-      wantEmpty: false,
-    },
-    NOW,
-  );
+  subscribe(s, { platform: "slack", chatId: "C1", subscribedBy: "U1" }, NOW);
   s.close();
   return dir;
 }

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
 import { openStore } from "../../src/store/open-store.js";
-import { tempDataDir } from "../digest/helpers.js";
+import { subscribe, tempDataDir } from "../digest/helpers.js";
 
 const NOW = new Date("2025-03-03T01:00:00Z");
 
@@ -75,16 +75,9 @@ describe("store", () => {
 
   it("claims a day's delivery once; a second claim of the same day gets nothing", () => {
     const store = openStore(tempDataDir());
-    const sub = store.subscriptions.upsert(
-      {
-        platform: "slack",
-        chatId: "C1",
-        time: "09:00",
-        timeZone: "Asia/Shanghai",
-        topics: ["学位"],
-        subscribedBy: "U1",
-        wantEmpty: false,
-      },
+    const sub = subscribe(
+      store,
+      { platform: "slack", chatId: "C1", topics: ["学位"], subscribedBy: "U1" },
       NOW,
     );
     const lease = new Date(NOW.getTime() + 60_000);
@@ -99,18 +92,7 @@ describe("store", () => {
 
   it("the last digest that went out is the latest sent or unknown one, never a failed or skipped one", () => {
     const store = openStore(tempDataDir());
-    const sub = store.subscriptions.upsert(
-      {
-        platform: "telegram",
-        chatId: "100",
-        time: "09:00",
-        timeZone: "Asia/Shanghai",
-        topics: [],
-        subscribedBy: "u1",
-        wantEmpty: false,
-      },
-      NOW,
-    );
+    const sub = subscribe(store, {}, NOW);
     const day = (d: number) => new Date(NOW.getTime() + d * 86_400_000);
     const finish = ["sent", "unknown", "failed", "skipped"] as const;
     finish.forEach((status, d) => {
