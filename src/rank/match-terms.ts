@@ -4,14 +4,13 @@ import { CLAUSE_END, charClass, LIST_MARK, spanBetween } from "../lexicon/punctu
 import { isStopword } from "../lexicon/stopwords.js";
 import type { SynonymTable } from "../lexicon/synonyms.js";
 import { PER_UNIT_QUALIFIERS } from "../lexicon/units.js";
+import { cutForSearch } from "../text/segment.js";
 import type { RankingProfile } from "./profile.js";
 
 type TermWeights = RankingProfile["terms"];
 
-/** A word of Latin letters and digits only. */
+/** A word of Latin letters and digits only (at least one letter). */
 const LATIN_WORD = /^[a-z0-9._-]*[a-z][a-z0-9._-]*$/i;
-
-import { cutForSearch } from "../text/segment.js";
 
 /** A question word with its weight and the alternative spellings that count as a match. */
 export interface WeightedTerm {
