@@ -20,6 +20,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Says whether the PostgreSQL backend suites run (tests/pg/pg-database.ts); REQUIRE_POSTGRES=1 makes a skip fail.
+    globalSetup: ["tests/pg/pg-setup.ts"],
     projects: [
       {
         extends: true,

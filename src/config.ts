@@ -24,6 +24,14 @@ const schema = z.object({
   CORPUS_DIR: optionalText,
   DATA_DIR: z.string().trim().min(1).default("data"),
   SYNONYMS_FILE: optionalText,
+  /**
+   * PostgreSQL for state and search (several replicas on one database); unset: SQLite and an in-process index
+   * in DATA_DIR.
+   */
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), {
+    message:
+      "use a postgres:// (or postgresql://) connection URL, e.g. postgres://bot@db.internal:5432/policy",
+  }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url().optional(),
