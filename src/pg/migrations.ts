@@ -1,6 +1,5 @@
-import type { PgPool } from "./pool.js";
-import { inTransaction } from "./pool.js";
 import { ADVISORY_LOCKS } from "./locks.js";
+import { inTransaction, type PgPool } from "./pool.js";
 
 /** One schema change of the PostgreSQL database: applied once, in order, inside a transaction. */
 export interface PgMigration {
