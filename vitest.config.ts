@@ -11,6 +11,7 @@ const SLOW = [
   "tests/cli/{cli,explain,ingest}.test.ts", // the CLI run as a child process (sources.test.ts runs in process)
   "tests/telegram/**/*.test.ts", // grammY against a fake Bot API on 127.0.0.1 (real retry waits)
   "tests/slack/**/*.test.ts", // Bolt against a fake Slack API and signed HTTP requests
+  "tests/{feishu,dingtalk,wecom}/**/*.test.ts", // the official SDKs against fake platform servers on 127.0.0.1
   "tests/**/*-digest.test.ts", // digests delivered through the fake Telegram and Slack servers
   "tests/**/*.slow.test.ts", // anything else: `npm start` as a process, the index built on a worker thread
 ];

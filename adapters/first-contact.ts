@@ -2,7 +2,7 @@ import { AppError } from "../src/mod.js";
 
 /** A platform's API as the start-up message names it, with the variables that configure it. */
 export interface PlatformApi {
-  name: "Telegram" | "Slack";
+  name: "Telegram" | "Slack" | "Feishu" | "DingTalk" | "WeCom";
   /** The API's base URL as configured (or the platform's default). */
   root: string;
   /** The variable that moves the root (TELEGRAM_API_ROOT, SLACK_API_URL). */

@@ -54,6 +54,29 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().optional(),
+  /** Feishu / Lark (adapters/feishu): the app's credentials from the developer console. */
+  FEISHU_APP_ID: optionalText.refine((v) => v === undefined || /^cli_[0-9a-f]{16}$/i.test(v), {
+    message: "use the App ID from the developer console's Credentials page: cli_ and 16 hex digits",
+  }),
+  FEISHU_APP_SECRET: optionalText,
+  /** The Open Platform's base URL: Feishu by default, https://open.larksuite.com for Lark, or a test double. */
+  FEISHU_API_URL: z.url().optional(),
+  /** Set for the HTTP event callback on PORT (/feishu/events) instead of the long connection. */
+  FEISHU_VERIFICATION_TOKEN: optionalText,
+  /** The callback's Encrypt Key: bodies are decrypted and their signatures checked. */
+  FEISHU_ENCRYPT_KEY: optionalText,
+  /** DingTalk (adapters/dingtalk): the robot app's Client ID (AppKey) and Client Secret (AppSecret). */
+  DINGTALK_CLIENT_ID: optionalText,
+  DINGTALK_CLIENT_SECRET: optionalText,
+  /** The robot's code for group messages (digests); the Client ID when unset, as for an app's own robot. */
+  DINGTALK_ROBOT_CODE: optionalText,
+  /** DingTalk's OpenAPI base URL (Stream gateway, access token, group messages): a test double, or another edition. */
+  DINGTALK_API_URL: z.url().optional(),
+  /** WeCom (adapters/wecom): the intelligent robot's Bot ID and Secret (API mode, long connection). */
+  WECOM_BOT_ID: optionalText,
+  WECOM_BOT_SECRET: optionalText,
+  /** The robot's WebSocket endpoint: WeCom's by default, or a test double. */
+  WECOM_WS_URL: z.url().optional(),
   /** Least severe log line written: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long each platform's first call at start (getMe, setWebhook, auth.test) may take. */
@@ -116,5 +139,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       "CONFIG_INVALID",
       "Telegram webhook and Slack HTTP mode would both listen on PORT — unset TELEGRAM_WEBHOOK_URL (long polling) or set SLACK_APP_TOKEN (Socket Mode)",
     );
+  checkPlatformPairs(c);
   return c;
+}
+
+/** Credentials that only work together, and the one PORT only one HTTP endpoint can listen on. */
+function checkPlatformPairs(c: Omit<Config, "corpusSeedDir">): void {
+  const pairs = [
+    ["FEISHU_APP_ID", "FEISHU_APP_SECRET"],
+    ["DINGTALK_CLIENT_ID", "DINGTALK_CLIENT_SECRET"],
+    ["WECOM_BOT_ID", "WECOM_BOT_SECRET"],
+  ] as const;
+  for (const [a, b] of pairs)
+    if (Boolean(c[a]) !== Boolean(c[b]))
+      throw new AppError("CONFIG_INVALID", `${a} and ${b} go together — set both (or neither)`);
+  const feishuHttp = Boolean(c.FEISHU_APP_ID && c.FEISHU_VERIFICATION_TOKEN);
+  const slackHttp = Boolean(c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN);
+  if (feishuHttp && (slackHttp || c.TELEGRAM_WEBHOOK_URL))
+    throw new AppError(
+      "CONFIG_INVALID",
+      "the Feishu HTTP callback would share PORT with the Telegram webhook or Slack's HTTP mode — unset FEISHU_VERIFICATION_TOKEN (long connection) or move the other platform off HTTP",
+    );
 }

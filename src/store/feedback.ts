@@ -1,9 +1,10 @@
 import type { Database } from "better-sqlite3";
 import type { Citation, RatedAnswer } from "../answer/reply.js";
+import type { Platform } from "./subscriptions.js";
 
 /** A 👍/👎 on an answer, from a chat platform. */
 export interface FeedbackRecord {
-  platform: "telegram" | "slack" | "console";
+  platform: Platform | "console";
   chat: string;
   user: string;
   question: string;

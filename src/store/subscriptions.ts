@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
 
 /** The platforms a digest can be delivered to. */
-export type Platform = "telegram" | "slack";
+export type Platform = "telegram" | "slack" | "feishu" | "dingtalk" | "wecom";
 
 /** A chat's daily digest subscription. */
 export interface Subscription {

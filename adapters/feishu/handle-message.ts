@@ -1,0 +1,37 @@
+import { CHAT_TEXTS, converseInTurn } from "../../src/mod.js";
+import { notAnsweredText } from "../markdown/outcome-text.js";
+import { isAddressed, messageText, type ReceivedMessage } from "./addressing.js";
+import { withRetry } from "./api.js";
+import { type Card, noticeCard, renderCard } from "./card.js";
+import type { FeishuDeps } from "./deps.js";
+import { afterAck } from "./guard.js";
+
+/** Who the rate limit counts: the sender, else the chat. */
+function userOf(ev: ReceivedMessage): string {
+  return ev.sender?.sender_id?.open_id ?? ev.message?.chat_id ?? "unknown";
+}
+
+/** The card answering a text: a reply card, a notice, or null when nothing is to be said (a repeated limit). */
+async function answerCard(deps: FeishuDeps, user: string, text: string): Promise<Card | null> {
+  const outcome = await converseInTurn(deps.conversation, user, text);
+  if (outcome.kind === "refused" && outcome.repeated) return null;
+  if (outcome.kind !== "reply") return noticeCard(notAnsweredText(outcome));
+  const id = deps.cache.put(outcome.reply, outcome.asked);
+  return renderCard(outcome.reply, { id, perPage: deps.perPage }).card;
+}
+
+/**
+ * im.message.receive_v1: acknowledged at once (Feishu delivers an event again if the answer takes more than
+ * three seconds), then answered in the user's turn of the work queue, as a card in reply to the message.
+ * Repeated deliveries, group chatter without a mention of the bot and other apps' messages are ignored.
+ */
+export function onMessage(deps: FeishuDeps, ev: ReceivedMessage): void {
+  const id = ev.event_id ?? ev.message?.message_id ?? "unknown";
+  const replyTo = ev.message?.message_id;
+  if (!replyTo || !deps.seen.firstTime(id) || !isAddressed(ev, deps.botOpenId)) return;
+  afterAck(deps, id, replyTo, async () => {
+    const text = messageText(ev);
+    const c = text === null ? noticeCard(CHAT_TEXTS.notText) : await answerCard(deps, userOf(ev), text);
+    if (c) await withRetry(() => deps.api.sendCard({ replyTo }, c));
+  });
+}
