@@ -123,7 +123,7 @@ export class FakeFeishu {
     if (url.pathname === "/open-apis/bot/v3/info")
       return json(res, 200, { code: 0, msg: "ok", bot: { open_id: BOT_OPEN_ID, app_name: "政策数字" } });
     if (url.pathname === "/callback/ws/endpoint") return json(res, 200, this.endpoint());
-    if (url.pathname.startsWith("/open-apis/im/v1/messages")) return this.message(res);
+    if (url.pathname.startsWith("/open-apis/im/v1/messages")) return void this.message(res);
     json(res, 404, { code: 404, msg: "not found" });
   }
 
@@ -138,7 +138,7 @@ export class FakeFeishu {
     };
   }
 
-  private message(res: ServerResponse): void {
+  private message(res: ServerResponse): unknown {
     const behaviour = this.script.shift() ?? "ok";
     if (behaviour === "429") {
       res.setHeader("x-ogw-ratelimit-reset", "1");
