@@ -9,6 +9,7 @@ import {
 } from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
+import { type FeishuHandle, startFeishu } from "./feishu/start.js";
 import { Health, healthFile, startHeartbeat } from "./health.js";
 import { InFlight } from "./in-flight.js";
 import { loadEnv } from "./load-env.js";
@@ -81,10 +82,39 @@ function closeSteps(snapshots: SnapshotSchedule, heartbeat: { stop(): void }, st
   ];
 }
 
-/** The port GET /healthz is served on: the Telegram webhook's or Slack's HTTP receiver's, if either runs. */
+/** The port GET /healthz is served on: the Telegram webhook's, Slack's or Feishu's HTTP endpoint, if one runs. */
 function httpPort(config: Config): number | null {
   const slackHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
-  return config.TELEGRAM_WEBHOOK_URL || slackHttp ? config.PORT : null;
+  const feishuHttp = Boolean(config.FEISHU_APP_ID && config.FEISHU_VERIFICATION_TOKEN);
+  return config.TELEGRAM_WEBHOOK_URL || slackHttp || feishuHttp ? config.PORT : null;
+}
+
+/** The platforms with credentials set: with none, `npm start` is a terminal chat. */
+function anyPlatform(config: Config): boolean {
+  return Boolean(
+    config.TELEGRAM_BOT_TOKEN ||
+      config.SLACK_BOT_TOKEN ||
+      config.FEISHU_APP_ID ||
+      config.DINGTALK_CLIENT_ID ||
+      config.WECOM_BOT_ID,
+  );
+}
+
+/** The chat platforms of China that run (Feishu; DingTalk and WeCom below), each added to `intake` once started. */
+async function startChinesePlatforms(
+  config: Config,
+  state: { engine: Engine; store: Store | null },
+  runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
+  intake: Step[],
+): Promise<{ fs: FeishuHandle | null }> {
+  const fs = config.FEISHU_APP_ID
+    ? await startFeishu(state.engine, config, state.store, {
+        ...runtime,
+        log: runtime.log.child({ platform: "feishu" }),
+      })
+    : null;
+  if (fs) intake.push({ name: "feishu", run: fs.stop });
+  return { fs };
 }
 
 /** Connects the configured platforms; each one started is added to `intake`, so a later failure stops it. */
@@ -93,7 +123,11 @@ async function startPlatforms(
   state: { engine: Engine; store: Store | null },
   runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
   intake: Step[],
-): Promise<{ tg: (TelegramHandle & { bot: import("grammy").Bot }) | null; sl: SlackHandle | null }> {
+): Promise<{
+  tg: (TelegramHandle & { bot: import("grammy").Bot }) | null;
+  sl: SlackHandle | null;
+  fs: FeishuHandle | null;
+}> {
   const { engine, store } = state;
   const tgLog = runtime.log.child({ platform: "telegram" });
   const tg = config.TELEGRAM_BOT_TOKEN
@@ -110,7 +144,7 @@ async function startPlatforms(
     ? await startSlack(engine, config, store, { logger, health: runtime.health, inFlight: runtime.inFlight })
     : null;
   if (sl) intake.push({ name: "slack", run: sl.stop });
-  return { tg, sl };
+  return { tg, sl, ...(await startChinesePlatforms(config, state, runtime, intake)) };
 }
 
 /** A token set: the platforms, the digests, the heartbeat and GET /healthz, until SIGINT or SIGTERM. */
@@ -132,7 +166,7 @@ async function runService(config: Config, log: Log): Promise<void> {
   // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.
   const onFailure = (line: string) => void shutdown(line).then(() => process.exit(1));
   const runtime = { log, health, inFlight, onFailure };
-  const { tg, sl } = await startPlatforms(config, state, runtime, intake).catch(async (e: unknown) => {
+  const { tg, sl, fs } = await startPlatforms(config, state, runtime, intake).catch(async (e: unknown) => {
     await shutdown("start-up failed");
     throw e;
   });
@@ -150,7 +184,11 @@ async function runService(config: Config, log: Log): Promise<void> {
   // The shutdown awaits an in-flight send, and gives it up (recorded, claim released) before its bound: the
   // store is closed only after that.
   intake.push({ name: "digests", run: (giveUp) => digests.stop(giveUp) });
-  const platforms = [...(tg ? [`telegram (${tg.mode})`] : []), ...(sl ? [`slack (${sl.mode})`] : [])];
+  const platforms = [
+    ...(tg ? [`telegram (${tg.mode})`] : []),
+    ...(sl ? [`slack (${sl.mode})`] : []),
+    ...(fs ? [`feishu (${fs.mode})`] : []),
+  ];
   health.markReady(platforms, httpPort(config));
   heartbeat.beat();
   log.info({ platforms }, `ready: ${platforms.join(", ")}`);
@@ -161,8 +199,7 @@ async function main(): Promise<void> {
   loadEnv();
   const config = parseConfig(process.env);
   processLog = logFromConfig(config);
-  const service = Boolean(config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN);
-  await (service ? runService(config, processLog) : runTerminal(config, processLog));
+  await (anyPlatform(config) ? runService(config, processLog) : runTerminal(config, processLog));
 }
 
 main().catch((e: unknown) => {

@@ -5,10 +5,7 @@ import type { Log } from "../log.js";
  * ready", the long connection's banner): that goes to debug here; its warnings and errors stay what they are.
  */
 export function sdkLogger(log: Log) {
-  const line = (msg: unknown[]) =>
-    msg
-      .map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m)))
-      .join(" ");
+  const line = (msg: unknown[]): string => msg.map(short).join(" ");
   return {
     error: (...msg: unknown[]) => log.error(`feishu sdk: ${line(msg)}`),
     warn: (...msg: unknown[]) => log.warn(`feishu sdk: ${line(msg)}`),
@@ -16,4 +13,17 @@ export function sdkLogger(log: Log) {
     debug: (...msg: unknown[]) => log.debug(`feishu sdk: ${line(msg)}`),
     trace: (...msg: unknown[]) => log.trace(`feishu sdk: ${line(msg)}`),
   };
+}
+
+/**
+ * One short piece of a line: the SDK logs whole HTTP errors (their request config, headers and body included),
+ * of which the message says what went wrong; the adapter's own line carries the rest.
+ */
+function short(m: unknown): string {
+  if (typeof m === "string") return m;
+  if (Array.isArray(m)) return m.map(short).join(" ");
+  const message = (m as { message?: unknown } | null)?.message;
+  if (typeof message === "string") return message;
+  const text = JSON.stringify(m) ?? String(m);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
