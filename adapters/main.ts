@@ -9,6 +9,7 @@ import {
 } from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
+import { type DingTalkHandle, startDingTalk } from "./dingtalk/start.js";
 import { type FeishuHandle, startFeishu } from "./feishu/start.js";
 import { Health, healthFile, startHeartbeat } from "./health.js";
 import { InFlight } from "./in-flight.js";
@@ -106,7 +107,7 @@ async function startChinesePlatforms(
   state: { engine: Engine; store: Store | null },
   runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
   intake: Step[],
-): Promise<{ fs: FeishuHandle | null }> {
+): Promise<{ fs: FeishuHandle | null; dt: DingTalkHandle | null }> {
   const fs = config.FEISHU_APP_ID
     ? await startFeishu(state.engine, config, state.store, {
         ...runtime,
@@ -114,7 +115,14 @@ async function startChinesePlatforms(
       })
     : null;
   if (fs) intake.push({ name: "feishu", run: fs.stop });
-  return { fs };
+  const dt = config.DINGTALK_CLIENT_ID
+    ? await startDingTalk(state.engine, config, state.store, {
+        ...runtime,
+        log: runtime.log.child({ platform: "dingtalk" }),
+      })
+    : null;
+  if (dt) intake.push({ name: "dingtalk", run: dt.stop });
+  return { fs, dt };
 }
 
 /** Connects the configured platforms; each one started is added to `intake`, so a later failure stops it. */
@@ -127,6 +135,7 @@ async function startPlatforms(
   tg: (TelegramHandle & { bot: import("grammy").Bot }) | null;
   sl: SlackHandle | null;
   fs: FeishuHandle | null;
+  dt: DingTalkHandle | null;
 }> {
   const { engine, store } = state;
   const tgLog = runtime.log.child({ platform: "telegram" });
@@ -166,7 +175,7 @@ async function runService(config: Config, log: Log): Promise<void> {
   // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.
   const onFailure = (line: string) => void shutdown(line).then(() => process.exit(1));
   const runtime = { log, health, inFlight, onFailure };
-  const { tg, sl, fs } = await startPlatforms(config, state, runtime, intake).catch(async (e: unknown) => {
+  const { tg, sl, fs, dt } = await startPlatforms(config, state, runtime, intake).catch(async (e: unknown) => {
     await shutdown("start-up failed");
     throw e;
   });
@@ -188,6 +197,7 @@ async function runService(config: Config, log: Log): Promise<void> {
     ...(tg ? [`telegram (${tg.mode})`] : []),
     ...(sl ? [`slack (${sl.mode})`] : []),
     ...(fs ? [`feishu (${fs.mode})`] : []),
+    ...(dt ? [`dingtalk (${dt.mode})`] : []),
   ];
   health.markReady(platforms, httpPort(config));
   heartbeat.beat();

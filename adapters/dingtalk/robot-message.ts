@@ -1,0 +1,107 @@
+import type { DWClientDownStream } from "dingtalk-stream";
+import { CHAT_TEXTS, converseInTurn } from "../../src/mod.js";
+import { asksForMore } from "../markdown/next-pages.js";
+import { notAnsweredText } from "../markdown/outcome-text.js";
+import { renderMarkdown } from "../markdown/render-text.js";
+import type { DingTalkDeps } from "./deps.js";
+import { DINGTALK_MD, escapeDingTalk } from "./escape-markdown.js";
+
+/** DingTalk's limit is generous (about 20,000 characters); a reply page is kept far below it, for reading. */
+export const MARKDOWN_MAX = 5000;
+
+/** The part of a robot message the bot reads (DingTalk's field names). */
+export interface RobotMessage {
+  msgId?: string;
+  msgtype?: string;
+  text?: { content?: string };
+  conversationId?: string;
+  /** "1": a one-to-one chat; "2": a group. */
+  conversationType?: string;
+  isInAtList?: boolean;
+  senderStaffId?: string;
+  senderId?: string;
+  sessionWebhook?: string;
+  sessionWebhookExpiredTime?: number;
+}
+
+/** A group message is answered only when it @mentions the robot (DingTalk pushes only those; this makes sure). */
+export function isAddressed(m: RobotMessage): boolean {
+  return m.conversationType === "1" || m.isInAtList === true;
+}
+
+/** Who the rate limit counts: the sender, else the conversation. */
+function userOf(m: RobotMessage): string {
+  return m.senderStaffId ?? m.senderId ?? m.conversationId ?? "unknown";
+}
+
+/** A notification's title: plain text, short. */
+function titleOf(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 29)}…` : text || "政策数字";
+}
+
+/** The markdown answering a message: a page of a reply (remembered for 更多来源), or a notice; null for none. */
+async function answer(deps: DingTalkDeps, m: RobotMessage, text: string): Promise<string | null> {
+  const chat = m.conversationId ?? "";
+  const user = userOf(m);
+  const more = asksForMore(text) ? deps.pages.get(chat, user) : undefined;
+  const hit = more ? deps.cache.get(more.id) : undefined;
+  if (more && hit) {
+    const page = renderMarkdown(DINGTALK_MD, hit.reply, {
+      offset: more.next,
+      perPage: deps.perPage,
+      max: MARKDOWN_MAX,
+    });
+    deps.pages.set(chat, user, more.id, page.next);
+    return page.text;
+  }
+  const outcome = await converseInTurn(deps.conversation, user, text);
+  if (outcome.kind === "refused" && outcome.repeated) return null;
+  if (outcome.kind !== "reply") return escapeDingTalk(notAnsweredText(outcome));
+  const id = deps.cache.put(outcome.reply, outcome.asked);
+  const page = renderMarkdown(DINGTALK_MD, outcome.reply, { perPage: deps.perPage, max: MARKDOWN_MAX });
+  deps.pages.set(chat, user, id, page.next);
+  return page.text;
+}
+
+/** Runs a message's work after its acknowledgement; the catch-all logs one line and apologises in the chat. */
+function afterAck(deps: DingTalkDeps, id: string, webhook: string, work: () => Promise<void>): void {
+  const guarded = async () => {
+    try {
+      await work();
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      deps.log.error({ msg_id: id, err }, `dingtalk message ${id} failed: ${err.name}: ${err.message}`);
+      await deps.reply(webhook, CHAT_TEXTS.failed, CHAT_TEXTS.failed).catch((x: Error) => {
+        deps.log.error(`dingtalk: could not send the failure notice: ${x.message}`);
+      });
+    }
+  };
+  void (deps.inFlight ? deps.inFlight.track(guarded) : guarded());
+}
+
+/**
+ * A robot message (TOPIC_ROBOT): acknowledged over the stream at once (DingTalk pushes it again otherwise), then
+ * answered in the user's turn of the work queue, as markdown through the message's session webhook.
+ */
+export function onRobotMessage(deps: DingTalkDeps, down: DWClientDownStream, ack: () => void): void {
+  ack();
+  let m: RobotMessage;
+  try {
+    m = JSON.parse(down.data) as RobotMessage;
+  } catch {
+    deps.log.warn(`dingtalk message ${down.headers.messageId} ignored: its data is not JSON`);
+    return;
+  }
+  const id = m.msgId ?? down.headers.messageId;
+  const webhook = m.sessionWebhook;
+  if (!webhook || !deps.seen.firstTime(id) || !isAddressed(m)) return;
+  if ((m.sessionWebhookExpiredTime ?? Number.POSITIVE_INFINITY) < deps.clock().getTime()) {
+    deps.log.warn(`dingtalk message ${id} not answered: its session webhook has expired`);
+    return;
+  }
+  afterAck(deps, id, webhook, async () => {
+    const text = m.msgtype === "text" ? (m.text?.content ?? "") : null;
+    const md = text === null ? CHAT_TEXTS.notText : await answer(deps, m, text);
+    if (md !== null) await deps.reply(webhook, titleOf(text ?? ""), md);
+  });
+}
