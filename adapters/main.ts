@@ -175,10 +175,12 @@ async function runService(config: Config, log: Log): Promise<void> {
   // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.
   const onFailure = (line: string) => void shutdown(line).then(() => process.exit(1));
   const runtime = { log, health, inFlight, onFailure };
-  const { tg, sl, fs, dt } = await startPlatforms(config, state, runtime, intake).catch(async (e: unknown) => {
-    await shutdown("start-up failed");
-    throw e;
-  });
+  const { tg, sl, fs, dt } = await startPlatforms(config, state, runtime, intake).catch(
+    async (e: unknown) => {
+      await shutdown("start-up failed");
+      throw e;
+    },
+  );
   const digests = startDigests({
     engine: state.engine,
     store: state.store,
