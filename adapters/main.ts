@@ -22,6 +22,7 @@ import { boltLogger } from "./slack/bolt-logger.js";
 import { type SlackHandle, startSlack } from "./slack/start.js";
 import { type SnapshotSchedule, scheduleSnapshots } from "./snapshot-schedule.js";
 import { startTelegram, type TelegramHandle } from "./telegram/start.js";
+import { startWeCom, type WeComHandle } from "./wecom/start.js";
 
 /** The process's logger once the configuration is read; before that, errors are printed as plain lines. */
 let processLog: Log | null = null;
@@ -101,13 +102,13 @@ function anyPlatform(config: Config): boolean {
   );
 }
 
-/** The chat platforms of China that run (Feishu; DingTalk and WeCom below), each added to `intake` once started. */
+/** Feishu, DingTalk and WeCom, those configured, each added to `intake` once started. */
 async function startChinesePlatforms(
   config: Config,
   state: { engine: Engine; store: Store | null },
   runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
   intake: Step[],
-): Promise<{ fs: FeishuHandle | null; dt: DingTalkHandle | null }> {
+): Promise<{ fs: FeishuHandle | null; dt: DingTalkHandle | null; wc: WeComHandle | null }> {
   const fs = config.FEISHU_APP_ID
     ? await startFeishu(state.engine, config, state.store, {
         ...runtime,
@@ -122,7 +123,14 @@ async function startChinesePlatforms(
       })
     : null;
   if (dt) intake.push({ name: "dingtalk", run: dt.stop });
-  return { fs, dt };
+  const wc = config.WECOM_BOT_ID
+    ? await startWeCom(state.engine, config, state.store, {
+        ...runtime,
+        log: runtime.log.child({ platform: "wecom" }),
+      })
+    : null;
+  if (wc) intake.push({ name: "wecom", run: wc.stop });
+  return { fs, dt, wc };
 }
 
 /** Connects the configured platforms; each one started is added to `intake`, so a later failure stops it. */
@@ -136,6 +144,7 @@ async function startPlatforms(
   sl: SlackHandle | null;
   fs: FeishuHandle | null;
   dt: DingTalkHandle | null;
+  wc: WeComHandle | null;
 }> {
   const { engine, store } = state;
   const tgLog = runtime.log.child({ platform: "telegram" });
@@ -175,7 +184,7 @@ async function runService(config: Config, log: Log): Promise<void> {
   // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.
   const onFailure = (line: string) => void shutdown(line).then(() => process.exit(1));
   const runtime = { log, health, inFlight, onFailure };
-  const { tg, sl, fs, dt } = await startPlatforms(config, state, runtime, intake).catch(
+  const { tg, sl, fs, dt, wc } = await startPlatforms(config, state, runtime, intake).catch(
     async (e: unknown) => {
       await shutdown("start-up failed");
       throw e;
@@ -200,6 +209,7 @@ async function runService(config: Config, log: Log): Promise<void> {
     ...(sl ? [`slack (${sl.mode})`] : []),
     ...(fs ? [`feishu (${fs.mode})`] : []),
     ...(dt ? [`dingtalk (${dt.mode})`] : []),
+    ...(wc ? [`wecom (${wc.mode})`] : []),
   ];
   health.markReady(platforms, httpPort(config));
   heartbeat.beat();

@@ -1,10 +1,8 @@
 import type { DWClientDownStream } from "dingtalk-stream";
-import { CHAT_TEXTS, converseInTurn } from "../../src/mod.js";
-import { asksForMore } from "../markdown/next-pages.js";
-import { notAnsweredText } from "../markdown/outcome-text.js";
-import { renderMarkdown } from "../markdown/render-text.js";
+import { CHAT_TEXTS } from "../../src/mod.js";
+import { answerMarkdown } from "../markdown/answer-markdown.js";
+import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
 import type { DingTalkDeps } from "./deps.js";
-import { DINGTALK_MD, escapeDingTalk } from "./escape-markdown.js";
 
 /** DingTalk's limit is generous (about 20,000 characters); a reply page is kept far below it, for reading. */
 export const MARKDOWN_MAX = 5000;
@@ -37,30 +35,6 @@ function userOf(m: RobotMessage): string {
 /** A notification's title: plain text, short. */
 function titleOf(text: string): string {
   return text.length > 30 ? `${text.slice(0, 29)}…` : text || "政策数字";
-}
-
-/** The markdown answering a message: a page of a reply (remembered for 更多来源), or a notice; null for none. */
-async function answer(deps: DingTalkDeps, m: RobotMessage, text: string): Promise<string | null> {
-  const chat = m.conversationId ?? "";
-  const user = userOf(m);
-  const more = asksForMore(text) ? deps.pages.get(chat, user) : undefined;
-  const hit = more ? deps.cache.get(more.id) : undefined;
-  if (more && hit) {
-    const page = renderMarkdown(DINGTALK_MD, hit.reply, {
-      offset: more.next,
-      perPage: deps.perPage,
-      max: MARKDOWN_MAX,
-    });
-    deps.pages.set(chat, user, more.id, page.next);
-    return page.text;
-  }
-  const outcome = await converseInTurn(deps.conversation, user, text);
-  if (outcome.kind === "refused" && outcome.repeated) return null;
-  if (outcome.kind !== "reply") return escapeDingTalk(notAnsweredText(outcome));
-  const id = deps.cache.put(outcome.reply, outcome.asked);
-  const page = renderMarkdown(DINGTALK_MD, outcome.reply, { perPage: deps.perPage, max: MARKDOWN_MAX });
-  deps.pages.set(chat, user, id, page.next);
-  return page.text;
 }
 
 /** Runs a message's work after its acknowledgement; the catch-all logs one line and apologises in the chat. */
@@ -101,7 +75,11 @@ export function onRobotMessage(deps: DingTalkDeps, down: DWClientDownStream, ack
   }
   afterAck(deps, id, webhook, async () => {
     const text = m.msgtype === "text" ? (m.text?.content ?? "") : null;
-    const md = text === null ? CHAT_TEXTS.notText : await answer(deps, m, text);
+    const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX };
+    const md =
+      text === null
+        ? CHAT_TEXTS.notText
+        : await answerMarkdown(chat, m.conversationId ?? "", userOf(m), text);
     if (md !== null) await deps.reply(webhook, titleOf(text ?? ""), md);
   });
 }

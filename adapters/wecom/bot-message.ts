@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import type { WsFrame } from "@wecom/aibot-node-sdk";
+import { CHAT_TEXTS, type Conversation, type Store } from "../../src/mod.js";
+import type { InFlight } from "../in-flight.js";
+import type { Log } from "../log.js";
+import { answerMarkdown } from "../markdown/answer-markdown.js";
+import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
+import type { NextPages } from "../markdown/next-pages.js";
+import type { ReplyCache } from "../reply-cache.js";
+import type { SeenEvents } from "../slack/seen-events.js";
+
+/** WeCom's limit on a stream reply's content is 20,480 bytes of UTF-8: 6,000 characters fit even all Chinese. */
+export const MARKDOWN_MAX = 6000;
+
+/** The part of a message callback the bot reads (WeCom's field names). */
+export interface BotMessage {
+  msgid?: string;
+  msgtype?: string;
+  chattype?: "single" | "group";
+  chatid?: string;
+  from?: { userid?: string };
+  text?: { content?: string };
+}
+
+/** What the message handler shares, built once per robot. */
+export interface WeComDeps {
+  conversation: Conversation;
+  cache: ReplyCache;
+  pages: NextPages;
+  store: Store | null;
+  clock: () => Date;
+  log: Log;
+  seen: SeenEvents;
+  inFlight?: InFlight;
+  perPage: number;
+  /** Answers the message of `frame` with one complete markdown (stream) reply. */
+  reply(frame: WsFrame, markdown: string): Promise<void>;
+}
+
+/**
+ * A group message's text without the robot's @mention. WeCom delivers a group message to the robot only when it
+ * is @mentioned and writes the mention into the text as "@Name " (a Chinese name, which the shared parser cannot
+ * tell from the question), so its leading mention is cut here; null for a group message with none.
+ */
+export function groupQuestion(text: string): string | null {
+  const m = /^\s*@\S+\s*/u.exec(text);
+  return m ? text.slice(m[0].length) : null;
+}
+
+/** The chat a message belongs to: the group's chatid, or the user for a one-to-one chat. */
+export function chatOf(b: BotMessage): string {
+  return b.chattype === "group" ? (b.chatid ?? "") : (b.from?.userid ?? "");
+}
+
+function newStreamId(): string {
+  return randomBytes(8).toString("hex");
+}
+
+/** The text to answer, or null when the message is not for the robot (a group message without its mention). */
+function questionOf(b: BotMessage): string | null {
+  const text = b.text?.content ?? "";
+  return b.chattype === "group" ? groupQuestion(text) : text;
+}
+
+/**
+ * A message callback (aibot_msg_callback): answered in the user's turn of the work queue with one complete
+ * stream reply in markdown. Repeated deliveries are answered once; the catch-all logs one line with the msgid
+ * and apologises in the chat.
+ */
+export function onBotMessage(deps: WeComDeps, frame: WsFrame<BotMessage>): void {
+  const b = frame.body ?? {};
+  const id = b.msgid ?? frame.headers.req_id;
+  if (!deps.seen.firstTime(id)) return;
+  const text = b.msgtype === "text" ? questionOf(b) : "";
+  if (text === null) return;
+  const work = async () => {
+    try {
+      const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX };
+      const user = b.from?.userid ?? chatOf(b);
+      const md =
+        b.msgtype === "text" ? await answerMarkdown(chat, chatOf(b), user, text) : CHAT_TEXTS.notText;
+      if (md !== null) await deps.reply(frame, md);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String((e as { errmsg?: string })?.errmsg ?? e));
+      deps.log.error({ msgid: id, err }, `wecom message ${id} failed: ${err.name}: ${err.message}`);
+      await deps.reply(frame, CHAT_TEXTS.failed).catch((x: Error) => {
+        deps.log.error(`wecom: could not send the failure notice: ${x.message}`);
+      });
+    }
+  };
+  void (deps.inFlight ? deps.inFlight.track(work) : work());
+}
+
+export { newStreamId };

@@ -1,0 +1,143 @@
+import { WSClient, type WsFrame } from "@wecom/aibot-node-sdk";
+import { AppError, type Config, type Engine, RateLimiter, type Store, WorkQueue } from "../../src/mod.js";
+import { type ContactFailure, firstContact, networkReason, type PlatformApi } from "../first-contact.js";
+import type { InFlight } from "../in-flight.js";
+import type { Log } from "../log.js";
+import { NextPages } from "../markdown/next-pages.js";
+import { ReplyCache } from "../reply-cache.js";
+import { SeenEvents } from "../slack/seen-events.js";
+import { type BotMessage, newStreamId, onBotMessage, type WeComDeps } from "./bot-message.js";
+
+/** WeCom's intelligent-robot long connection when WECOM_WS_URL is not set. */
+export const WECOM_DEFAULT_WS_URL = "wss://openws.work.weixin.qq.com";
+
+/** WeCom's code for "API frequency out of limit": the reply was not taken, it may be sent again. */
+const FREQUENCY_LIMIT = 45009;
+
+/** What the process gives the adapter. */
+export interface WeComRuntime {
+  log: Log;
+  inFlight?: InFlight;
+  clock?: () => Date;
+  /** The long connection gave up after the start: the process should stop (and be restarted). */
+  onFailure?: (line: string) => void;
+}
+
+/** A running WeCom adapter. */
+export interface WeComHandle {
+  stop(): Promise<void>;
+  mode: string;
+  client: WSClient;
+  deps: WeComDeps;
+}
+
+/** The SDK's logger interface over the process's: its routine lines at debug. */
+function sdkLogger(log: Log) {
+  const line = (m: string, args: unknown[]) => `wecom sdk: ${[m, ...args.map(String)].join(" ")}`;
+  return {
+    debug: (m: string, ...a: unknown[]) => log.debug(line(m, a)),
+    info: (m: string, ...a: unknown[]) => log.debug(line(m, a)),
+    warn: (m: string, ...a: unknown[]) => log.warn(line(m, a)),
+    error: (m: string, ...a: unknown[]) => log.error(line(m, a)),
+  };
+}
+
+/** "Authentication failed: … (code: N)" is WeCom refusing the Bot ID or Secret; any other error is the network. */
+function classify(e: unknown): ContactFailure {
+  const message = e instanceof Error ? e.message : String(e);
+  if (message.startsWith("Authentication failed")) return { kind: "refused", reason: message };
+  return { kind: "unreachable", reason: networkReason(e) };
+}
+
+/** One complete stream reply; sent again after a second when WeCom refused it for its rate (up to 3 times). */
+async function replyOnce(client: WSClient, frame: WsFrame, markdown: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.replyStream(frame, newStreamId(), markdown, true);
+      return;
+    } catch (e) {
+      const code = (e as { errcode?: number }).errcode;
+      if (code !== FREQUENCY_LIMIT || attempt >= 3) {
+        const errmsg = (e as { errmsg?: string }).errmsg;
+        throw e instanceof Error ? e : new Error(`wecom reply refused: ${code} ${errmsg ?? ""}`.trim());
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+/** Resolves once the robot is authenticated, rejects with the first error before that. */
+function authenticated(client: WSClient): Promise<void> {
+  return new Promise((resolve, reject) => {
+    client.once("authenticated", () => resolve());
+    client.once("error", (e: Error) => reject(e));
+  });
+}
+
+/**
+ * Starts the WeCom intelligent robot over its long connection (API mode; no public address): connection and
+ * authentication (Bot ID and Secret) within STARTUP_TIMEOUT_SECONDS, failing the start with one line.
+ */
+export async function startWeCom(
+  engine: Engine,
+  config: Config,
+  store: Store | null,
+  runtime: WeComRuntime,
+): Promise<WeComHandle> {
+  const { WECOM_BOT_ID: botId, WECOM_BOT_SECRET: secret } = config;
+  if (!botId || !secret)
+    throw new AppError("CONFIG_INVALID", "WECOM_BOT_ID and WECOM_BOT_SECRET are required");
+  const wsUrl = config.WECOM_WS_URL ?? WECOM_DEFAULT_WS_URL;
+  const api: PlatformApi = {
+    name: "WeCom",
+    root: wsUrl,
+    rootVar: "WECOM_WS_URL",
+    tokenVar: "WECOM_BOT_ID / WECOM_BOT_SECRET",
+  };
+  const client = new WSClient({
+    botId,
+    secret,
+    wsUrl,
+    logger: sdkLogger(runtime.log),
+    maxAuthFailureAttempts: 0,
+  });
+  const clock = runtime.clock ?? (() => new Date());
+  const deps: WeComDeps = {
+    conversation: {
+      engine,
+      limiter: new RateLimiter(config.RATE_LIMIT, () => clock().getTime()),
+      queue: new WorkQueue(),
+    },
+    cache: new ReplyCache(500),
+    pages: new NextPages(),
+    store,
+    clock,
+    log: runtime.log,
+    seen: new SeenEvents(),
+    perPage: 3,
+    ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
+    reply: (frame, markdown) => replyOnce(client, frame, markdown),
+  };
+  client.on("message", (frame) => onBotMessage(deps, frame as WsFrame<BotMessage>));
+  const ms = config.STARTUP_TIMEOUT_SECONDS * 1000;
+  await firstContact(api, ms, classify, () => {
+    const ready = authenticated(client);
+    client.connect();
+    return ready;
+  }).catch((e: unknown) => {
+    client.disconnect();
+    throw e;
+  });
+  client.on("error", (e: Error) => {
+    runtime.log.warn(`wecom long connection: ${e.message}`);
+    // The SDK gave up reconnecting: the process stops, for its supervisor to start it again.
+    if ((e as { code?: string }).code === "WS_RECONNECT_EXHAUSTED")
+      runtime.onFailure?.(`wecom long connection failed: ${e.message}`);
+  });
+  let stopped = false;
+  const stop = async () => {
+    if (!stopped) client.disconnect();
+    stopped = true;
+  };
+  return { stop, mode: "long connection", client, deps };
+}

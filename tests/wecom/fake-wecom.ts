@@ -1,0 +1,104 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/** A frame the robot sent (its authentication, pings, replies). */
+export interface WeComFrame {
+  cmd?: string;
+  headers: { req_id: string };
+  body?: Record<string, unknown>;
+}
+
+export const BOT_ID = "aibfakebot0001";
+export const BOT_SECRET = "fake-bot-secret";
+
+/**
+ * A fake WeCom intelligent-robot long connection on 127.0.0.1, speaking the SDK's JSON frames: it checks the
+ * authentication frame (Bot ID and Secret), answers pings, pushes message callbacks and acknowledges replies
+ * (or refuses the next ones with a code, e.g. 45009 for the frequency limit).
+ */
+export class FakeWeCom {
+  readonly frames: WeComFrame[] = [];
+  private readonly refusals: number[] = [];
+  private readonly server: Server = createServer((_req, res) => res.writeHead(404).end());
+  private readonly wss = new WebSocketServer({ server: this.server });
+  private seq = 0;
+  url = "";
+
+  async start(): Promise<this> {
+    this.wss.on("connection", (socket: WebSocket) => {
+      socket.on("message", (data: Buffer) => this.onFrame(socket, JSON.parse(data.toString()) as WeComFrame));
+    });
+    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
+    this.url = `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.wss.clients) c.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise((r) => this.server.close(r));
+  }
+
+  /** The next replies are refused with these errcodes, in order. */
+  refuseNext(...codes: number[]): this {
+    this.refusals.push(...codes);
+    return this;
+  }
+
+  /** Replies (aibot_respond_msg) received, accepted or not, with their markdown content. */
+  replies(): Array<WeComFrame & { content: string }> {
+    return this.frames
+      .filter((f) => f.cmd === "aibot_respond_msg")
+      .map((f) => ({ ...f, content: String((f.body?.stream as { content?: string })?.content ?? "") }));
+  }
+
+  async waitForReplies(count: number, ms = 15_000) {
+    const end = Date.now() + ms;
+    while (this.replies().length < count) {
+      if (Date.now() > end)
+        throw new Error(`timed out waiting for ${count} replies; got ${JSON.stringify(this.frames)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.replies();
+  }
+
+  /** Pushes a message callback to every connected robot; returns its req_id. */
+  push(body: Record<string, unknown>): string {
+    const reqId = `callback-${++this.seq}`;
+    const frame = { cmd: "aibot_msg_callback", headers: { req_id: reqId }, body };
+    for (const c of this.wss.clients) c.send(JSON.stringify(frame));
+    return reqId;
+  }
+
+  private onFrame(socket: WebSocket, f: WeComFrame): void {
+    this.frames.push(f);
+    const answer = (errcode: number, errmsg = "ok") =>
+      socket.send(JSON.stringify({ headers: { req_id: f.headers.req_id }, errcode, errmsg }));
+    if (f.cmd === "aibot_subscribe") {
+      const ok = f.body?.bot_id === BOT_ID && f.body?.secret === BOT_SECRET;
+      return ok ? answer(0) : answer(40014, "invalid bot secret");
+    }
+    if (f.cmd === "ping") return answer(0);
+    const refused = f.cmd === "aibot_respond_msg" ? this.refusals.shift() : undefined;
+    if (refused !== undefined) return answer(refused, "api freq out of limit");
+    answer(0);
+  }
+}
+
+/** A text message callback's body as WeCom pushes it. */
+export function textMessage(
+  content: string,
+  o: { group?: boolean; user?: string; msgid?: string; msgtype?: string } = {},
+): Record<string, unknown> {
+  return {
+    msgid: o.msgid ?? `msg${Math.random().toString(36).slice(2)}`,
+    aibotid: BOT_ID,
+    chattype: o.group ? "group" : "single",
+    ...(o.group ? { chatid: "wrgroup1" } : {}),
+    from: { userid: o.user ?? "zhangsan" },
+    msgtype: o.msgtype ?? "text",
+    ...(o.msgtype && o.msgtype !== "text" ? {} : { text: { content } }),
+  };
+}
