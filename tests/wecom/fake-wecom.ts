@@ -76,14 +76,11 @@ export class FakeWeCom {
     this.frames.push(f);
     const answer = (errcode: number, errmsg = "ok") =>
       socket.send(JSON.stringify({ headers: { req_id: f.headers.req_id }, errcode, errmsg }));
-    if (f.cmd === "aibot_subscribe") {
-      const ok = f.body?.bot_id === BOT_ID && f.body?.secret === BOT_SECRET;
-      return ok ? answer(0) : answer(40014, "invalid bot secret");
-    }
-    if (f.cmd === "ping") return answer(0);
     const refused = f.cmd === "aibot_respond_msg" ? this.refusals.shift() : undefined;
-    if (refused !== undefined) return answer(refused, "api freq out of limit");
-    answer(0);
+    const authOk = f.body?.bot_id === BOT_ID && f.body?.secret === BOT_SECRET;
+    if (f.cmd === "aibot_subscribe" && !authOk) answer(40014, "invalid bot secret");
+    else if (refused !== undefined) answer(refused, "api freq out of limit");
+    else answer(0);
   }
 }
 
