@@ -10,6 +10,7 @@ import {
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
 import { type DingTalkHandle, startDingTalk } from "./dingtalk/start.js";
+import { feishuDigestSender } from "./feishu/digest-sender.js";
 import { type FeishuHandle, startFeishu } from "./feishu/start.js";
 import { Health, healthFile, startHeartbeat } from "./health.js";
 import { InFlight } from "./in-flight.js";
@@ -199,6 +200,7 @@ async function runService(config: Config, log: Log): Promise<void> {
       ...(sl
         ? { slack: slackDigestSender(sl.app.client, boltLogger(log.child({ component: "digest" }))) }
         : {}),
+      ...(fs ? { feishu: feishuDigestSender(fs.bot.deps.api) } : {}),
     },
   });
   // The shutdown awaits an in-flight send, and gives it up (recorded, claim released) before its bound: the

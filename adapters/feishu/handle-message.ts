@@ -1,9 +1,11 @@
 import { CHAT_TEXTS, converseInTurn } from "../../src/mod.js";
+import { runChatDigest } from "../markdown/digest-command.js";
 import { notAnsweredText } from "../markdown/outcome-text.js";
 import { isAddressed, messageText, type ReceivedMessage } from "./addressing.js";
 import { withRetry } from "./api.js";
 import { type Card, noticeCard, renderCard } from "./card.js";
 import type { FeishuDeps } from "./deps.js";
+import { renderDigestCards } from "./digest-sender.js";
 import { afterAck } from "./guard.js";
 
 /** Who the rate limit counts: the sender, else the chat. */
@@ -11,13 +13,28 @@ function userOf(ev: ReceivedMessage): string {
   return ev.sender?.sender_id?.open_id ?? ev.message?.chat_id ?? "unknown";
 }
 
-/** The card answering a text: a reply card, a notice, or null when nothing is to be said (a repeated limit). */
-async function answerCard(deps: FeishuDeps, user: string, text: string): Promise<Card | null> {
-  const outcome = await converseInTurn(deps.conversation, user, text);
-  if (outcome.kind === "refused" && outcome.repeated) return null;
-  if (outcome.kind !== "reply") return noticeCard(notAnsweredText(outcome));
+/** /digest in a chat: the answer, then (for /digest now) the digest's cards. */
+async function digestCards(deps: FeishuDeps, ev: ReceivedMessage, args: string): Promise<Card[]> {
+  const r = await runChatDigest({
+    store: deps.store,
+    engine: deps.engine,
+    platform: "feishu",
+    chatId: ev.message?.chat_id ?? "",
+    userId: userOf(ev),
+    now: deps.clock(),
+    args,
+  });
+  return [noticeCard(r.text), ...(r.preview ? renderDigestCards(r.preview) : [])];
+}
+
+/** The cards answering a text: a reply card, a notice, /digest's; none when nothing is to be said. */
+async function answerCards(deps: FeishuDeps, ev: ReceivedMessage, text: string): Promise<Card[]> {
+  const outcome = await converseInTurn(deps.conversation, userOf(ev), text);
+  if (outcome.kind === "refused" && outcome.repeated) return [];
+  if (outcome.kind === "command" && outcome.name === "digest") return digestCards(deps, ev, outcome.args);
+  if (outcome.kind !== "reply") return [noticeCard(notAnsweredText(outcome))];
   const id = deps.cache.put(outcome.reply, outcome.asked);
-  return renderCard(outcome.reply, { id, perPage: deps.perPage }).card;
+  return [renderCard(outcome.reply, { id, perPage: deps.perPage }).card];
 }
 
 /**
@@ -31,7 +48,7 @@ export function onMessage(deps: FeishuDeps, ev: ReceivedMessage): void {
   if (!replyTo || !deps.seen.firstTime(id) || !isAddressed(ev, deps.botOpenId)) return;
   afterAck(deps, id, replyTo, async () => {
     const text = messageText(ev);
-    const c = text === null ? noticeCard(CHAT_TEXTS.notText) : await answerCard(deps, userOf(ev), text);
-    if (c) await withRetry(() => deps.api.sendCard({ replyTo }, c));
+    const cards = text === null ? [noticeCard(CHAT_TEXTS.notText)] : await answerCards(deps, ev, text);
+    for (const c of cards) await withRetry(() => deps.api.sendCard({ replyTo }, c));
   });
 }

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processOwner } from "../../adapters/digest-runner.js";
+import { feishuDigestSender } from "../../adapters/feishu/digest-sender.js";
+import type { Digest } from "../../src/digest/digest.js";
+import { DigestScheduler } from "../../src/digest/scheduler.js";
+import { createEngine, type Engine } from "../../src/engine.js";
+import { openStore } from "../../src/store/open-store.js";
+import { linesLog, recordSeeds } from "../digest/helpers.js";
+import { messageEvent } from "./fake-feishu.js";
+import { type FeishuHarness, startFeishuHarness } from "./harness.js";
+
+/** An hour from now, as HH:MM in Shanghai: the subscription is made now (the bot's clock), its digest due then. */
+const DUE = new Date(Date.now() + 3_600_000);
+const HHMM = DUE.toLocaleTimeString("en-GB", {
+  timeZone: "Asia/Shanghai",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+/** A minute after the due time. */
+const T0 = new Date(DUE.getTime() + 60_000);
+
+let engine: Engine;
+let h: FeishuHarness;
+
+beforeAll(async () => {
+  engine = await createEngine({ corpusDir: "seeds" });
+  h = await startFeishuHarness(engine);
+});
+afterAll(async () => h?.stop());
+
+/** One tick of the digests of a process (its own owner id) over the harness's data directory, at T0. */
+async function runDigestsOnce(storeDir: string) {
+  const store = openStore(storeDir);
+  const scheduler = new DigestScheduler({
+    store,
+    source: engine,
+    channels: { feishu: feishuDigestSender(h.handle.bot.deps.api) },
+    owner: processOwner(),
+    clock: () => T0,
+    log: linesLog([]),
+  });
+  const report = await scheduler.tick(T0);
+  store.close();
+  return report;
+}
+
+describe("Feishu digests", () => {
+  it("/digest on HH:MM 学位 in a group subscribes the chat; the digest is sent once, even after a restart", async () => {
+    const before = h.fake.sent().length;
+    await h.fake.push(messageEvent(`@_user_1 /digest on ${HHMM} 学位`, { chat: "group", mention: true }));
+    const answer = (await h.fake.waitForSent(before + 1))[before];
+    expect(answer?.text).toContain("已订阅");
+    expect(h.store.subscriptions.get("feishu", "oc_group1")).toMatchObject({ time: HHMM, topics: ["学位"] });
+    // Documents seen after the subscription, before its digest is due: they are the digest's news.
+    recordSeeds(h.store, engine, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() + 1_800_000));
+    expect((await runDigestsOnce(h.dataDir)).sent).toHaveLength(1);
+    const digests = h.fake.sent().slice(before + 1);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.path).toBe("/open-apis/im/v1/messages");
+    expect(digests[0]?.query.receive_id_type).toBe("chat_id");
+    expect(digests[0]?.body.receive_id).toBe("oc_group1");
+    expect(digests[0]?.text).toContain("每日政策摘要");
+    // A restarted process (another owner, the store opened again) finds the day's digest sent.
+    expect((await runDigestsOnce(h.dataDir)).sent).toHaveLength(0);
+    expect(h.fake.sent().length).toBe(before + 2);
+  });
+
+  it("/digest now previews the digest as cards in reply", async () => {
+    const before = h.fake.sent().length;
+    await h.fake.push(messageEvent("/digest now"));
+    const sent = await h.fake.waitForSent(before + 2);
+    expect(sent[before + 1]?.text).toContain("每日政策摘要（预览）");
+  });
+
+  it("says what a failed send means: 429 retry after the reset, 5xx and a dropped connection unknown", async () => {
+    const sender = feishuDigestSender(h.handle.bot.deps.api);
+    const payload = sender.render({ ...emptyDigest(), date: "2025-03-03" })[0] ?? "";
+    h.fake.next("429", "500", "drop");
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "retry", afterMs: 1000 });
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "unknown", reason: "HTTP 500" });
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "unknown" });
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "sent" });
+  });
+});
+
+function emptyDigest(): Digest {
+  return { date: "", preview: false, documents: [], topics: [] };
+}
