@@ -9,6 +9,7 @@ import {
 } from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
 import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
+import { dingTalkDigestSender } from "./dingtalk/digest-sender.js";
 import { type DingTalkHandle, startDingTalk } from "./dingtalk/start.js";
 import { feishuDigestSender } from "./feishu/digest-sender.js";
 import { type FeishuHandle, startFeishu } from "./feishu/start.js";
@@ -23,6 +24,7 @@ import { boltLogger } from "./slack/bolt-logger.js";
 import { type SlackHandle, startSlack } from "./slack/start.js";
 import { type SnapshotSchedule, scheduleSnapshots } from "./snapshot-schedule.js";
 import { startTelegram, type TelegramHandle } from "./telegram/start.js";
+import { weComDigestSender } from "./wecom/digest-sender.js";
 import { startWeCom, type WeComHandle } from "./wecom/start.js";
 
 /** The process's logger once the configuration is read; before that, errors are printed as plain lines. */
@@ -166,6 +168,17 @@ async function startPlatforms(
   return { tg, sl, ...(await startChinesePlatforms(config, state, runtime, intake)) };
 }
 
+/** The DingTalk robot's own API, for digests. */
+function dingTalkRobot(config: Config) {
+  const clientId = config.DINGTALK_CLIENT_ID ?? "";
+  return {
+    ...(config.DINGTALK_API_URL ? { apiUrl: config.DINGTALK_API_URL } : {}),
+    clientId,
+    clientSecret: config.DINGTALK_CLIENT_SECRET ?? "",
+    robotCode: config.DINGTALK_ROBOT_CODE ?? clientId,
+  };
+}
+
 /** A token set: the platforms, the digests, the heartbeat and GET /healthz, until SIGINT or SIGTERM. */
 async function runService(config: Config, log: Log): Promise<void> {
   const health = new Health();
@@ -201,6 +214,8 @@ async function runService(config: Config, log: Log): Promise<void> {
         ? { slack: slackDigestSender(sl.app.client, boltLogger(log.child({ component: "digest" }))) }
         : {}),
       ...(fs ? { feishu: feishuDigestSender(fs.bot.deps.api) } : {}),
+      ...(dt ? { dingtalk: dingTalkDigestSender(dingTalkRobot(config)) } : {}),
+      ...(wc ? { wecom: weComDigestSender(wc.client) } : {}),
     },
   });
   // The shutdown awaits an in-flight send, and gives it up (recorded, claim released) before its bound: the

@@ -1,6 +1,7 @@
 import type { DWClientDownStream } from "dingtalk-stream";
 import { CHAT_TEXTS } from "../../src/mod.js";
 import { answerMarkdown } from "../markdown/answer-markdown.js";
+import { type ChatDigestRequest, digestMarkdown } from "../markdown/digest-command.js";
 import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
 import type { DingTalkDeps } from "./deps.js";
 
@@ -25,6 +26,28 @@ export interface RobotMessage {
 /** A group message is answered only when it @mentions the robot (DingTalk pushes only those; this makes sure). */
 export function isAddressed(m: RobotMessage): boolean {
   return m.conversationType === "1" || m.isInAtList === true;
+}
+
+/**
+ * The chat a digest subscription names: a group by its conversation id (the group-message API's
+ * openConversationId), a one-to-one chat by its user (user:staffId, for the one-to-one message API).
+ */
+export function digestChatOf(m: RobotMessage): string {
+  return m.conversationType === "2" ? (m.conversationId ?? "") : `user:${m.senderStaffId ?? ""}`;
+}
+
+function digestRequest(deps: DingTalkDeps, m: RobotMessage, args: string): ChatDigestRequest {
+  const chatId = digestChatOf(m);
+  const now = deps.clock();
+  return {
+    store: deps.store,
+    engine: deps.engine,
+    platform: "dingtalk",
+    chatId,
+    userId: userOf(m),
+    now,
+    args,
+  };
 }
 
 /** Who the rate limit counts: the sender, else the conversation. */
@@ -75,11 +98,13 @@ export function onRobotMessage(deps: DingTalkDeps, down: DWClientDownStream, ack
   }
   afterAck(deps, id, webhook, async () => {
     const text = m.msgtype === "text" ? (m.text?.content ?? "") : null;
-    const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX };
-    const md =
+    const digest = (args: string) =>
+      digestMarkdown(digestRequest(deps, m, args), LOOK_ALIKE_MD, MARKDOWN_MAX);
+    const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX, digest };
+    const texts =
       text === null
-        ? CHAT_TEXTS.notText
+        ? [CHAT_TEXTS.notText]
         : await answerMarkdown(chat, m.conversationId ?? "", userOf(m), text);
-    if (md !== null) await deps.reply(webhook, titleOf(text ?? ""), md);
+    for (const md of texts) await deps.reply(webhook, titleOf(text ?? ""), md);
   });
 }

@@ -15,31 +15,34 @@ export interface MarkdownChat {
   dialect: MarkdownDialect;
   /** Characters a message may hold. */
   max: number;
+  /** Runs /digest with its arguments: the messages answering it. */
+  digest(args: string): Promise<string[]>;
 }
 
 /**
- * The markdown answering a message: the next page of the user's last reply when the message asks for 更多来源,
- * else the conversation's answer (a page of a reply, remembered for 更多来源, or a notice); null when nothing
- * is to be said (a rate limit told already in this window).
+ * The markdown messages answering a message: the next page of the user's last reply when the message asks for
+ * 更多来源, /digest's answer, else the conversation's (a page of a reply, remembered for 更多来源, or a notice);
+ * none when nothing is to be said (a rate limit told already in this window).
  */
 export async function answerMarkdown(
   c: MarkdownChat,
   chat: string,
   user: string,
   text: string,
-): Promise<string | null> {
+): Promise<string[]> {
   const more = asksForMore(text) ? c.pages.get(chat, user) : undefined;
   const hit = more ? c.cache.get(more.id) : undefined;
   if (more && hit) {
     const page = renderMarkdown(c.dialect, hit.reply, { offset: more.next, perPage: c.perPage, max: c.max });
     c.pages.set(chat, user, more.id, page.next);
-    return page.text;
+    return [page.text];
   }
   const outcome = await converseInTurn(c.conversation, user, text);
-  if (outcome.kind === "refused" && outcome.repeated) return null;
-  if (outcome.kind !== "reply") return c.dialect.escape(notAnsweredText(outcome));
+  if (outcome.kind === "refused" && outcome.repeated) return [];
+  if (outcome.kind === "command" && outcome.name === "digest") return c.digest(outcome.args);
+  if (outcome.kind !== "reply") return [c.dialect.escape(notAnsweredText(outcome))];
   const id = c.cache.put(outcome.reply, outcome.asked);
   const page = renderMarkdown(c.dialect, outcome.reply, { perPage: c.perPage, max: c.max });
   c.pages.set(chat, user, id, page.next);
-  return page.text;
+  return [page.text];
 }

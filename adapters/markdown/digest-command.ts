@@ -8,6 +8,8 @@ import {
   runDigestCommand,
   type Store,
 } from "../../src/mod.js";
+import type { MarkdownDialect } from "./dialect.js";
+import { digestBlocks, packBlocks } from "./digest-blocks.js";
 
 /** A /digest command as a Feishu, DingTalk or WeCom message carries it. */
 export interface ChatDigestRequest {
@@ -40,4 +42,14 @@ export async function runChatDigest(r: ChatDigestRequest): Promise<{ text: strin
     parseDigestCommand(r.args),
   );
   return { text: digestResultText(result), preview: result.kind === "preview" ? result.digest : null };
+}
+
+/** /digest's answer as markdown messages within `max` characters each: the text, then a preview's digest. */
+export async function digestMarkdown(
+  r: ChatDigestRequest,
+  d: MarkdownDialect,
+  max: number,
+): Promise<string[]> {
+  const { text, preview } = await runChatDigest(r);
+  return [d.escape(text), ...(preview ? packBlocks(digestBlocks(d, preview), (t) => t.length <= max) : [])];
 }

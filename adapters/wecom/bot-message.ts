@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { WsFrame } from "@wecom/aibot-node-sdk";
-import { CHAT_TEXTS, type Conversation, type Store } from "../../src/mod.js";
+import { CHAT_TEXTS, type Conversation, type Engine, type Store } from "../../src/mod.js";
 import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
 import { answerMarkdown } from "../markdown/answer-markdown.js";
+import { digestMarkdown } from "../markdown/digest-command.js";
 import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
 import type { NextPages } from "../markdown/next-pages.js";
 import type { ReplyCache } from "../reply-cache.js";
@@ -24,6 +25,7 @@ export interface BotMessage {
 
 /** What the message handler shares, built once per robot. */
 export interface WeComDeps {
+  engine: Engine;
   conversation: Conversation;
   cache: ReplyCache;
   pages: NextPages;
@@ -35,6 +37,8 @@ export interface WeComDeps {
   perPage: number;
   /** Answers the message of `frame` with one complete markdown (stream) reply. */
   reply(frame: WsFrame, markdown: string): Promise<void>;
+  /** Sends a markdown message to a chat (a group's chatid, or a user's userid). */
+  push(chatId: string, markdown: string): Promise<void>;
 }
 
 /**
@@ -75,11 +79,22 @@ export function onBotMessage(deps: WeComDeps, frame: WsFrame<BotMessage>): void 
   if (text === null) return;
   const work = async () => {
     try {
-      const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX };
       const user = b.from?.userid ?? chatOf(b);
-      const md =
-        b.msgtype === "text" ? await answerMarkdown(chat, chatOf(b), user, text) : CHAT_TEXTS.notText;
-      if (md !== null) await deps.reply(frame, md);
+      const request = {
+        store: deps.store,
+        engine: deps.engine,
+        platform: "wecom" as const,
+        chatId: chatOf(b),
+      };
+      const digest = (args: string) =>
+        digestMarkdown({ ...request, userId: user, now: deps.clock(), args }, LOOK_ALIKE_MD, MARKDOWN_MAX);
+      const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX, digest };
+      const texts =
+        b.msgtype === "text" ? await answerMarkdown(chat, chatOf(b), user, text) : [CHAT_TEXTS.notText];
+      // A message is answered once; what follows (a digest preview's parts) is pushed to the chat.
+      const [first, ...rest] = texts;
+      if (first !== undefined) await deps.reply(frame, first);
+      for (const md of rest) await deps.push(chatOf(b), md);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String((e as { errmsg?: string })?.errmsg ?? e));
       deps.log.error({ msgid: id, err }, `wecom message ${id} failed: ${err.name}: ${err.message}`);

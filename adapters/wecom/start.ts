@@ -103,6 +103,7 @@ export async function startWeCom(
   });
   const clock = runtime.clock ?? (() => new Date());
   const deps: WeComDeps = {
+    engine,
     conversation: {
       engine,
       limiter: new RateLimiter(config.RATE_LIMIT, () => clock().getTime()),
@@ -117,6 +118,9 @@ export async function startWeCom(
     perPage: 3,
     ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
     reply: (frame, markdown) => replyOnce(client, frame, markdown),
+    push: async (chatId, markdown) => {
+      await client.sendMessage(chatId, { msgtype: "markdown", markdown: { content: markdown } });
+    },
   };
   client.on("message", (frame) => onBotMessage(deps, frame as WsFrame<BotMessage>));
   const ms = config.STARTUP_TIMEOUT_SECONDS * 1000;

@@ -61,7 +61,7 @@ export class FakeDingTalk {
   /** Messages posted to session webhooks or the group-message API. */
   sent(): Array<DingTalkCall & { text: string }> {
     return this.calls
-      .filter((c) => c.path === "/robot/sendBySession" || c.path === "/v1.0/robot/groupMessages/send")
+      .filter((c) => c.path === "/robot/sendBySession" || c.path.startsWith("/v1.0/robot/"))
       .map((c) => ({ ...c, text: JSON.stringify(c.body) }));
   }
 
@@ -128,7 +128,7 @@ export class FakeDingTalk {
     }
     if (url.pathname === "/v1.0/oauth2/accessToken")
       return json(res, 200, { accessToken: "dt-access-token", expireIn: 7200 });
-    if (url.pathname === "/robot/sendBySession" || url.pathname === "/v1.0/robot/groupMessages/send")
+    if (url.pathname === "/robot/sendBySession" || url.pathname.startsWith("/v1.0/robot/"))
       return void this.send(res, url.pathname !== "/robot/sendBySession");
     json(res, 404, { code: "NotFound", message: "no such path" });
   }

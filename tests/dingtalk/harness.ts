@@ -13,6 +13,7 @@ export interface DingTalkHarness {
   fake: FakeDingTalk;
   handle: DingTalkHandle;
   store: Store;
+  dataDir: string;
   logText: () => string;
   stop(): Promise<void>;
 }
@@ -39,6 +40,7 @@ export async function startDingTalkHarness(
     fake: f,
     handle,
     store,
+    dataDir,
     logText: text,
     stop: async () => {
       await handle.stop();

@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processOwner } from "../../adapters/digest-runner.js";
 import { feishuDigestSender } from "../../adapters/feishu/digest-sender.js";
 import type { Digest } from "../../src/digest/digest.js";
-import { DigestScheduler } from "../../src/digest/scheduler.js";
 import { createEngine, type Engine } from "../../src/engine.js";
-import { openStore } from "../../src/store/open-store.js";
-import { linesLog, recordSeeds } from "../digest/helpers.js";
+import { dueSoon, seedsSeenSoon, tickOnce } from "./due-soon.js";
 import { messageEvent } from "./fake-feishu.js";
 import { type FeishuHarness, startFeishuHarness } from "./harness.js";
 
-/** An hour from now, as HH:MM in Shanghai: the subscription is made now (the bot's clock), its digest due then. */
-const DUE = new Date(Date.now() + 3_600_000);
-const HHMM = DUE.toLocaleTimeString("en-GB", {
-  timeZone: "Asia/Shanghai",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-/** A minute after the due time. */
-const T0 = new Date(DUE.getTime() + 60_000);
+const { hhmm: HHMM, at: T0 } = dueSoon();
 
 let engine: Engine;
 let h: FeishuHarness;
@@ -28,21 +17,9 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-/** One tick of the digests of a process (its own owner id) over the harness's data directory, at T0. */
-async function runDigestsOnce(storeDir: string) {
-  const store = openStore(storeDir);
-  const scheduler = new DigestScheduler({
-    store,
-    source: engine,
-    channels: { feishu: feishuDigestSender(h.handle.bot.deps.api) },
-    owner: processOwner(),
-    clock: () => T0,
-    log: linesLog([]),
-  });
-  const report = await scheduler.tick(T0);
-  store.close();
-  return report;
-}
+/** One tick at T0 of a process's digests over the harness's data directory, sending through its Feishu client. */
+const runDigestsOnce = (dir: string) =>
+  tickOnce(dir, engine, "feishu", feishuDigestSender(h.handle.bot.deps.api), T0);
 
 describe("Feishu digests", () => {
   it("/digest on HH:MM 学位 in a group subscribes the chat; the digest is sent once, even after a restart", async () => {
@@ -51,8 +28,7 @@ describe("Feishu digests", () => {
     const answer = (await h.fake.waitForSent(before + 1))[before];
     expect(answer?.text).toContain("已订阅");
     expect(h.store.subscriptions.get("feishu", "oc_group1")).toMatchObject({ time: HHMM, topics: ["学位"] });
-    // Documents seen after the subscription, before its digest is due: they are the digest's news.
-    recordSeeds(h.store, engine, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() + 1_800_000));
+    seedsSeenSoon(h.dataDir, engine);
     expect((await runDigestsOnce(h.dataDir)).sent).toHaveLength(1);
     const digests = h.fake.sent().slice(before + 1);
     expect(digests).toHaveLength(1);

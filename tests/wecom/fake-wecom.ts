@@ -76,7 +76,8 @@ export class FakeWeCom {
     this.frames.push(f);
     const answer = (errcode: number, errmsg = "ok") =>
       socket.send(JSON.stringify({ headers: { req_id: f.headers.req_id }, errcode, errmsg }));
-    const refused = f.cmd === "aibot_respond_msg" ? this.refusals.shift() : undefined;
+    const refused =
+      f.cmd === "aibot_respond_msg" || f.cmd === "aibot_send_msg" ? this.refusals.shift() : undefined;
     const authOk = f.body?.bot_id === BOT_ID && f.body?.secret === BOT_SECRET;
     if (f.cmd === "aibot_subscribe" && !authOk) answer(40014, "invalid bot secret");
     else if (refused !== undefined) answer(refused, "api freq out of limit");
