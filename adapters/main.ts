@@ -90,7 +90,7 @@ function closeSteps(snapshots: SnapshotSchedule, heartbeat: { stop(): void }, st
 /** The port GET /healthz is served on: the Telegram webhook's, Slack's or Feishu's HTTP endpoint, if one runs. */
 function httpPort(config: Config): number | null {
   const slackHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
-  const feishuHttp = Boolean(config.FEISHU_APP_ID && config.FEISHU_VERIFICATION_TOKEN);
+  const feishuHttp = Boolean(config.FEISHU_APP_ID && config.FEISHU_VERIFY_TOKEN);
   return config.TELEGRAM_WEBHOOK_URL || slackHttp || feishuHttp ? config.PORT : null;
 }
 

@@ -62,7 +62,7 @@ const schema = z.object({
   /** The Open Platform's base URL: Feishu by default, https://open.larksuite.com for Lark, or a test double. */
   FEISHU_API_URL: z.url().optional(),
   /** Set for the HTTP event callback on PORT (/feishu/events) instead of the long connection. */
-  FEISHU_VERIFICATION_TOKEN: optionalText,
+  FEISHU_VERIFY_TOKEN: optionalText,
   /** The callback's Encrypt Key: bodies are decrypted and their signatures checked. */
   FEISHU_ENCRYPT_KEY: optionalText,
   /** DingTalk (adapters/dingtalk): the robot app's Client ID (AppKey) and Client Secret (AppSecret). */
@@ -153,11 +153,11 @@ function checkPlatformPairs(c: Omit<Config, "corpusSeedDir">): void {
   for (const [a, b] of pairs)
     if (Boolean(c[a]) !== Boolean(c[b]))
       throw new AppError("CONFIG_INVALID", `${a} and ${b} go together — set both (or neither)`);
-  const feishuHttp = Boolean(c.FEISHU_APP_ID && c.FEISHU_VERIFICATION_TOKEN);
+  const feishuHttp = Boolean(c.FEISHU_APP_ID && c.FEISHU_VERIFY_TOKEN);
   const slackHttp = Boolean(c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN);
   if (feishuHttp && (slackHttp || c.TELEGRAM_WEBHOOK_URL))
     throw new AppError(
       "CONFIG_INVALID",
-      "the Feishu HTTP callback would share PORT with the Telegram webhook or Slack's HTTP mode — unset FEISHU_VERIFICATION_TOKEN (long connection) or move the other platform off HTTP",
+      "the Feishu HTTP callback would share PORT with the Telegram webhook or Slack's HTTP mode — unset FEISHU_VERIFY_TOKEN (long connection) or move the other platform off HTTP",
     );
 }

@@ -65,7 +65,7 @@ function longConnection(config: Config, bot: FeishuBot, runtime: FeishuRuntime) 
 
 /**
  * Starts the Feishu adapter: bot/v3/info first (the bot's open_id, and a check of the app's credentials, once,
- * within STARTUP_TIMEOUT_SECONDS), then the HTTP callback on PORT when FEISHU_VERIFICATION_TOKEN is set, else
+ * within STARTUP_TIMEOUT_SECONDS), then the HTTP callback on PORT when FEISHU_VERIFY_TOKEN is set, else
  * the long connection (no public address needed).
  */
 export async function startFeishu(
@@ -99,9 +99,9 @@ export async function startFeishu(
     rateLimit: config.RATE_LIMIT,
     ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
   });
-  if (config.FEISHU_VERIFICATION_TOKEN) {
+  if (config.FEISHU_VERIFY_TOKEN) {
     const secrets = {
-      verificationToken: config.FEISHU_VERIFICATION_TOKEN,
+      verificationToken: config.FEISHU_VERIFY_TOKEN,
       encryptKey: config.FEISHU_ENCRYPT_KEY,
     };
     const server = await listenCallback(bot.dispatcher, config.PORT, secrets, runtime);

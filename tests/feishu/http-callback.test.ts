@@ -28,14 +28,10 @@ beforeAll(async () => {
     await new Promise((r) => s.close(r));
     return String(port);
   };
-  plain = await startFeishuHarness(
-    engine,
-    { FEISHU_VERIFICATION_TOKEN: "verify-token", PORT: await free() },
-    fake,
-  );
+  plain = await startFeishuHarness(engine, { FEISHU_VERIFY_TOKEN: "verify-token", PORT: await free() }, fake);
   encrypted = await startFeishuHarness(
     engine,
-    { FEISHU_VERIFICATION_TOKEN: "verify-token", FEISHU_ENCRYPT_KEY: KEY, PORT: await free() },
+    { FEISHU_VERIFY_TOKEN: "verify-token", FEISHU_ENCRYPT_KEY: KEY, PORT: await free() },
     fake,
   );
 });
