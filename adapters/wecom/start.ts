@@ -132,9 +132,9 @@ export async function startWeCom(
     client.disconnect();
     throw e;
   });
+  // The SDK logs each connection error itself; giving up reconnecting stops the process, for its supervisor to
+  // start it again.
   client.on("error", (e: Error) => {
-    runtime.log.warn(`wecom long connection: ${e.message}`);
-    // The SDK gave up reconnecting: the process stops, for its supervisor to start it again.
     if ((e as { code?: string }).code === "WS_RECONNECT_EXHAUSTED")
       runtime.onFailure?.(`wecom long connection failed: ${e.message}`);
   });
