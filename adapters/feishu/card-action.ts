@@ -29,11 +29,11 @@ export function parseButtonValue(value: unknown): ButtonValue | null {
 type Clicked = NonNullable<ReturnType<typeof normalizeCardAction>>;
 
 /** 👍/👎: the clicker's vote on the answer the buttons sit under, and a toast saying what became of it. */
-function vote(deps: FeishuDeps, click: Clicked, value: ButtonValue, hit: CachedReply): Toast {
+async function vote(deps: FeishuDeps, click: Clicked, value: ButtonValue, hit: CachedReply): Promise<Toast> {
   const voted = votedAnswer(hit, value.id, value.i);
   if (!voted) return toast(CHAT_TEXTS.expired, "warning");
   const rating = value.a === "up" ? "up" : "down";
-  const outcome = deps.recordFeedback({
+  const outcome = await deps.recordFeedback({
     platform: "feishu",
     chat: click.chatId,
     user: click.operator.openId,
@@ -49,7 +49,7 @@ function vote(deps: FeishuDeps, click: Clicked, value: ButtonValue, hit: CachedR
  * acknowledgement); 👍/👎 are recorded and answered with a toast to the clicker alone; an unknown or expired
  * button gets 已过期. The card itself stays as it is for everyone.
  */
-export function onCardAction(deps: FeishuDeps, data: unknown): Toast | Record<string, never> {
+export async function onCardAction(deps: FeishuDeps, data: unknown): Promise<Toast | Record<string, never>> {
   const click = normalizeCardAction(data as Parameters<typeof normalizeCardAction>[0]);
   const value = parseButtonValue(click?.action.value);
   const hit = value ? deps.cache.get(value.id) : undefined;

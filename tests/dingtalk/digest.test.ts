@@ -29,7 +29,7 @@ describe("DingTalk digests", () => {
     const before = h.fake.sent().length;
     await h.fake.push(robotMessage(h.fake, ` /digest on ${hhmm} 学位`, { group: true, atBot: true }));
     expect(JSON.stringify((await h.fake.waitForSent(before + 1))[before]?.body)).toContain("已订阅");
-    expect(h.store.subscriptions.get("dingtalk", "cidGroup1")).toMatchObject({
+    expect(await h.store.subscriptions.get("dingtalk", "cidGroup1")).toMatchObject({
       time: hhmm,
       topics: ["学位"],
     });

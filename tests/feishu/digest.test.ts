@@ -27,7 +27,10 @@ describe("Feishu digests", () => {
     await h.fake.push(messageEvent(`@_user_1 /digest on ${HHMM} 学位`, { chat: "group", mention: true }));
     const answer = (await h.fake.waitForSent(before + 1))[before];
     expect(answer?.text).toContain("已订阅");
-    expect(h.store.subscriptions.get("feishu", "oc_group1")).toMatchObject({ time: HHMM, topics: ["学位"] });
+    expect(await h.store.subscriptions.get("feishu", "oc_group1")).toMatchObject({
+      time: HHMM,
+      topics: ["学位"],
+    });
     seedsSeenSoon(h.dataDir, engine);
     expect((await runDigestsOnce(h.dataDir)).sent).toHaveLength(1);
     const digests = h.fake.sent().slice(before + 1);

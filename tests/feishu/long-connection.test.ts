@@ -90,7 +90,7 @@ describe("Feishu over the long connection", () => {
     const up = all.find((b) => b.label === "👍");
     const ack = await h.fake.push(cardAction(up?.value, { messageId: "om_answer" }));
     expect(ack.data).toMatchObject({ toast: { content: "已收到反馈 👍，谢谢！" } });
-    const rows = h.store.feedback.list();
+    const rows = await h.store.feedback.list();
     expect(rows[0]).toMatchObject({
       platform: "feishu",
       user: "ou_user1",

@@ -67,4 +67,20 @@ describe("Feishu reliability", () => {
       /Feishu API unreachable at http:\/\/127\.0\.0\.1:9: ECONNREFUSED/,
     );
   });
+
+  it("limits questions per user (RATE_LIMIT): the first refusal is said, a flood after it is not answered", async () => {
+    const h = await startFeishuHarness(engine, { RATE_LIMIT: "2" }, fake);
+    try {
+      const before = fake.sent().length;
+      for (let i = 0; i < 4; i++) await fake.push(messageEvent("高等教育毛入学率", { user: "ou_flood" }));
+      const sent = await fake.waitForSent(before + 3);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(fake.sent().length).toBe(before + 3);
+      expect(sent.slice(before).filter((c) => c.text.includes("提问太频繁了"))).toHaveLength(1);
+      await fake.push(messageEvent("高等教育毛入学率", { user: "ou_other" }));
+      expect((await fake.waitForSent(before + 4))[before + 3]?.text).toContain("63.5%");
+    } finally {
+      await h.stop();
+    }
+  });
 });

@@ -40,7 +40,10 @@ describe("WeCom digests", () => {
     const before = fake.replies().length;
     fake.push(textMessage(`@政策数字 /digest on ${hhmm} 学位`, { group: true }));
     expect((await fake.waitForReplies(before + 1))[before]?.content).toContain("已订阅");
-    expect(store.subscriptions.get("wecom", "wrgroup1")).toMatchObject({ time: hhmm, topics: ["学位"] });
+    expect(await store.subscriptions.get("wecom", "wrgroup1")).toMatchObject({
+      time: hhmm,
+      topics: ["学位"],
+    });
     seedsSeenSoon(dataDir, engine);
     expect((await tickOnce(dataDir, engine, "wecom", weComDigestSender(bot.client), at)).sent).toHaveLength(
       1,
