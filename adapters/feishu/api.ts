@@ -58,6 +58,9 @@ function checked<T extends { code?: number; msg?: string }>(body: T): T {
   throw new FeishuError(200, body.code, body.msg ?? `code ${body.code}`, limited);
 }
 
+/** How long a call may take when the caller sets nothing: a platform that never answers must not hold a reply. */
+const CALL_TIMEOUT_MS = 15_000;
+
 /** Where a card goes: in reply to a message (a thread of the question), or to a chat. */
 export type Destination = { replyTo: string } | { chatId: string };
 
@@ -100,7 +103,7 @@ export class FeishuApi {
   private async call<T extends { code?: number; msg?: string }>(req: object, o: CallOptions): Promise<T> {
     try {
       const extra = {
-        ...(o.timeoutMs ? { timeout: o.timeoutMs } : {}),
+        timeout: o.timeoutMs ?? CALL_TIMEOUT_MS,
         ...(o.signal ? { signal: o.signal } : {}),
       };
       return checked(await this.client.request<T>({ ...req, ...extra }));
