@@ -99,26 +99,27 @@ export async function startFeishu(
     rateLimit: config.RATE_LIMIT,
     ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
   });
+  return { ...(await openTransport(config, bot, runtime, api)), bot };
+}
+
+/** The HTTP callback on PORT when a Verification Token is set, else the long connection, opened within the bound. */
+async function openTransport(config: Config, bot: FeishuBot, runtime: FeishuRuntime, api: PlatformApi) {
   if (config.FEISHU_VERIFY_TOKEN) {
-    const secrets = {
-      verificationToken: config.FEISHU_VERIFY_TOKEN,
-      encryptKey: config.FEISHU_ENCRYPT_KEY,
-    };
+    const secrets = { verificationToken: config.FEISHU_VERIFY_TOKEN, encryptKey: config.FEISHU_ENCRYPT_KEY };
     const server = await listenCallback(bot.dispatcher, config.PORT, secrets, runtime);
-    return {
-      stop: once(() => closeServer(server)),
-      mode: `HTTP callback on port ${config.PORT} (${FEISHU_CALLBACK.path})`,
-      bot,
-    };
+    const mode = `HTTP callback on port ${config.PORT} (${FEISHU_CALLBACK.path})`;
+    return { stop: once(() => closeServer(server)), mode };
   }
   // Opening the connection is its first call: bounded like bot/v3/info, and undone (no retry loop left behind)
   // when it fails.
   const { ws, opened } = longConnection(config, bot, runtime);
-  await firstContact(api, ms, classify, () => opened).catch((e: unknown) => {
-    ws.close({ force: true });
-    throw e;
-  });
-  return { stop: once(async () => ws.close({ force: true })), mode: "long connection", bot };
+  await firstContact(api, config.STARTUP_TIMEOUT_SECONDS * 1000, classify, () => opened).catch(
+    (e: unknown) => {
+      ws.close({ force: true });
+      throw e;
+    },
+  );
+  return { stop: once(async () => ws.close({ force: true })), mode: "long connection" };
 }
 
 function once(stop: () => Promise<void>): () => Promise<void> {

@@ -74,6 +74,37 @@ function authenticated(client: WSClient): Promise<void> {
   });
 }
 
+/** The handler's shared state; replies and pushes go over `client`. */
+function buildDeps(
+  engine: Engine,
+  config: Config,
+  store: Store | null,
+  runtime: WeComRuntime,
+  client: WSClient,
+): WeComDeps {
+  const clock = runtime.clock ?? (() => new Date());
+  return {
+    engine,
+    conversation: {
+      engine,
+      limiter: new RateLimiter(config.RATE_LIMIT, () => clock().getTime()),
+      queue: new WorkQueue(),
+    },
+    cache: new ReplyCache(500),
+    pages: new NextPages(),
+    store,
+    clock,
+    log: runtime.log,
+    seen: new SeenEvents(),
+    perPage: 3,
+    ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
+    reply: (frame, markdown) => replyOnce(client, frame, markdown),
+    push: async (chatId, markdown) => {
+      await client.sendMessage(chatId, { msgtype: "markdown", markdown: { content: markdown } });
+    },
+  };
+}
+
 /**
  * Starts the WeCom intelligent robot over its long connection (API mode; no public address): connection and
  * authentication (Bot ID and Secret) within STARTUP_TIMEOUT_SECONDS, failing the start with one line.
@@ -101,27 +132,7 @@ export async function startWeCom(
     logger: sdkLogger(runtime.log),
     maxAuthFailureAttempts: 0,
   });
-  const clock = runtime.clock ?? (() => new Date());
-  const deps: WeComDeps = {
-    engine,
-    conversation: {
-      engine,
-      limiter: new RateLimiter(config.RATE_LIMIT, () => clock().getTime()),
-      queue: new WorkQueue(),
-    },
-    cache: new ReplyCache(500),
-    pages: new NextPages(),
-    store,
-    clock,
-    log: runtime.log,
-    seen: new SeenEvents(),
-    perPage: 3,
-    ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
-    reply: (frame, markdown) => replyOnce(client, frame, markdown),
-    push: async (chatId, markdown) => {
-      await client.sendMessage(chatId, { msgtype: "markdown", markdown: { content: markdown } });
-    },
-  };
+  const deps = buildDeps(engine, config, store, runtime, client);
   client.on("message", (frame) => onBotMessage(deps, frame as WsFrame<BotMessage>));
   const ms = config.STARTUP_TIMEOUT_SECONDS * 1000;
   await firstContact(api, ms, classify, () => {
