@@ -53,8 +53,8 @@ export interface EngineOptions extends IndexCorpusOptions {
    * starts from the documents the index holds (`sync()` brings them in line with `corpusDir`).
    */
   passageIndex?: PassageIndex;
-  /** With a passageIndex: fetches one question may make before it fails (default 6). */
-  maxRounds?: number;
+  /** With a passageIndex: fetches from it one question may make before it fails (default 6; 1–4 are usual). */
+  maxFetches?: number;
 }
 
 /** How the engine started: from its snapshot, from the files or from a remote passage index, and what each step took (ms, 0 if skipped). */
