@@ -74,6 +74,18 @@ function authenticated(client: WSClient): Promise<void> {
   });
 }
 
+/** Connects and authenticates within `ms`; a failure disconnects (no reconnect loop left behind) and is one line. */
+async function connect(client: WSClient, api: PlatformApi, ms: number): Promise<void> {
+  await firstContact(api, ms, classify, () => {
+    const ready = authenticated(client);
+    client.connect();
+    return ready;
+  }).catch((e: unknown) => {
+    client.disconnect();
+    throw e;
+  });
+}
+
 /** The handler's shared state; replies and pushes go over `client`. */
 function buildDeps(
   engine: Engine,
@@ -134,15 +146,7 @@ export async function startWeCom(
   });
   const deps = buildDeps(engine, config, store, runtime, client);
   client.on("message", (frame) => onBotMessage(deps, frame as WsFrame<BotMessage>));
-  const ms = config.STARTUP_TIMEOUT_SECONDS * 1000;
-  await firstContact(api, ms, classify, () => {
-    const ready = authenticated(client);
-    client.connect();
-    return ready;
-  }).catch((e: unknown) => {
-    client.disconnect();
-    throw e;
-  });
+  await connect(client, api, config.STARTUP_TIMEOUT_SECONDS * 1000);
   // The SDK logs each connection error itself; giving up reconnecting stops the process, for its supervisor to
   // start it again.
   client.on("error", (e: Error) => {
