@@ -46,7 +46,7 @@ export function feishuClient(
     appSecret: o.appSecret,
     domain: o.apiUrl ?? FEISHU_DEFAULT_URL,
     cache: new lark.DefaultCache(),
-    logger: sdkLogger(o.log),
+    logger: sdkLogger(o.log, { callErrors: "debug" }),
     loggerLevel: lark.LoggerLevel.info,
   });
 }

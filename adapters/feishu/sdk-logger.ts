@@ -2,12 +2,15 @@ import type { Log } from "../log.js";
 
 /**
  * The Feishu SDK's logger interface over the process's logger. The SDK logs its own chatter at info ("client
- * ready", the long connection's banner): that goes to debug here; its warnings and errors stay what they are.
+ * ready", the long connection's banner): that goes to debug here; its warnings and errors stay what they are,
+ * except the API client's (`callErrors: "debug"`): every failed call is the adapter's to report, in the one line
+ * of the update or digest it failed.
  */
-export function sdkLogger(log: Log) {
+export function sdkLogger(log: Log, o: { callErrors?: "error" | "debug" } = {}) {
   const line = (msg: unknown[]): string => msg.map(short).join(" ");
+  const errorLevel = o.callErrors ?? "error";
   return {
-    error: (...msg: unknown[]) => log.error(`feishu sdk: ${line(msg)}`),
+    error: (...msg: unknown[]) => log[errorLevel](`feishu sdk: ${line(msg)}`),
     warn: (...msg: unknown[]) => log.warn(`feishu sdk: ${line(msg)}`),
     info: (...msg: unknown[]) => log.debug(`feishu sdk: ${line(msg)}`),
     debug: (...msg: unknown[]) => log.debug(`feishu sdk: ${line(msg)}`),

@@ -83,4 +83,22 @@ describe("Feishu reliability", () => {
       await h.stop();
     }
   });
+
+  it("a reply Feishu refuses (a 5xx, not retried: it may have arrived) is one log line, then the apology", async () => {
+    const h = await startFeishuHarness(engine, {}, fake);
+    try {
+      const before = fake.sent().length;
+      fake.next("500");
+      await fake.push(messageEvent("新增学位多少", { eventId: "ev-refused" }));
+      const sent = await fake.waitForSent(before + 2);
+      expect(sent[before + 1]?.text).toContain("出错了，请稍后再试");
+      const lines = h
+        .logText()
+        .split("\n")
+        .filter((l) => l.includes("fail") || l.includes("error"));
+      expect(lines).toEqual(["feishu event ev-refused failed: FeishuError: internal error"]);
+    } finally {
+      await h.stop();
+    }
+  });
 });
