@@ -12,24 +12,24 @@ import {
  * damaged, read-only or locked is not fatal: one log line says what is unavailable and how to fix it, and the
  * bot runs without digests and 👍/👎 (null). An emptied or replaced store is logged, then used.
  */
-export function openStoreSafely(
+export async function openStoreSafely(
   dataDir: string,
   docs: SeenDocument[],
   log: (line: string) => void,
-): Store | null {
+): Promise<Store | null> {
   const now = new Date();
-  const opening = tryOpenStore(dataDir, { now });
+  const opening = await tryOpenStore(dataDir, { now });
   if (opening.kind === "unavailable") {
     log(describeStoreProblem(opening.problem));
     return null;
   }
   for (const n of opening.notices) log(describeStoreNotice(n));
   try {
-    opening.store.documents.recordSeen(docs, now);
+    await opening.store.documents.recordSeen(docs, now);
     return opening.store;
   } catch (e) {
     // Opened, but a write failed (a lock taken since, a full disk): the same degraded start.
-    opening.store.close();
+    await opening.store.close();
     log(describeStoreProblem(classifyStoreError(opening.store.file, e)));
     return null;
   }

@@ -67,22 +67,22 @@ export function digestRequestProblem(r: DigestRequest): string | null {
  * `digest --preview`: records the corpus documents in the store (so a fresh checkout lists every seed), then
  * prints the documents first seen since the given local date (default yesterday, Asia/Shanghai). Returns the exit code.
  */
-export function runDigestCli(
+export async function runDigestCli(
   engine: Engine,
   config: Config,
   parsed: DigestRequest,
   now = new Date(),
-): number {
-  const store = openStore(config.DATA_DIR);
+): Promise<number> {
+  const store = await openStore(config.DATA_DIR);
   try {
-    store.documents.recordSeen(seenDocuments(engine.index), now);
+    await store.documents.recordSeen(seenDocuments(engine.index), now);
     const today = localParts(now, DEFAULT_TIME_ZONE).date;
     const from = startOfLocalDate(parsed.since ?? previousDate(today), DEFAULT_TIME_ZONE);
     // first_seen is compared strictly after `from`: step back a millisecond to include the day's first instant.
-    const docs = store.documents.firstSeenBetween(new Date(from.getTime() - 1), now);
+    const docs = await store.documents.firstSeenBetween(new Date(from.getTime() - 1), now);
     process.stdout.write(`${renderDigestText(buildDigest(engine, docs, parsed.topics, today, true))}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

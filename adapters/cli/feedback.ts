@@ -97,13 +97,13 @@ export async function runFeedback(
     io.out(`${HELP}\n`);
     return 0;
   }
-  const store = openStore(parseConfig(env).DATA_DIR);
+  const store = await openStore(parseConfig(env).DATA_DIR);
   try {
-    const rows = store.feedback.list({ since: o.since, rating: o.rating });
+    const rows = await store.feedback.list({ since: o.since, rating: o.rating });
     if (o.json) for (const r of rows) io.out(`${JSON.stringify(r)}\n`);
     else io.out(`${[summary(rows), ...rows.map(renderFeedbackRow)].join("\n\n")}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

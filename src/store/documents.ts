@@ -22,11 +22,11 @@ export interface StoredDocument {
 /** Which documents were seen when: the basis of "new since the last digest". */
 export interface DocumentRepo {
   /** Inserts unknown hashes with first_seen = now; known ones are left alone. Returns how many were new. */
-  recordSeen(docs: SeenDocument[], now: Date): number;
+  recordSeen(docs: SeenDocument[], now: Date): Promise<number>;
   /** Documents first seen after `from` and no later than `until`, oldest first. */
-  firstSeenBetween(from: Date, until: Date): StoredDocument[];
+  firstSeenBetween(from: Date, until: Date): Promise<StoredDocument[]>;
   /** Every document, oldest first. */
-  all(): StoredDocument[];
+  all(): Promise<StoredDocument[]>;
 }
 
 interface Row {
@@ -63,9 +63,9 @@ export function documentRepo(db: Database): DocumentRepo {
     return added;
   });
   return {
-    recordSeen: (docs, now) => recordAll(docs, now.toISOString()),
-    firstSeenBetween: (from, until) =>
+    recordSeen: async (docs, now) => recordAll(docs, now.toISOString()),
+    firstSeenBetween: async (from, until) =>
       (between.all(from.toISOString(), until.toISOString()) as Row[]).map(toDocument),
-    all: () => (all.all() as Row[]).map(toDocument),
+    all: async () => (all.all() as Row[]).map(toDocument),
   };
 }

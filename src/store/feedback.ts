@@ -50,9 +50,9 @@ export interface FeedbackQuery {
 
 /** Answer feedback: one row per user and answer of a reply. */
 export interface FeedbackRepo {
-  record(r: FeedbackRecord): VoteOutcome;
+  record(r: FeedbackRecord): Promise<VoteOutcome>;
   /** Ratings, newest first. */
-  list(q?: FeedbackQuery): FeedbackRow[];
+  list(q?: FeedbackQuery): Promise<FeedbackRow[]>;
 }
 
 /** A row as the database holds it: the source as JSON. */
@@ -114,8 +114,8 @@ export function feedbackRepo(db: Database): FeedbackRepo {
     return "recorded";
   });
   return {
-    record: (r) => record(r),
-    list: (q = {}) =>
+    record: async (r) => record(r),
+    list: async (q = {}) =>
       (list.all({ since: q.since ?? "", rating: q.rating ?? null }) as Row[]).map((row) => ({
         ...row,
         source: parseSource(row.source),

@@ -33,7 +33,8 @@ export interface Store {
   deliveries: DeliveryRepo;
   parts: DeliveryPartRepo;
   feedback: FeedbackRepo;
-  close(): void;
+  /** Ends the store's connections; nothing is read or written after. */
+  close(): Promise<void>;
 }
 
 /** How to open the store; `now` stamps applied migrations (defaults to the current time). */
@@ -62,7 +63,7 @@ function repos(db: Database.Database, file: string, version: number): Store {
     deliveries: deliveryRepo(db),
     parts: deliveryPartRepo(db),
     feedback: feedbackRepo(db),
-    close: () => db.close(),
+    close: async () => void db.close(),
   };
 }
 
@@ -91,7 +92,7 @@ function checkMarker(dataDir: string, db: Database.Database, file: string, now: 
  * Opens (creating on first run) `<dataDir>/bot.sqlite` in WAL mode after a quick_check, and brings its schema up
  * to date; a damaged, read-only or locked database is reported as a value and never modified.
  */
-export function tryOpenStore(dataDir: string, options: StoreOptions = {}): StoreOpening {
+export async function tryOpenStore(dataDir: string, options: StoreOptions = {}): Promise<StoreOpening> {
   const file = join(dataDir, STORE_FILE);
   let db: Database.Database | null = null;
   try {
@@ -110,8 +111,8 @@ export function tryOpenStore(dataDir: string, options: StoreOptions = {}): Store
  * Opens the store or throws an AppError that says what is wrong and how to fix it (the CLI's way); the marker is
  * left to the bot, which reports a replaced store.
  */
-export function openStore(dataDir: string, options: StoreOptions = {}): Store {
-  const opening = tryOpenStore(dataDir, { marker: false, ...options });
+export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
+  const opening = await tryOpenStore(dataDir, { marker: false, ...options });
   if (opening.kind === "unavailable")
     throw new AppError("CONFIG_INVALID", describeStoreProblem(opening.problem));
   return opening.store;

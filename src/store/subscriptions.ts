@@ -29,14 +29,14 @@ export type SubscriptionInput = Omit<Subscription, "id" | "createdAt" | "paused"
 /** Digest subscriptions, one per chat. */
 export interface SubscriptionRepo {
   /** Creates or updates a chat's subscription (and resumes it if paused); id and created_at are kept. */
-  upsert(input: SubscriptionInput, now: Date): Subscription;
-  get(platform: Platform, chatId: string): Subscription | null;
-  byId(id: number): Subscription | null;
+  upsert(input: SubscriptionInput, now: Date): Promise<Subscription>;
+  get(platform: Platform, chatId: string): Promise<Subscription | null>;
+  byId(id: number): Promise<Subscription | null>;
   /** Ends a subscription (its delivery history goes with it); false when there was none. */
-  remove(platform: Platform, chatId: string): boolean;
+  remove(platform: Platform, chatId: string): Promise<boolean>;
   /** Subscriptions not paused. */
-  active(): Subscription[];
-  pause(id: number, reason: string): void;
+  active(): Promise<Subscription[]>;
+  pause(id: number, reason: string): Promise<void>;
 }
 
 interface Row {
@@ -83,7 +83,7 @@ export function subscriptionRepo(db: Database): SubscriptionRepo {
   const pause = db.prepare("UPDATE subscriptions SET paused = 1, paused_reason = ? WHERE id = ?");
   const one = (row: unknown) => (row ? toSubscription(row as Row) : null);
   return {
-    upsert: (input, now) => {
+    upsert: async (input, now) => {
       upsert.run({
         ...input,
         topics: JSON.stringify(input.topics),
@@ -92,10 +92,10 @@ export function subscriptionRepo(db: Database): SubscriptionRepo {
       });
       return one(get.get(input.platform, input.chatId)) as Subscription;
     },
-    get: (platform, chatId) => one(get.get(platform, chatId)),
-    byId: (id) => one(byId.get(id)),
-    remove: (platform, chatId) => remove.run(platform, chatId).changes > 0,
-    active: () => (active.all() as Row[]).map(toSubscription),
-    pause: (id, reason) => void pause.run(reason, id),
+    get: async (platform, chatId) => one(get.get(platform, chatId)),
+    byId: async (id) => one(byId.get(id)),
+    remove: async (platform, chatId) => remove.run(platform, chatId).changes > 0,
+    active: async () => (active.all() as Row[]).map(toSubscription),
+    pause: async (id, reason) => void pause.run(reason, id),
   };
 }

@@ -7,18 +7,18 @@ import { RATED_SOURCE } from "../store/rated-source.js";
 // In process: the command is a function of the store (fast tier).
 const SOURCE = RATED_SOURCE;
 
-function seeded(): string {
+async function seeded(): Promise<string> {
   const dir = tempDataDir();
-  const store = openStore(dir);
+  const store = await openStore(dir);
   const base = { platform: "slack" as const, chat: "C1", user: "U1", question: "新增学位多少" };
-  store.feedback.record({
+  await store.feedback.record({
     ...base,
     rating: "down",
     at: "2025-03-01T08:00:00.000Z",
     target: { replyId: "a", index: 0 },
     answer: { kind: "answer", figure: "1.9万个", quote: "新增普通高中学位1.9万个。", source: SOURCE },
   });
-  store.feedback.record({
+  await store.feedback.record({
     ...base,
     question: "\u001b[2J火星\n基地",
     rating: "up",
@@ -26,17 +26,22 @@ function seeded(): string {
     target: { replyId: "b", index: 0 },
     answer: { kind: "no-answer", figure: null, quote: null, source: null },
   });
-  store.feedback.record({ ...base, platform: "telegram", rating: "down", at: "2025-03-03T08:00:00.000Z" });
-  store.close();
+  await store.feedback.record({
+    ...base,
+    platform: "telegram",
+    rating: "down",
+    at: "2025-03-03T08:00:00.000Z",
+  });
+  await store.close();
   return dir;
 }
 
-async function run(args: string[], dir = seeded()) {
+async function run(args: string[], dir?: string) {
   let out = "";
   let err = "";
   const code = await runFeedback(
     args,
-    { DATA_DIR: dir },
+    { DATA_DIR: dir ?? (await seeded()) },
     {
       out: (t) => {
         out += t;

@@ -39,11 +39,11 @@ describe("start-up with a store in a bad state", () => {
 
   it("a bot.sqlite emptied to 0 bytes after it held subscriptions is reported, not silently accepted", async () => {
     const dir = tempDataDir();
-    const opened = tryOpenStore(dir); // as the bot opens it: the marker records this store
+    const opened = await tryOpenStore(dir); // as the bot opens it: the marker records this store
     if (opened.kind !== "open") throw new Error("the store did not open");
     const s = opened.store;
-    subscribe(s, { platform: "slack", chatId: "C1", subscribedBy: "U1" }, new Date());
-    s.close();
+    await subscribe(s, { platform: "slack", chatId: "C1", subscribedBy: "U1" }, new Date());
+    await s.close();
     truncateSync(join(dir, "bot.sqlite"), 0);
     const r = await start(dir);
     expect(r.code).toBe(0);
