@@ -58,7 +58,7 @@ async function openState(config: Config, log: Log) {
   for (const n of engine.notes) log.warn(`corpus: ${n}`);
   log.info(describeStartup(engine));
   // A damaged, read-only or locked store is logged and the bot runs without digests and 👍/👎 (null).
-  const store = await openStoreSafely(config.DATA_DIR, seenDocuments(engine.index), lineLog(log, "warn"));
+  const store = await openStoreSafely(config, seenDocuments(engine.index), lineLog(log, "warn"));
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, log, snapshots.changed));
   return { engine, snapshots, store, watcher };
 }

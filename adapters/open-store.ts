@@ -1,4 +1,5 @@
 import {
+  type Config,
   classifyStoreError,
   describeStoreNotice,
   describeStoreProblem,
@@ -8,17 +9,18 @@ import {
 } from "../src/mod.js";
 
 /**
- * Opens DATA_DIR's store for the running bot and records the corpus documents it starts with. A store that is
- * damaged, read-only or locked is not fatal: one log line says what is unavailable and how to fix it, and the
- * bot runs without digests and 👍/👎 (null). An emptied or replaced store is logged, then used.
+ * Opens the running bot's store (PostgreSQL when DATABASE_URL is set, else DATA_DIR's SQLite file) and records
+ * the corpus documents it starts with. A store that is damaged, read-only, locked or unreachable is not fatal:
+ * one log line says what is unavailable and how to fix it, and the bot runs without digests and 👍/👎 (null).
+ * An emptied or replaced SQLite store is logged, then used.
  */
 export async function openStoreSafely(
-  dataDir: string,
+  config: Pick<Config, "DATA_DIR" | "DATABASE_URL">,
   docs: SeenDocument[],
   log: (line: string) => void,
 ): Promise<Store | null> {
   const now = new Date();
-  const opening = await tryOpenStore(dataDir, { now });
+  const opening = await tryOpenStore(config.DATA_DIR, { now, databaseUrl: config.DATABASE_URL });
   if (opening.kind === "unavailable") {
     log(describeStoreProblem(opening.problem));
     return null;

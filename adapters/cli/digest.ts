@@ -73,7 +73,7 @@ export async function runDigestCli(
   parsed: DigestRequest,
   now = new Date(),
 ): Promise<number> {
-  const store = await openStore(config.DATA_DIR);
+  const store = await openStore(config.DATA_DIR, { databaseUrl: config.DATABASE_URL });
   try {
     await store.documents.recordSeen(seenDocuments(engine.index), now);
     const today = localParts(now, DEFAULT_TIME_ZONE).date;

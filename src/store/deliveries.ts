@@ -60,7 +60,8 @@ export interface DeliveryRepo {
   unfinished(): Promise<Delivery[]>;
 }
 
-interface Row {
+/** A deliveries row as both backends return it. */
+export interface DeliveryRow {
   id: number;
   subscription_id: number;
   digest_date: string;
@@ -73,7 +74,8 @@ interface Row {
   error: string | null;
 }
 
-const toDelivery = (r: Row): Delivery => ({
+/** A row as a Delivery. */
+export const toDelivery = (r: DeliveryRow): Delivery => ({
   id: r.id,
   subscriptionId: r.subscription_id,
   digestDate: r.digest_date,
@@ -115,7 +117,7 @@ export function deliveryRepo(db: Database): DeliveryRepo {
      ORDER BY claimed_at DESC LIMIT 1`,
   );
   const unfinished = db.prepare("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY id");
-  const one = (row: unknown) => (row ? toDelivery(row as Row) : null);
+  const one = (row: unknown) => (row ? toDelivery(row as DeliveryRow) : null);
   const iso = (d: Date) => d.toISOString();
   return {
     claim: async (sub, date, owner, now, until) =>
@@ -130,6 +132,6 @@ export function deliveryRepo(db: Database): DeliveryRepo {
     get: async (sub, date) => one(get.get(sub, date)),
     lastSent: async (sub) => one(lastSent.get(sub)),
     lastDelivered: async (sub) => one(lastDelivered.get(sub)),
-    unfinished: async () => (unfinished.all() as Row[]).map(toDelivery),
+    unfinished: async () => (unfinished.all() as DeliveryRow[]).map(toDelivery),
   };
 }

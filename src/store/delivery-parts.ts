@@ -29,7 +29,8 @@ export interface DeliveryPartRepo {
   mark(deliveryId: number, part: number, status: PartStatus, now?: Date, messageId?: string): Promise<void>;
 }
 
-interface Row {
+/** A delivery_parts row as both backends return it. */
+export interface PartRow {
   delivery_id: number;
   part: number;
   payload: string;
@@ -38,7 +39,8 @@ interface Row {
   sent_at: string | null;
 }
 
-const toPart = (r: Row): DeliveryPart => ({
+/** A row as a DeliveryPart. */
+export const toPart = (r: PartRow): DeliveryPart => ({
   deliveryId: r.delivery_id,
   part: r.part,
   payload: r.payload,
@@ -62,7 +64,7 @@ export function deliveryPartRepo(db: Database): DeliveryPartRepo {
   });
   return {
     add: async (id, payloads) => addAll(id, payloads),
-    list: async (id) => (list.all(id) as Row[]).map(toPart),
+    list: async (id) => (list.all(id) as PartRow[]).map(toPart),
     mark: async (id, part, status, now, messageId) =>
       void mark.run(status, messageId ?? null, now ? now.toISOString() : null, id, part),
   };

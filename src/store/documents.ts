@@ -29,7 +29,8 @@ export interface DocumentRepo {
   all(): Promise<StoredDocument[]>;
 }
 
-interface Row {
+/** A documents row as both backends return it. */
+export interface DocumentRow {
   hash: string;
   file: string;
   title: string | null;
@@ -38,7 +39,8 @@ interface Row {
   first_seen: string;
 }
 
-const toDocument = (r: Row): StoredDocument => ({
+/** A row as a StoredDocument. */
+export const toDocument = (r: DocumentRow): StoredDocument => ({
   hash: r.hash,
   file: r.file,
   title: r.title,
@@ -65,7 +67,7 @@ export function documentRepo(db: Database): DocumentRepo {
   return {
     recordSeen: async (docs, now) => recordAll(docs, now.toISOString()),
     firstSeenBetween: async (from, until) =>
-      (between.all(from.toISOString(), until.toISOString()) as Row[]).map(toDocument),
-    all: async () => (all.all() as Row[]).map(toDocument),
+      (between.all(from.toISOString(), until.toISOString()) as DocumentRow[]).map(toDocument),
+    all: async () => (all.all() as DocumentRow[]).map(toDocument),
   };
 }

@@ -7,6 +7,7 @@ import { type DeliveryPartRepo, deliveryPartRepo } from "./delivery-parts.js";
 import { type DocumentRepo, documentRepo } from "./documents.js";
 import { type FeedbackRepo, feedbackRepo } from "./feedback.js";
 import { migrate } from "./migrations.js";
+import { tryOpenPostgresStore } from "./postgres/open-postgres-store.js";
 import { readMarker, storeIdOf, writeMarker } from "./store-marker.js";
 import {
   classifyStoreError,
@@ -22,11 +23,14 @@ export const STORE_FILE = "bot.sqlite";
 /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** The bot's state: one SQLite file with typed repositories over its tables. */
+/**
+ * The bot's state: typed repositories over its tables, in one SQLite file (the default) or in PostgreSQL (with
+ * DATABASE_URL, shared by replicas). Every method is asynchronous, whichever the backend.
+ */
 export interface Store {
-  /** Path of the database file. */
+  /** Where the state is: the SQLite file, or the PostgreSQL URL without its password. */
   file: string;
-  /** Applied schema version. */
+  /** Applied schema version (of the backend's own migrations). */
   version: number;
   documents: DocumentRepo;
   subscriptions: SubscriptionRepo;
@@ -40,6 +44,11 @@ export interface Store {
 /** How to open the store; `now` stamps applied migrations (defaults to the current time). */
 export interface StoreOptions {
   now?: Date;
+  /**
+   * The backend: a PostgreSQL connection URL (the config's DATABASE_URL, passed in by the adapters) puts the state
+   * there; unset, the SQLite file in DATA_DIR.
+   */
+  databaseUrl?: string;
   /** Overrides BUSY_TIMEOUT_MS (tests). */
   busyTimeoutMs?: number;
   /**
@@ -89,10 +98,17 @@ function checkMarker(dataDir: string, db: Database.Database, file: string, now: 
 }
 
 /**
- * Opens (creating on first run) `<dataDir>/bot.sqlite` in WAL mode after a quick_check, and brings its schema up
- * to date; a damaged, read-only or locked database is reported as a value and never modified.
+ * Opens the store: on PostgreSQL when `databaseUrl` is set (migrated; a server that cannot be used is reported as
+ * a value), else (creating on first run) `<dataDir>/bot.sqlite` in WAL mode after a quick_check, its schema brought
+ * up to date; a damaged, read-only or locked database is reported as a value and never modified.
  */
 export async function tryOpenStore(dataDir: string, options: StoreOptions = {}): Promise<StoreOpening> {
+  if (options.databaseUrl) return tryOpenPostgresStore(options.databaseUrl, { now: options.now });
+  return tryOpenSqliteStore(dataDir, options);
+}
+
+/** The SQLite store of a data directory; the marker check is SQLite's alone. */
+function tryOpenSqliteStore(dataDir: string, options: StoreOptions): StoreOpening {
   const file = join(dataDir, STORE_FILE);
   let db: Database.Database | null = null;
   try {

@@ -39,7 +39,8 @@ export interface SubscriptionRepo {
   pause(id: number, reason: string): Promise<void>;
 }
 
-interface Row {
+/** A subscriptions row as both backends return it (flags: SQLite 0/1, PostgreSQL booleans). */
+export interface SubscriptionRow {
   id: number;
   platform: Platform;
   chat_id: string;
@@ -48,12 +49,13 @@ interface Row {
   topics: string;
   subscribed_by: string;
   created_at: string;
-  paused: number;
+  paused: number | boolean;
   paused_reason: string | null;
-  want_empty: number;
+  want_empty: number | boolean;
 }
 
-const toSubscription = (r: Row): Subscription => ({
+/** A row as a Subscription. */
+export const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
   platform: r.platform,
   chatId: r.chat_id,
@@ -62,9 +64,9 @@ const toSubscription = (r: Row): Subscription => ({
   topics: JSON.parse(r.topics) as string[],
   subscribedBy: r.subscribed_by,
   createdAt: r.created_at,
-  paused: r.paused === 1,
+  paused: Boolean(r.paused),
   pausedReason: r.paused_reason,
-  wantEmpty: r.want_empty === 1,
+  wantEmpty: Boolean(r.want_empty),
 });
 
 /** The subscriptions table. */
@@ -81,7 +83,7 @@ export function subscriptionRepo(db: Database): SubscriptionRepo {
   const remove = db.prepare("DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?");
   const active = db.prepare("SELECT * FROM subscriptions WHERE paused = 0 ORDER BY id");
   const pause = db.prepare("UPDATE subscriptions SET paused = 1, paused_reason = ? WHERE id = ?");
-  const one = (row: unknown) => (row ? toSubscription(row as Row) : null);
+  const one = (row: unknown) => (row ? toSubscription(row as SubscriptionRow) : null);
   return {
     upsert: async (input, now) => {
       upsert.run({
@@ -95,7 +97,7 @@ export function subscriptionRepo(db: Database): SubscriptionRepo {
     get: async (platform, chatId) => one(get.get(platform, chatId)),
     byId: async (id) => one(byId.get(id)),
     remove: async (platform, chatId) => remove.run(platform, chatId).changes > 0,
-    active: async () => (active.all() as Row[]).map(toSubscription),
+    active: async () => (active.all() as SubscriptionRow[]).map(toSubscription),
     pause: async (id, reason) => void pause.run(reason, id),
   };
 }

@@ -118,7 +118,9 @@ describe("opening the store", () => {
     const dir = tempDataDir();
     writeFileSync(file(dir), randomBytes(8192));
     const logs: string[] = [];
-    expect(await openStoreSafely(dir, [], (l) => logs.push(l))).toBeNull();
+    expect(
+      await openStoreSafely({ DATA_DIR: dir, DATABASE_URL: undefined }, [], (l) => logs.push(l)),
+    ).toBeNull();
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/damaged.*restore it from a backup/);
     expect(logs[0]).toContain("answering works");
