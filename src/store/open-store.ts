@@ -88,6 +88,21 @@ function prepare(db: Database.Database, options: StoreOptions): number {
   return migrate(db, options.now ?? new Date());
 }
 
+/**
+ * An existing SQLite store file opened directly (to copy it elsewhere): checked and brought up to date as the bot
+ * would on start; throws the SQLite error (a missing file is SQLITE_CANTOPEN).
+ */
+export function openSqliteFile(file: string, options: StoreOptions = {}): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    prepare(db, options);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
 /** A notice when the database is not the one the marker recorded (emptied to 0 bytes, deleted, replaced). */
 function checkMarker(dataDir: string, db: Database.Database, file: string, now: Date): StoreNotice[] {
   const id = storeIdOf(db);
