@@ -22,6 +22,8 @@ export default defineConfig({
     pool: "forks",
     // Says whether the PostgreSQL backend suites run (tests/pg/pg-database.ts); REQUIRE_POSTGRES=1 makes a skip fail.
     globalSetup: ["tests/pg/pg-setup.ts"],
+    // vitest's own summary, then how many PostgreSQL backend tests ran (CI's proof that the suite was not skipped).
+    reporters: ["default", "./tests/pg/postgres-summary-reporter.ts"],
     projects: [
       {
         extends: true,

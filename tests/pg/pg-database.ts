@@ -3,11 +3,12 @@ import pg from "pg";
 import { describe } from "vitest";
 
 /**
- * The PostgreSQL server the backend suites run on: TEST_DATABASE_URL, else DATABASE_URL (`scripts/pg-cluster.sh
- * start` prints one). Without either the PostgreSQL half of each suite is skipped (tests/pg/pg-setup.ts says so
- * once); with REQUIRE_POSTGRES=1 (CI) a missing server fails the run instead.
+ * The PostgreSQL server the backend suites run on: TEST_DATABASE_URL (`scripts/pg-cluster.sh start` prints one).
+ * Not DATABASE_URL: that would also switch every bot and CLI the tests start to PostgreSQL. Without it the
+ * PostgreSQL half of each suite is skipped (tests/pg/pg-setup.ts says so once); with REQUIRE_POSTGRES=1 (CI) a
+ * missing server fails the run instead.
  */
-export const PG_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+export const PG_URL = process.env.TEST_DATABASE_URL || "";
 
 /** The tag in every PostgreSQL test's name: the run's summary counts the tests that carry it. */
 export const PG_TAG = "[postgres]";

@@ -8,12 +8,12 @@ export default async function setup(): Promise<void> {
   // Each vitest project runs the global setup; the line is said once per run.
   if (process.env.PFB_PG_SETUP_SAID) return;
   process.env.PFB_PG_SETUP_SAID = "1";
-  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+  const url = process.env.TEST_DATABASE_URL || "";
   const required = process.env.REQUIRE_POSTGRES === "1";
   if (!url) {
-    if (required) throw new Error("REQUIRE_POSTGRES=1 but neither TEST_DATABASE_URL nor DATABASE_URL is set");
+    if (required) throw new Error("REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
     console.log(
-      "PostgreSQL backend suites: SKIPPED (no DATABASE_URL) — run `scripts/pg-cluster.sh start` and export the URL it prints to run them",
+      "PostgreSQL backend suites: SKIPPED (no TEST_DATABASE_URL) — `scripts/pg-cluster.sh start` starts a throw-away server and prints the URL to export",
     );
     return;
   }
