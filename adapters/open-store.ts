@@ -1,5 +1,6 @@
 import {
   type Config,
+  classifyPostgresError,
   classifyStoreError,
   describeStoreNotice,
   describeStoreProblem,
@@ -30,9 +31,10 @@ export async function openStoreSafely(
     await opening.store.documents.recordSeen(docs, now);
     return opening.store;
   } catch (e) {
-    // Opened, but a write failed (a lock taken since, a full disk): the same degraded start.
+    // Opened, but a write failed (a lock taken since, a full disk, the server gone): the same degraded start.
     await opening.store.close();
-    log(describeStoreProblem(classifyStoreError(opening.store.file, e)));
+    const url = config.DATABASE_URL;
+    log(describeStoreProblem(url ? classifyPostgresError(url, e) : classifyStoreError(opening.store.file, e)));
     return null;
   }
 }
