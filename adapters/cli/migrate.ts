@@ -117,7 +117,7 @@ export async function runMigrate(
     io.out(`PostgreSQL store at ${redactedUrl(url)}: schema version ${after}, ${what}\n`);
     return source ? await copyFrom(source, pool, io) : 0;
   } catch (e) {
-    const p = classifyPostgresError(url, e);
+    const p = classifyPostgresError(url, e, "then run it again");
     io.err(`migrate failed: ${p.fix} (${p.detail})\n`);
     return 1;
   } finally {
