@@ -34,7 +34,9 @@ export async function openStoreSafely(
     // Opened, but a write failed (a lock taken since, a full disk, the server gone): the same degraded start.
     await opening.store.close();
     const url = config.DATABASE_URL;
-    log(describeStoreProblem(url ? classifyPostgresError(url, e) : classifyStoreError(opening.store.file, e)));
+    log(
+      describeStoreProblem(url ? classifyPostgresError(url, e) : classifyStoreError(opening.store.file, e)),
+    );
     return null;
   }
 }
