@@ -75,12 +75,13 @@ export async function runDigestCli(
 ): Promise<number> {
   const store = await openStore(config.DATA_DIR, { databaseUrl: config.DATABASE_URL });
   try {
-    await store.documents.recordSeen(seenDocuments(engine.index), now);
+    await store.documents.recordSeen(seenDocuments(engine.documents), now);
     const today = localParts(now, DEFAULT_TIME_ZONE).date;
     const from = startOfLocalDate(parsed.since ?? previousDate(today), DEFAULT_TIME_ZONE);
     // first_seen is compared strictly after `from`: step back a millisecond to include the day's first instant.
     const docs = await store.documents.firstSeenBetween(new Date(from.getTime() - 1), now);
-    process.stdout.write(`${renderDigestText(buildDigest(engine, docs, parsed.topics, today, true))}\n`);
+    const digest = await buildDigest(engine, docs, parsed.topics, today, true);
+    process.stdout.write(`${renderDigestText(digest)}\n`);
     return 0;
   } finally {
     await store.close();

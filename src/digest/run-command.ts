@@ -43,7 +43,13 @@ async function preview(ctx: DigestCommandContext, topics: string[]): Promise<Dig
   const last = sub ? await ctx.store.deliveries.lastDelivered(sub.id) : null;
   const since = last ? new Date(last.claimedAt) : startOfLocalDate(previousDate(today), zone);
   const docs = await ctx.store.documents.firstSeenBetween(since, ctx.now);
-  const digest = buildDigest(ctx.source, docs, topics.length ? topics : (sub?.topics ?? []), today, true);
+  const digest = await buildDigest(
+    ctx.source,
+    docs,
+    topics.length ? topics : (sub?.topics ?? []),
+    today,
+    true,
+  );
   return { kind: "preview", since, digest };
 }
 

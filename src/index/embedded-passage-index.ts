@@ -1,4 +1,5 @@
 import { addDocuments, type CorpusIndex, removeDocument } from "./corpus-index.js";
+import { livePassageCount } from "./document-tables.js";
 import type { IndexedDocument, PassageIndex, SearchHit, StoredPassage } from "./passage-index.js";
 
 /**
@@ -18,7 +19,7 @@ export function embeddedPassageIndex(ix: CorpusIndex): PassageIndex {
         return passage && facts && ix.docPassages.has(passage.doc) ? [{ passage, facts }] : [];
       }),
     frequencies: async (tokens) => ({
-      passages: countPassages(ix),
+      passages: livePassageCount(ix),
       df: new Map(tokens.map((t) => [t, ix.df.get(t) ?? 0])),
     }),
     documents: async () => [...ix.docs.keys()].map((doc) => indexedDocument(ix, doc)),
@@ -33,13 +34,6 @@ export function searchEmbedded(ix: CorpusIndex, tokens: string[], limit: number)
     .map((r) => ({ id: r.id as number, score: r.score }))
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, limit);
-}
-
-/** Passages of the documents still indexed (removed documents leave holes in the arrays). */
-function countPassages(ix: CorpusIndex): number {
-  let n = 0;
-  for (const ids of ix.docPassages.values()) n += ids.length;
-  return n;
 }
 
 /** What a replica keeps of one document. */

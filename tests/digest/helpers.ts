@@ -27,7 +27,7 @@ export async function recordSeeds(
   late: Date,
   split = 2,
 ): Promise<void> {
-  const docs = seenDocuments(engine.index);
+  const docs = seenDocuments(engine.documents);
   await store.documents.recordSeen(docs.slice(0, split), early);
   await store.documents.recordSeen(docs.slice(split), late);
 }
