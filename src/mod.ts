@@ -157,6 +157,9 @@ export { embeddedPassageIndex } from "./index/embedded-passage-index.js";
 export type { IndexedDocument, PassageIndex, SearchHit, StoredPassage } from "./index/passage-index.js";
 export { searchTokens } from "./index/tokens.js";
 export { isPunctuation } from "./lexicon/stopwords.js";
+// The PostgreSQL store's schema and the copy of a SQLite store into it (`cli migrate`).
+export { migratePg, PG_MIGRATIONS, pgSchemaVersion } from "./pg/migrations.js";
+export { openPool } from "./pg/pool.js";
 export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
@@ -168,7 +171,16 @@ export type {
   FeedbackRow,
   VoteOutcome,
 } from "./store/feedback.js";
-export { openStore, type Store, type StoreOpening, tryOpenStore } from "./store/open-store.js";
+export {
+  openSqliteFile,
+  openStore,
+  STORE_FILE,
+  type Store,
+  type StoreOpening,
+  tryOpenStore,
+} from "./store/open-store.js";
+export { type CopyOutcome, copySqliteStore, type TableCounts } from "./store/postgres/copy-from-sqlite.js";
+export { classifyPostgresError, redactedUrl } from "./store/postgres/postgres-problem.js";
 export {
   classifyStoreError,
   describeStoreNotice,
