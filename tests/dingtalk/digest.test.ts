@@ -33,7 +33,7 @@ describe("DingTalk digests", () => {
       time: hhmm,
       topics: ["学位"],
     });
-    seedsSeenSoon(h.dataDir, engine);
+    await seedsSeenSoon(h.dataDir, engine);
     expect((await tickOnce(h.dataDir, engine, "dingtalk", sender(), at)).sent).toHaveLength(1);
     const digest = h.fake.sent().slice(before + 1);
     expect(digest).toHaveLength(1);

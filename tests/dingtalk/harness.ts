@@ -25,7 +25,7 @@ export async function startDingTalkHarness(
 ): Promise<DingTalkHarness> {
   const f = fake ?? (await new FakeDingTalk().start());
   const dataDir = mkdtempSync(join(tmpdir(), "dingtalk-test-"));
-  const store = openStore(dataDir);
+  const store = await openStore(dataDir);
   const config = parseConfig({
     DINGTALK_CLIENT_ID: CLIENT_ID,
     DINGTALK_CLIENT_SECRET: CLIENT_SECRET,
@@ -45,7 +45,7 @@ export async function startDingTalkHarness(
     stop: async () => {
       await handle.stop();
       if (!fake) await f.stop();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -31,7 +31,7 @@ describe("Feishu digests", () => {
       time: HHMM,
       topics: ["学位"],
     });
-    seedsSeenSoon(h.dataDir, engine);
+    await seedsSeenSoon(h.dataDir, engine);
     expect((await runDigestsOnce(h.dataDir)).sent).toHaveLength(1);
     const digests = h.fake.sent().slice(before + 1);
     expect(digests).toHaveLength(1);

@@ -21,10 +21,10 @@ export function dueSoon(): { hhmm: string; at: Date } {
 }
 
 /** Records the seed documents as seen after a subscription made now and before its digest: the digest's news. */
-export function seedsSeenSoon(dataDir: string, engine: Engine): void {
-  const store = openStore(dataDir);
-  recordSeeds(store, engine, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() + 1_800_000));
-  store.close();
+export async function seedsSeenSoon(dataDir: string, engine: Engine): Promise<void> {
+  const store = await openStore(dataDir);
+  await recordSeeds(store, engine, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() + 1_800_000));
+  await store.close();
 }
 
 /** One tick at `at` of a process's digests (its own owner id, the store opened afresh: a restart each time). */
@@ -35,7 +35,7 @@ export async function tickOnce(
   channel: DigestChannel,
   at: Date,
 ) {
-  const store = openStore(dataDir);
+  const store = await openStore(dataDir);
   try {
     const scheduler = new DigestScheduler({
       store,
@@ -47,6 +47,6 @@ export async function tickOnce(
     });
     return await scheduler.tick(at);
   } finally {
-    store.close();
+    await store.close();
   }
 }

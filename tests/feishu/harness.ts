@@ -26,7 +26,7 @@ export async function startFeishuHarness(
 ): Promise<FeishuHarness> {
   const f = fake ?? (await new FakeFeishu().start());
   const dataDir = mkdtempSync(join(tmpdir(), "feishu-test-"));
-  const store = openStore(dataDir);
+  const store = await openStore(dataDir);
   const config = parseConfig({
     FEISHU_APP_ID: APP_ID,
     FEISHU_APP_SECRET: "app-secret-value",
@@ -46,7 +46,7 @@ export async function startFeishuHarness(
     stop: async () => {
       await handle.stop();
       if (!fake) await f.stop();
-      store.close();
+      await store.close();
     },
   };
 }

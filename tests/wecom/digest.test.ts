@@ -23,14 +23,14 @@ beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds" });
   fake = await new FakeWeCom().start();
   dataDir = mkdtempSync(join(tmpdir(), "wecom-digest-"));
-  store = openStore(dataDir);
+  store = await openStore(dataDir);
   const config = parseConfig({ WECOM_BOT_ID: BOT_ID, WECOM_BOT_SECRET: BOT_SECRET, WECOM_WS_URL: fake.url });
   bot = await startWeCom(engine, config, store, { log: capturedLog().log });
 });
 afterAll(async () => {
   await bot?.stop();
   await fake?.stop();
-  store?.close();
+  await store?.close();
 });
 
 const pushes = () => fake.frames.filter((f) => f.cmd === "aibot_send_msg");
@@ -44,7 +44,7 @@ describe("WeCom digests", () => {
       time: hhmm,
       topics: ["学位"],
     });
-    seedsSeenSoon(dataDir, engine);
+    await seedsSeenSoon(dataDir, engine);
     expect((await tickOnce(dataDir, engine, "wecom", weComDigestSender(bot.client), at)).sent).toHaveLength(
       1,
     );

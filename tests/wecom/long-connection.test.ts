@@ -32,13 +32,13 @@ const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds" });
   fake = await new FakeWeCom().start();
-  store = openStore(mkdtempSync(join(tmpdir(), "wecom-test-")));
+  store = await openStore(mkdtempSync(join(tmpdir(), "wecom-test-")));
   bot = (await start(engine)).handle;
 });
 afterAll(async () => {
   await bot?.stop();
   await fake?.stop();
-  store?.close();
+  await store?.close();
 });
 
 describe("WeCom intelligent robot over the long connection", () => {
