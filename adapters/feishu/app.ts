@@ -68,7 +68,7 @@ export function createFeishuBot(engine: Engine, o: FeishuBotOptions): FeishuBot 
     },
     cache: new ReplyCache(500),
     // Without a store 👍/👎 are not kept: the clicker is told so (and the start-up log has said why).
-    recordFeedback: o.store ? o.store.feedback.record : () => "unavailable" as const,
+    recordFeedback: o.store ? o.store.feedback.record : async () => "unavailable" as const,
     store: o.store,
     clock,
     log: o.log,

@@ -12,8 +12,8 @@ export interface FeishuDeps {
   /** The engine behind the per-user rate limit, the length limit and the work queue. */
   conversation: Conversation;
   cache: ReplyCache;
-  /** Saves a 👍/👎: one vote per user and answer (the store's answer, now or as a promise). */
-  recordFeedback: (record: FeedbackRecord) => VoteOutcome | "unavailable" | Promise<VoteOutcome>;
+  /** Saves a 👍/👎: one vote per user and answer. */
+  recordFeedback: (record: FeedbackRecord) => Promise<VoteOutcome | "unavailable">;
   /** Subscriptions for /digest; null when the bot runs without a store. */
   store: Store | null;
   clock: () => Date;
