@@ -3,7 +3,7 @@ import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
 import type { NextPages } from "../markdown/next-pages.js";
 import type { ReplyCache } from "../reply-cache.js";
-import type { SeenEvents } from "../slack/seen-events.js";
+import type { SeenEvents } from "../seen-events.js";
 
 /** What the robot's message handler shares, built once per robot. */
 export interface DingTalkDeps {

@@ -5,7 +5,7 @@ import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
 import { NextPages } from "../markdown/next-pages.js";
 import { ReplyCache } from "../reply-cache.js";
-import { SeenEvents } from "../slack/seen-events.js";
+import { SeenEvents } from "../seen-events.js";
 import { markdownMessage, postJson, withRetry } from "./api.js";
 import type { DingTalkDeps } from "./deps.js";
 import { DINGTALK_DEFAULT_URL, DingTalkError, GatewayClient } from "./gateway-client.js";

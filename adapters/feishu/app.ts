@@ -3,7 +3,7 @@ import { type Engine, RateLimiter, type Store, WorkQueue } from "../../src/mod.j
 import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
 import { ReplyCache } from "../reply-cache.js";
-import { SeenEvents } from "../slack/seen-events.js";
+import { SeenEvents } from "../seen-events.js";
 import { FEISHU_DEFAULT_URL, FeishuApi } from "./api.js";
 import { onCardAction } from "./card-action.js";
 import type { FeishuDeps } from "./deps.js";

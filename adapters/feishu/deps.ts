@@ -2,7 +2,7 @@ import type { Conversation, Engine, FeedbackRecord, Store, VoteOutcome } from ".
 import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
 import type { ReplyCache } from "../reply-cache.js";
-import type { SeenEvents } from "../slack/seen-events.js";
+import type { SeenEvents } from "../seen-events.js";
 import type { FeishuApi } from "./api.js";
 
 /** What the event handlers share, built once per bot. */

@@ -1,4 +1,4 @@
-import { cutAtSentence } from "../slack/cut-text.js";
+import { cutAtSentence } from "../cut-text.js";
 
 /**
  * A chat platform's markdown, as the reply renderers need it: how user and document text is escaped, how an

@@ -15,7 +15,7 @@ import {
   type RelatedFigure,
   type ShownPassage,
 } from "../../src/mod.js";
-import { cutAtSentence } from "../slack/cut-text.js";
+import { cutAtSentence } from "../cut-text.js";
 import { escapeWithin, type MarkdownDialect } from "./dialect.js";
 
 /**

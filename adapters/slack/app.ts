@@ -3,13 +3,13 @@ import { type Engine, RateLimiter, type Store, WorkQueue } from "../../src/mod.j
 import type { Health } from "../health.js";
 import type { InFlight } from "../in-flight.js";
 import { ReplyCache } from "../reply-cache.js";
+import { SeenEvents } from "../seen-events.js";
 import type { SlackDeps } from "./deps.js";
 import { registerErrorHandler } from "./handle-errors.js";
 import { GuardedHTTPReceiver } from "./http-receiver.js";
 import { registerActions } from "./listen-actions.js";
 import { registerCommands } from "./listen-commands.js";
 import { registerDedupe, registerEvents } from "./listen-events.js";
-import { SeenEvents } from "./seen-events.js";
 
 /** How to build the Slack app: credentials, transport (socket / HTTP receiver / port), Web API client, storage. */
 export interface SlackAppOptions {

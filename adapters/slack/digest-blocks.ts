@@ -10,8 +10,8 @@ import {
   topicHeading,
 } from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, context, SECTION_MAX, section } from "./blocks.js";
-import { escapeWithin } from "./cut-text.js";
 import { bold, escapeMrkdwn } from "./escape-mrkdwn.js";
+import { escapeWithin } from "./escape-within.js";
 import { citationMrkdwn, linkedTitle, quoteMrkdwn } from "./render-parts.js";
 
 /** A digest as a Slack message: Block Kit blocks plus the plain-text notification fallback. */

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
+import type { SeenEvents } from "../seen-events.js";
 import type { SlackDeps } from "./deps.js";
 import { postAnswer } from "./post-answer.js";
-import type { SeenEvents } from "./seen-events.js";
 
 /** Drops Events API redeliveries (same event_id, x-slack-retry-num) so each event is answered once. */
 export function registerDedupe(app: App, deps: SlackDeps, seen: SeenEvents): void {

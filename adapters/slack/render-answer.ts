@@ -12,8 +12,8 @@ import {
   type ShownPassage,
 } from "../../src/mod.js";
 import { type Block, context, SECTION_MAX, section } from "./blocks.js";
-import { escapeWithin } from "./cut-text.js";
 import { blockQuote, bold, escapeMrkdwn } from "./escape-mrkdwn.js";
+import { escapeWithin } from "./escape-within.js";
 import { citationMrkdwn, citationPlain, quoteMrkdwn } from "./render-parts.js";
 
 /** A group of blocks shown together (one answer, one checked figure); pages are cut between units. */

@@ -1,6 +1,6 @@
 import { LABELS, moreSourcesFrom, type Reply, relatedBeyond } from "../../src/mod.js";
 import { BLOCKS_MAX, type Block, button, context } from "./blocks.js";
-import { escapeWithin } from "./cut-text.js";
+import { escapeWithin } from "./escape-within.js";
 import {
   answerFallback,
   answerUnits,

@@ -12,8 +12,8 @@ import {
   VERDICT_LABELS,
 } from "../../src/mod.js";
 import { type Block, section } from "./blocks.js";
-import { escapeWithin } from "./cut-text.js";
 import { blockQuote, bold, escapeMrkdwn } from "./escape-mrkdwn.js";
+import { escapeWithin } from "./escape-within.js";
 import { sourcesContext, suggestionText, type Unit, unit } from "./render-answer.js";
 import { quoteMrkdwn } from "./render-parts.js";
 

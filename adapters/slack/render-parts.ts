@@ -1,5 +1,5 @@
 import { type Citation, citationParts, citationTail, citationText, type Quote } from "../../src/mod.js";
-import { cutAtSentence } from "./cut-text.js";
+import { cutAtSentence } from "../cut-text.js";
 import { bold, escapeMrkdwn } from "./escape-mrkdwn.js";
 
 /** The quoted sentence, escaped, its figure in bold, cut at a sentence end so the result fits in `max`. */

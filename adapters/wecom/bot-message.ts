@@ -8,7 +8,7 @@ import { digestMarkdown } from "../markdown/digest-command.js";
 import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
 import type { NextPages } from "../markdown/next-pages.js";
 import type { ReplyCache } from "../reply-cache.js";
-import type { SeenEvents } from "../slack/seen-events.js";
+import type { SeenEvents } from "../seen-events.js";
 
 /** WeCom's limit on a stream reply's content is 20,480 bytes of UTF-8: 6,000 characters fit even all Chinese. */
 export const MARKDOWN_MAX = 6000;

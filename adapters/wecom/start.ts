@@ -5,7 +5,7 @@ import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
 import { NextPages } from "../markdown/next-pages.js";
 import { ReplyCache } from "../reply-cache.js";
-import { SeenEvents } from "../slack/seen-events.js";
+import { SeenEvents } from "../seen-events.js";
 import { type BotMessage, newStreamId, onBotMessage, type WeComDeps } from "./bot-message.js";
 
 /** WeCom's intelligent-robot long connection when WECOM_WS_URL is not set. */

@@ -4,8 +4,11 @@
  */
 import type { Refusal } from "./converse.js";
 
-/** Where a conversation takes place. */
-export type Surface = "console" | "telegram" | "slack";
+/**
+ * Where a conversation takes place. "im": Feishu, DingTalk and WeCom, where commands are typed as text (no command
+ * menu), groups reach the bot by @mention, and 更多来源 is a button (Feishu) or a reply word (DingTalk, WeCom).
+ */
+export type Surface = "console" | "telegram" | "slack" | "im";
 
 /** One-line notices, the same everywhere; none holds user or document text, so none needs escaping. */
 export const CHAT_TEXTS = {
@@ -51,6 +54,14 @@ const HELP: Record<Surface, string> = {
     "• 任意聊天中输入 @机器人名 问题 可使用内联模式",
   ].join("\n"),
   slack: "请输入问题，例如“新增学位多少”；以“核实”开头可核查一个说法，例如“核实 新增学位28万个”。",
+  im: [
+    "用法：",
+    "• 直接发送问题，例如：新增学位多少",
+    "• 核实 全市新增学位28万个 — 核对说法里的数字",
+    "• 答案较多时，用“更多来源”查看其余的答案",
+    "• /digest on 08:30 学位 订阅每日摘要 · /digest off · /digest status · /digest now",
+    "• 群聊中请 @我 提问",
+  ].join("\n"),
 };
 
 /** How to use the bot on a platform; also the answer to a message with nothing in it. */
@@ -63,6 +74,7 @@ const COMMANDS: Record<Surface, { ask: string; check: string }> = {
   console: { ask: "/ask", check: "/check" },
   telegram: { ask: "/ask", check: "/check" },
   slack: { ask: "/policy", check: "/factcheck" },
+  im: { ask: "/ask", check: "/check" },
 };
 
 /** Why a question or claim was not answered, and what to do instead. */

@@ -33,7 +33,7 @@ import type { DigestProblem } from "../../src/digest/parse-command.js";
 import type { DigestCommandResult } from "../../src/digest/run-command.js";
 import type { Subscription } from "../../src/store/subscriptions.js";
 
-const SURFACES: Surface[] = ["console", "telegram", "slack"];
+const SURFACES: Surface[] = ["console", "telegram", "slack", "im"];
 
 /** Not empty, and no placeholder of a value that was missing. */
 function expectWorded(text: string): void {
@@ -239,6 +239,15 @@ describe("the conversation's texts", () => {
     expectWorded(helpText(surface));
     expect(helpText(surface)).toContain("核实");
     expect(unknownCommandText("/bogus", surface)).toContain("未知命令 /bogus");
+  });
+
+  it("tells Feishu, DingTalk and WeCom users what works there: typed commands, /digest, @mention in groups", () => {
+    const help = helpText("im");
+    for (const part of ["/digest on", "@我", "更多来源"]) expect(help).toContain(part);
+    expect(help).not.toContain("/policy");
+    expect(help).not.toContain("内联");
+    expect(unknownCommandText("/bogus", "im")).toBe("未知命令 /bogus。输入 /help 查看用法。");
+    expect(refusalText({ code: "empty", mode: "check" }, "im")).toContain("/check 全市新增学位28万个");
   });
 
   it("has every notice", () => {

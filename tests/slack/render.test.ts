@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ReplyCache } from "../../adapters/reply-cache.js";
+import { SeenEvents } from "../../adapters/seen-events.js";
 import { escapeMrkdwn } from "../../adapters/slack/escape-mrkdwn.js";
 import { messageText, unescapeSlack } from "../../adapters/slack/parse-input.js";
 import { renderReply } from "../../adapters/slack/render-blocks.js";
-import { SeenEvents } from "../../adapters/slack/seen-events.js";
 import type { AnswerReply, CheckReply, Citation, NoAnswerReply } from "../../src/answer/reply.js";
 import { parseMessage } from "../../src/conversation/parse-message.js";
 
