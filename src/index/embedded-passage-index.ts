@@ -15,7 +15,7 @@ export function embeddedPassageIndex(ix: CorpusIndex): PassageIndex {
       ids.flatMap((id): StoredPassage[] => {
         const passage = ix.passages[id];
         const facts = ix.facts[id];
-        return passage && facts && ix.docPassages.has(passage.doc) ? [{ passage, facts }] : [];
+        return passage && facts && isLive(ix, passage.doc, id) ? [{ passage, facts }] : [];
       }),
     frequencies: async (tokens) => ({
       passages: countPassages(ix),
@@ -35,6 +35,15 @@ export function searchEmbedded(ix: CorpusIndex, tokens: string[], limit: number)
     .slice(0, limit);
 }
 
+/**
+ * Whether a passage belongs to its document as indexed now: a replaced document's old passages stay in the arrays
+ * under the same name, but outside its current (contiguous) ids.
+ */
+function isLive(ix: CorpusIndex, doc: string, id: number): boolean {
+  const ids = ix.docPassages.get(doc);
+  return !!ids && ids.length > 0 && (ids[0] as number) <= id && id <= (ids[ids.length - 1] as number);
+}
+
 /** Passages of the documents still indexed (removed documents leave holes in the arrays). */
 function countPassages(ix: CorpusIndex): number {
   let n = 0;
@@ -42,8 +51,8 @@ function countPassages(ix: CorpusIndex): number {
   return n;
 }
 
-/** What a replica keeps of one document. */
-function indexedDocument(ix: CorpusIndex, doc: string): IndexedDocument {
+/** What a replica keeps of one document (the PostgreSQL index stores the same, computed on a scratch index). */
+export function indexedDocument(ix: CorpusIndex, doc: string): IndexedDocument {
   const articleYears: Array<[number, number[]]> = [];
   for (const [key, years] of ix.articleYears) {
     const hash = key.lastIndexOf("#");
