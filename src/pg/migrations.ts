@@ -1,3 +1,4 @@
+import { PASSAGE_INDEX_MIGRATION } from "../index/postgres/schema.js";
 import { ADVISORY_LOCKS } from "./locks.js";
 import { inTransaction, type PgPool } from "./pool.js";
 
@@ -9,7 +10,7 @@ export interface PgMigration {
 }
 
 /** The PostgreSQL schema, as an ordered list; append new migrations, never edit applied ones. */
-export const PG_MIGRATIONS: PgMigration[] = [];
+export const PG_MIGRATIONS: PgMigration[] = [PASSAGE_INDEX_MIGRATION];
 
 /**
  * Applies the migrations the database has not seen yet, under an advisory lock (replicas starting together
