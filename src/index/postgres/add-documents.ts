@@ -42,7 +42,8 @@ export async function addDocuments(pool: PgPool, gazetteer: Gazetteer, docs: Ind
     );
     const after = await c.query<{ passages: string }>(
       `UPDATE index_stats SET passages = passages + $1, total_length = total_length + $2,
-         next_passage = next_passage + $3, next_document = next_document + $4 RETURNING passages`,
+         next_passage = next_passage + $3, next_document = next_document + $4, version = version + 1
+       RETURNING passages`,
       [
         rows.passages.length,
         rows.passages.reduce((sum, p) => sum + p.length, 0),

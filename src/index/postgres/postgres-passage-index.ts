@@ -17,7 +17,9 @@ export function postgresPassageIndex(pool: PgPool, gazetteer: Gazetteer): Passag
     add: (docs) => addDocuments(pool, gazetteer, docs),
     remove: (doc) =>
       inTransaction(pool, async (c) => {
-        await c.query("SELECT 1 FROM index_stats FOR UPDATE");
+        const found = await c.query("SELECT 1 FROM index_documents WHERE doc = $1", [doc]);
+        if (found.rowCount === 0) return;
+        await c.query("UPDATE index_stats SET version = version + 1");
         await removeDocuments(c, [doc]);
       }),
     search: (tokens, limit) => searchPassages(pool, tokens, limit),

@@ -7,6 +7,7 @@ import type { PgMigration } from "../../pg/migrations.js";
  * and remove: a search reads document frequencies, the passage count and the average length from them. The
  * counters for the next passage id and the order of addition live in the stats row rather than in sequences:
  * they roll back with a failed add, so ids stay contiguous and equal to the embedded index's for the same history.
+ * `version` counts committed adds and removes: a replica that polls it sees any change, notified or not.
  */
 export const PASSAGE_INDEX_MIGRATION: PgMigration = {
   version: 2,
@@ -40,8 +41,9 @@ export const PASSAGE_INDEX_MIGRATION: PgMigration = {
       passages BIGINT NOT NULL,
       total_length BIGINT NOT NULL,
       next_passage BIGINT NOT NULL,
-      next_document BIGINT NOT NULL
+      next_document BIGINT NOT NULL,
+      version BIGINT NOT NULL
     );
-    INSERT INTO index_stats (passages, total_length, next_passage, next_document) VALUES (0, 0, 0, 0);
+    INSERT INTO index_stats (passages, total_length, next_passage, next_document, version) VALUES (0, 0, 0, 0, 0);
   `,
 };
