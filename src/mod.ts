@@ -174,3 +174,12 @@ export {
 export type { Platform, Subscription } from "./store/subscriptions.js";
 export { normalizeQuery } from "./text/script.js";
 export { cut, cutForSearch, loadSegmenter } from "./text/segment.js";
+// Replicas on PostgreSQL: the shared passage index, the corpus-sync lock, notifications and the version poll.
+export { postgresPassageIndex } from "./index/postgres/postgres-passage-index.js";
+export { loadGazetteer } from "./lexicon/places.js";
+export { migratePg } from "./pg/migrations.js";
+export { openPool, type PgPool } from "./pg/pool.js";
+export { listenForCorpusChanges } from "./replica/change-listener.js";
+export { readCorpusVersion } from "./replica/corpus-version.js";
+export { createRefreshScheduler } from "./replica/refresh-scheduler.js";
+export { syncReplica } from "./replica/replica-sync.js";

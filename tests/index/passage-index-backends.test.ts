@@ -59,6 +59,22 @@ function sharedSuite(fresh: () => Promise<PassageIndex>): void {
     expect(await ix.search(["学位"], 0)).toEqual([]);
   });
 
+  it("finds a passage by a token longer than a PostgreSQL lexeme may be", async () => {
+    // Sentences are cut at 200 characters, so such tokens come only from a caller's own segmentation.
+    const code = "x".repeat(600);
+    const codes = doc("codes.txt", "登记编号已公开。\n登记编号未公开。\n");
+    await ix.add([
+      {
+        ...codes,
+        tokens: [
+          ["登记", code],
+          ["登记", `${code}y`],
+        ],
+      },
+    ]);
+    expect((await ix.search([code], 10)).map((h) => h.id)).toEqual([0]);
+  });
+
   it("numbers a document's passages contiguously in document order, each passage carrying its own id", async () => {
     await ix.add([SCHOOLS, TEACHERS]);
     const [schools, teachers] = await ix.documents();

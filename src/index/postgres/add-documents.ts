@@ -84,14 +84,15 @@ async function insertPassages(c: PgClient, passages: PassageRow[], first: number
     passage: { ...p.passage, id: first + p.passage.id },
     facts: p.facts,
     tokens: p.tokens,
+    repeats: p.repeats,
     length: p.length,
     lexemes: p.lexemes,
   }));
   await c.query(
-    `INSERT INTO index_passages (id, doc, passage, facts, tokens, length, lexemes)
-     SELECT id, doc, passage, facts, tokens, length, array_to_tsvector(lexemes)
+    `INSERT INTO index_passages (id, doc, passage, facts, tokens, repeats, length, lexemes)
+     SELECT id, doc, passage, facts, tokens, repeats, length, array_to_tsvector(lexemes)
      FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, doc text, passage jsonb, facts jsonb, tokens text[],
-       length integer, lexemes text[])`,
+       repeats jsonb, length integer, lexemes text[])`,
     [JSON.stringify(json)],
   );
 }

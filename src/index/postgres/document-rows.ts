@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Gazetteer } from "../../lexicon/places.js";
 import { addDocuments, createIndex, encodeTerm, type IndexInput } from "../corpus-index.js";
 import { indexedDocument } from "../embedded-passage-index.js";
@@ -6,8 +7,10 @@ import { searchTokens, splitTokens } from "../tokens.js";
 
 /** A passage as stored: what load() returns, and what search() scores it by. */
 export interface PassageRow extends StoredPassage {
-  /** The terms MiniSearch would index, in order (repeats kept: they are the term frequencies). */
+  /** The distinct terms MiniSearch would index. */
   tokens: string[];
+  /** How often each term held more than once occurs (the others occur once). */
+  repeats: Record<string, number>;
   /** How many distinct terms (MiniSearch's field length). */
   length: number;
   /** The distinct terms as hex lexemes, for the GIN index. */
@@ -24,15 +27,23 @@ export interface IndexRows {
   consumed: number;
 }
 
-/**
- * A PostgreSQL lexeme is at most 2047 bytes: a longer term's lexeme is its hex prefix. The lexeme only selects
- * candidates through the GIN index; the term frequency, counted on the tokens themselves, decides the match.
- */
+/** A PostgreSQL lexeme is at most 2047 bytes: a longer term (hex takes 4 characters each) is named by its hash. */
 const LEXEME_CHARS = 500;
 
-/** The hex lexeme of a term (never parsed or stemmed; needs no quoting in a tsquery). */
+/**
+ * The lexeme of a term: the hex of its UTF-16 units (never parsed or stemmed, needs no quoting in a tsquery), or
+ * for a term too long for that, "h" and its SHA-256 (hex lexemes have a multiple of 4 digits and no "h").
+ */
 export function lexemeOf(term: string): string {
-  return encodeTerm(term.slice(0, LEXEME_CHARS));
+  if (term.length <= LEXEME_CHARS) return encodeTerm(term);
+  return `h${createHash("sha256").update(term).digest("hex")}`;
+}
+
+/** The counts of the terms that occur more than once. */
+function repeatsOf(terms: string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return Object.fromEntries([...counts].filter(([, n]) => n > 1));
 }
 
 /**
@@ -64,9 +75,10 @@ export function documentRows(gazetteer: Gazetteer, docs: IndexInput[], firstId: 
       passages.push({
         passage: { ...passage, id },
         facts,
-        tokens: terms,
+        tokens: distinct,
+        repeats: repeatsOf(terms),
         length: distinct.length,
-        lexemes: [...new Set(distinct.map(lexemeOf))],
+        lexemes: distinct.map(lexemeOf),
       });
     });
     documents.push({ ...indexed, passageIds: indexed.passageIds.map((local) => firstId + local) });

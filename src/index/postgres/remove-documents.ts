@@ -1,9 +1,9 @@
 import type { PgClient } from "../../pg/pool.js";
 
 /** How many of the documents' passages hold each token. */
-const GONE_TERMS = `SELECT u.token, count(*)::int AS n
-  FROM index_passages p CROSS JOIN LATERAL (SELECT DISTINCT token FROM unnest(p.tokens) AS token) u
-  WHERE p.doc = ANY($1::text[]) GROUP BY u.token`;
+const GONE_TERMS = `SELECT token, count(*)::int AS n
+  FROM index_passages p CROSS JOIN LATERAL unnest(p.tokens) AS token
+  WHERE p.doc = ANY($1::text[]) GROUP BY token`;
 
 /**
  * Removes documents inside the caller's transaction (which holds the stats row): their passages leave the

@@ -1,9 +1,10 @@
 import type { PgMigration } from "../../pg/migrations.js";
 
 /**
- * The passage index in PostgreSQL (migration 2). Passages keep their jieba tokens as written (`tokens`, for term
- * frequencies) and as a `tsvector` of hex-encoded lexemes (`lexemes`, GIN-indexed) so that no text-search parser
- * or dictionary ever touches them. `index_terms` and `index_stats` are kept exact in the transaction of every add
+ * The passage index in PostgreSQL (migration 2). A passage's distinct jieba tokens are kept as written (`tokens`,
+ * for the term counts when it is removed), as a `tsvector` of hex-encoded lexemes (`lexemes`, GIN-indexed; no
+ * text-search parser or dictionary ever touches them), with the counts of the tokens it holds more than once
+ * (`repeats`) and its number of distinct tokens (`length`): all that scoring reads. `index_terms` and `index_stats` are kept exact in the transaction of every add
  * and remove: a search reads document frequencies, the passage count and the average length from them. The
  * counters for the next passage id and the order of addition live in the stats row rather than in sequences:
  * they roll back with a failed add, so ids stay contiguous and equal to the embedded index's for the same history.
@@ -30,6 +31,7 @@ export const PASSAGE_INDEX_MIGRATION: PgMigration = {
       passage JSONB NOT NULL,
       facts JSONB NOT NULL,
       tokens TEXT[] NOT NULL,
+      repeats JSONB NOT NULL,
       length INTEGER NOT NULL,
       lexemes TSVECTOR NOT NULL
     );

@@ -21,8 +21,9 @@ export async function searchPassages(pool: PgPool, tokens: string[], limit: numb
   // MiniSearch splits the joined query again: an empty token is no term, a spaced one is two.
   const terms = splitTokens(tokens.join(" "));
   if (terms.length === 0 || limit <= 0) return [];
-  const query = [...new Set(terms.map(lexemeOf))].join(" | ");
-  const r = await pool.query<{ id: string; score: number }>(searchSql(terms), [terms, query, limit]);
+  const lexemes = terms.map(lexemeOf);
+  const query = [...new Set(lexemes)].join(" | ");
+  const r = await pool.query<{ id: string; score: number }>(searchSql(terms), [terms, query, limit, lexemes]);
   return r.rows.map((row) => ({ id: Number(row.id), score: row.score }));
 }
 
@@ -36,7 +37,12 @@ export function searchSql(terms: string[]): string {
   const count = terms.length;
   const f = (x: number) => `${x}::float8`;
   const ords = Array.from({ length: count }, (_v, i) => i + 1);
-  const tf = ords.map((i) => `coalesce(cardinality(array_positions(p.tokens, ($1::text[])[${i}])), 0)`);
+  // A term's frequency: 0 unless the passage's lexemes hold it, then its count among the repeats, else 1.
+  const tf = ords.map(
+    (i) =>
+      `CASE WHEN p.lexemes @@ ($4::tsquery[])[${i}] ` +
+      `THEN coalesce((p.repeats ->> ($1::text[])[${i}])::float8, 1) ELSE 0 END`,
+  );
   const termScore = (i: number) =>
     `CASE WHEN c.tf[${i}] > 0 THEN w.idf[${i}] * (${f(BM25.d)} + c.tf[${i}] * ${f(BM25.k + 1)} / (c.tf[${i}] + ` +
     `${f(BM25.k)} * (${f(1 - BM25.b)} + ${f(BM25.b)} * c.length / s.avg))) ELSE 0 END`;
