@@ -14,7 +14,7 @@ export { telegramDigestSender } from "./telegram/digest-sender.js";
 
 /** What the daily digests need: the engine, the store, a channel per running platform. */
 export interface DigestRunnerOptions {
-  engine: Pick<Engine, "index" | "synonyms" | "profile" | "clock">;
+  engine: Pick<Engine, "read">;
   /** Null when the store could not be opened: no digests run (the start-up log has said why). */
   store: Store | null;
   senders: Partial<Record<Platform, DigestChannel>>;

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type Config, createEngine, type Engine, prepareCorpus } from "../src/mod.js";
+import { type Config, createEngine, type Engine, livePassageCount, prepareCorpus } from "../src/mod.js";
 import { buildProgress } from "./build-progress.js";
 
 /** The index snapshot kept under DATA_DIR (rebuilt whenever the corpus or the code changes). */
@@ -32,8 +32,10 @@ export function openEngine(
 export function describeStartup(engine: Engine): string {
   const s = engine.startup;
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const size = `${engine.index.passages.length.toLocaleString("en-US")} passages from ${engine.index.docs.size.toLocaleString("en-US")} documents`;
+  const size = `${livePassageCount(engine.documents).toLocaleString("en-US")} passages from ${engine.documents.docs.size.toLocaleString("en-US")} documents`;
   if (s.from === "snapshot") return `index: ${size}, read from the snapshot in ${sec(s.snapshotReadMs)}`;
+  if (s.from === "passage-index")
+    return `index: ${size}, documents loaded from the passage index in ${sec(s.buildMs)}`;
   const write = s.snapshotWriteMs > 0 ? ` (snapshot written in ${sec(s.snapshotWriteMs)})` : "";
   const threads = s.buildWorker ? " on 2 threads" : "";
   return `index: ${size}, built in ${sec(s.buildMs)}${threads}${write}`;

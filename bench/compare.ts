@@ -9,7 +9,7 @@ import { miniSearchJieba } from "./peers/minisearch-jieba.js";
 import { oramaMandarin } from "./peers/orama-mandarin.js";
 import type { Peer } from "./peers/peer.js";
 import { scoreQuality } from "./quality.js";
-import { benchPassages, createEngineWith, replyTexts, searchOnly } from "./this-project.js";
+import { askAll, benchPassages, createEngineWith, replyTexts, searchOnly } from "./this-project.js";
 
 /** One engine's row of the comparison (the shape of results.json's `engines`, plus detail). */
 export interface EngineRow {
@@ -39,19 +39,18 @@ export interface Comparison {
 }
 
 /** Median time of each question over `runs` runs, slowest first. */
-function slowestQuestions(questions: string[], run: (q: string) => unknown, runs = 5, top = 5) {
-  return questions
-    .map((q) => {
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const s = performance.now();
-        run(q);
-        times.push((performance.now() - s) * 1000);
-      }
-      return { q, us: times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0 };
-    })
-    .sort((a, b) => b.us - a.us)
-    .slice(0, top);
+async function slowestQuestions(questions: string[], run: (q: string) => unknown, runs = 5, top = 5) {
+  const medians: Array<{ q: string; us: number }> = [];
+  for (const q of questions) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      await run(q);
+      times.push((performance.now() - s) * 1000);
+    }
+    medians.push({ q, us: times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? 0 });
+  }
+  return medians.sort((a, b) => b.us - a.us).slice(0, top);
 }
 
 /** The peers, in table order. */
@@ -75,10 +74,11 @@ export async function compareEngines(
   const engine = await createEngineWith({ corpusDir });
   const buildMs = performance.now() - t;
   const heap = heapMb() - heap0;
-  const q = scoreQuality(cases, (question) => replyTexts(engine.ask(question)));
-  const lat = measureLatency(questions, (question) => engine.ask(question), minQueries);
-  const search = measureLatency(questions, (question) => searchOnly(engine, question), minQueries);
-  const slowest = slowestQuestions(questions, (question) => engine.ask(question));
+  const replies = await askAll(engine, questions);
+  const q = scoreQuality(cases, (question) => replyTexts(replies.get(question)));
+  const lat = await measureLatency(questions, (question) => engine.ask(question), minQueries);
+  const search = await measureLatency(questions, (question) => searchOnly(engine, question), minQueries);
+  const slowest = await slowestQuestions(questions, (question) => engine.ask(question));
   const rows: EngineRow[] = [
     {
       name: "this project",
@@ -99,7 +99,7 @@ export async function compareEngines(
     const ms = performance.now() - s;
     const h = heapMb() - h0;
     const pq = scoreQuality(cases, (question) => peer.search(question, 3));
-    const pl = measureLatency(questions, (question) => peer.search(question, 3), minQueries);
+    const pl = await measureLatency(questions, (question) => peer.search(question, 3), minQueries);
     rows.push({ name: peer.name, setup: peer.setup, ...pq, buildMs: ms, ...pl, heapMb: h, rssMb: rssMb() });
   }
   return { rows, passages: passages.length, jiebaLoadMs, searchOnly: search, slowest };

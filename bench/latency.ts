@@ -14,15 +14,16 @@ export function percentile(sorted: number[], p: number): number {
 
 /**
  * Times `run` over the questions, cycling through them after one warm-up pass, until `minQueries` are timed
- * or `budgetMs` is spent (whichever comes first, but always one full pass).
+ * or `budgetMs` is spent (whichever comes first, but always one full pass). What `run` returns is awaited
+ * (the engine's API is async): the time includes that turn of the event loop.
  */
-export function measureLatency(
+export async function measureLatency(
   questions: string[],
   run: (q: string) => unknown,
   minQueries = 2000,
   budgetMs = 20_000,
-): Latency {
-  for (const q of questions) run(q);
+): Promise<Latency> {
+  for (const q of questions) await run(q);
   const times: number[] = [];
   const start = performance.now();
   for (let i = 0; ; i++) {
@@ -30,7 +31,7 @@ export function measureLatency(
     if (fullPass && (times.length >= minQueries || performance.now() - start > budgetMs)) break;
     const q = questions[i % questions.length] as string;
     const s = performance.now();
-    run(q);
+    await run(q);
     times.push((performance.now() - s) * 1000);
   }
   times.sort((a, b) => a - b);

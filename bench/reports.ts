@@ -3,7 +3,7 @@ import { AppError, type Engine } from "../src/mod.js";
 import { loadAskCases } from "./cases.js";
 import { peers } from "./compare.js";
 import { type Quality, scoreQuality } from "./quality.js";
-import { benchPassages, createEngineWith, replyTexts } from "./this-project.js";
+import { askAll, benchPassages, createEngineWith, replyTexts } from "./this-project.js";
 
 /** The ask cases over real documents (../shared/eval/reports-dev.md); check cases are not for peers. */
 export const REPORTS_CASES = "../shared/eval/reports-dev.jsonl";
@@ -61,8 +61,12 @@ export async function compareOnReports(source: ReportsSource = {}): Promise<Repo
     if (e instanceof AppError) return { kind: "skipped", reason: `${corpusDir}: ${e.message}` };
     throw e;
   }
+  const replies = await askAll(
+    engine,
+    cases.map((c) => c.q),
+  );
   const rows: ReportsRow[] = [
-    { name: "this project", figures: true, ...scoreQuality(cases, (q) => replyTexts(engine.ask(q))) },
+    { name: "this project", figures: true, ...scoreQuality(cases, (q) => replyTexts(replies.get(q))) },
   ];
   const passages = benchPassages(engine);
   for (const peer of peers()) {

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Engine, loadSegmenter } from "../src/mod.js";
+import { type Engine, livePassageCount, loadSegmenter } from "../src/mod.js";
 import { timeAddAll } from "./add-all.js";
 import type { AskCase } from "./cases.js";
 import { type ColdStart, coldStart, findSnapshot } from "./cold-start.js";
@@ -18,7 +18,7 @@ import { measureLatency } from "./latency.js";
 import { collect, heapMb, rssMb } from "./memory.js";
 import { type Quality, scoreQuality } from "./quality.js";
 import { generateCorpus } from "./synthetic.js";
-import { createEngineWith, replyTexts, searchOnly } from "./this-project.js";
+import { askAll, createEngineWith, embeddedIndex, replyTexts, searchOnly } from "./this-project.js";
 
 /** Figures for one corpus size. */
 export interface ScaleRow {
@@ -91,20 +91,30 @@ async function measureSize(
   const heap = heapMb() - heap0;
   const rss = rssMb();
   log(
-    `  ${docs} docs: build ${(buildMs / 1000).toFixed(1)} s (snapshot write ${(snapshotWriteMs / 1000).toFixed(1)} s), ${engine.index.passages.length} passages`,
+    `  ${docs} docs: build ${(buildMs / 1000).toFixed(1)} s (snapshot write ${(snapshotWriteMs / 1000).toFixed(1)} s), ${livePassageCount(engine.documents)} passages`,
   );
-  const needle = scoreQuality(cases, (q) => (engine ? replyTexts(engine.ask(q)) : []));
+  const replies = await askAll(
+    engine,
+    cases.map((c) => c.q),
+  );
+  const needle = scoreQuality(cases, (q) => replyTexts(replies.get(q)));
   log(
     `  ${docs} docs: seed questions with the seeds among them: hit@1 ${(100 * needle.hit1).toFixed(1)}%, no-answer ${needle.noAnswerOk}/${needle.noAnswerCases}`,
   );
   const questions = cases.filter((c) => !c.noAnswer).map((c) => c.q);
   const budget = docs >= 10_000 ? 30_000 : 15_000;
-  const lat = measureLatency(questions, (q) => engine?.ask(q), 2000, budget);
-  const search = measureLatency(questions, (q) => (engine ? searchOnly(engine, q) : 0), 2000, budget / 2);
+  const lat = await measureLatency(questions, (q) => engine?.ask(q), 2000, budget);
+  const search = await measureLatency(
+    questions,
+    (q) => (engine ? searchOnly(engine, q) : 0),
+    2000,
+    budget / 2,
+  );
   log(`  ${docs} docs: ask p50 ${(lat.p50Us / 1000).toFixed(2)} ms over ${lat.queries} queries`);
-  const addAllMs = withAddAll ? timeAddAll(engine.index).addAllMs : null;
-  const fanout = measureFanout(engine.index.index);
-  const passages = engine.index.passages.length;
+  const ix = embeddedIndex(engine);
+  const addAllMs = withAddAll ? timeAddAll(ix).addAllMs : null;
+  const fanout = measureFanout(ix.index);
+  const passages = livePassageCount(ix);
   engine = null;
   collect();
   let snapshot: ScaleRow["snapshot"] = null;

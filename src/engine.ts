@@ -1,24 +1,29 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { type AskOptions, answerQuestion, corpusExamples } from "./answer/answer-question.js";
+import { type AskOptions, answerQuestion } from "./answer/answer-question.js";
+import { type ContextBase, embeddedContext } from "./answer/embedded-context.js";
 import type { AskReply, CheckReply } from "./answer/reply.js";
 import { type CheckOptions, checkClaim } from "./check/check-claim.js";
-import { scanCorpus } from "./corpus/corpus-entries.js";
 import { type DocumentLimits, resolveLimits } from "./corpus/document-limits.js";
-import { createDocumentReader, type DocumentReader, skippedFile } from "./corpus/document-reader.js";
-import { contentHash, corpusFingerprint, readManifest, type SkippedFile } from "./corpus/load.js";
-import { readRegularFile } from "./corpus/read-regular-file.js";
+import { createDocumentReader, type DocumentReader } from "./corpus/document-reader.js";
+import { corpusFingerprint, type SkippedFile } from "./corpus/load.js";
 import type { DocumentMeta } from "./corpus/types.js";
-import { AppError } from "./errors.js";
 import { type IndexCorpusOptions, indexCorpus } from "./index/build-index.js";
 import { indexCodeVersion } from "./index/code-version.js";
-import { addDocuments, type CorpusIndex, createIndex, removeDocument } from "./index/corpus-index.js";
+import { type CorpusIndex, createIndex } from "./index/corpus-index.js";
+import type { DocumentTables } from "./index/document-tables.js";
+import { embeddedPassageIndex } from "./index/embedded-passage-index.js";
+import type { PassageIndex } from "./index/passage-index.js";
 import { readSnapshot, writeSnapshot } from "./index/snapshot-file.js";
-import { loadGazetteer } from "./lexicon/places.js";
+import { type CorpusChanges, syncCorpus } from "./index/sync-corpus.js";
+import { type Gazetteer, loadGazetteer } from "./lexicon/places.js";
 import { CORPUS_TABLE_FILES, loadSynonyms, type SynonymTable } from "./lexicon/synonyms.js";
 import { type ProfileOverrides, type RankingProfile, resolveProfile } from "./rank/profile.js";
 import type { SearchContext } from "./rank/search-context.js";
+import { createRemoteEngine } from "./remote-engine.js";
 import { loadSegmenter } from "./text/segment.js";
+
+export type { CorpusChanges } from "./index/sync-corpus.js";
 
 /** Where the engine reads its documents and extra synonyms. */
 export interface EngineOptions extends IndexCorpusOptions {
@@ -42,24 +47,22 @@ export interface EngineOptions extends IndexCorpusOptions {
   clock?: () => Date;
   /** Limits on what reading one document may cost (src/corpus/document-limits.ts); the rest keep their defaults. */
   documentLimits?: Partial<DocumentLimits>;
+  /**
+   * A passage index that holds the passages elsewhere (PostgreSQL). With it the engine keeps only per-document
+   * data in memory, loads the passages each question reads, builds no MiniSearch and writes no snapshot; it
+   * starts from the documents the index holds (`sync()` brings them in line with `corpusDir`).
+   */
+  passageIndex?: PassageIndex;
+  /** With a passageIndex: fetches from it one question may make before it fails (default 6; 1–4 are usual). */
+  maxFetches?: number;
 }
 
-/** What a re-scan of the corpus directory changed. */
-export interface CorpusChanges {
-  added: string[];
-  updated: string[];
-  removed: string[];
-  skipped: SkippedFile[];
-  /** What reading the added and updated files dropped ("page.html: URL "javascript:…" dropped: …"). */
-  notes: string[];
-}
-
-/** How the engine started: from its snapshot or from the files, and what each step took (ms, 0 if skipped). */
+/** How the engine started: from its snapshot, from the files or from a remote passage index, and what each step took (ms, 0 if skipped). */
 export interface EngineStartup {
-  from: "snapshot" | "files";
+  from: "snapshot" | "files" | "passage-index";
   /** Hashing the corpus files and reading the snapshot (whether or not it could be used). */
   snapshotReadMs: number;
-  /** Reading, cleaning and indexing the files. */
+  /** Reading, cleaning and indexing the files; over a remote passage index, loading its documents. */
   buildMs: number;
   /** Whether a worker thread read and segmented the files while this one indexed them (large corpora). */
   buildWorker: boolean;
@@ -68,18 +71,25 @@ export interface EngineStartup {
 
 /** The core: answers questions from an indexed corpus. Platform code lives in the adapters. */
 export interface Engine {
-  ask(question: string, options?: AskOptions): AskReply;
+  ask(question: string, options?: AskOptions): Promise<AskReply>;
   /** Fact-checks a claim with figures ("全市新增学位28万个"): a CheckReply. */
-  check(claim: string, options?: CheckOptions): CheckReply;
+  check(claim: string, options?: CheckOptions): Promise<CheckReply>;
   /** The documents answers can cite, in corpus order. */
   sources(): DocumentMeta[];
   /**
    * Example questions this corpus answers (Telegram's /start buttons, replies to small talk): derived from the
    * corpus on first use and kept until it changes.
    */
-  examples(): string[];
+  examples(): Promise<string[]>;
+  /**
+   * Runs synchronous ranking code against the corpus (a digest's key figures and topic matches): directly in
+   * process; over a remote passage index, again with what it read fetched until it missed nothing.
+   */
+  read<T>(run: (ctx: SearchContext) => T): Promise<T>;
   /** Re-scans the corpus directory: new files are indexed, changed ones re-indexed, deleted ones dropped. */
   sync(): Promise<CorpusChanges>;
+  /** Reloads the per-document data from a remote passage index (another replica changed it); in process, nothing to do. */
+  refresh(): Promise<void>;
   /** Files of the corpus directory that could not be read at start, with why. */
   skipped: SkippedFile[];
   /** What reading the files at start dropped from their metadata (empty when started from a snapshot). */
@@ -88,7 +98,10 @@ export interface Engine {
   warnings: string[];
   /** Writes a snapshot left pending by `snapshotWrite: "later"`; returns the warnings it raised (else []). */
   flushSnapshot(): string[];
-  index: CorpusIndex;
+  /** What the engine keeps of each document: metadata, articles, homes, hashes, passage ids. */
+  documents: DocumentTables;
+  /** The index in this process (MiniSearch and passages); null over a remote passage index. */
+  index: CorpusIndex | null;
   synonyms: SynonymTable;
   /** The ranking profile in use (defaults with the given overrides). */
   profile: RankingProfile;
@@ -97,17 +110,39 @@ export interface Engine {
   startup: EngineStartup;
 }
 
-/** Loads the corpus, builds the index and returns the engine. Throws AppError on a missing or empty corpus. */
+/** What both kinds of engine are set up with. */
+export interface EngineSetup {
+  base: ContextBase;
+  gazetteer: Gazetteer;
+  limits: DocumentLimits;
+  reader: DocumentReader;
+}
+
+/**
+ * Loads the corpus, builds the index and returns the engine; with a passageIndex, loads the documents it holds.
+ * Throws AppError on a missing or empty corpus (in process).
+ */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const profile = resolveProfile(options.profile);
   loadSegmenter();
   const synonyms = loadSynonyms([
     ...CORPUS_TABLE_FILES.map((f) => join(options.corpusDir, f)),
     ...(options.synonymFiles ?? []),
   ]);
-  const gazetteer = loadGazetteer([join(options.corpusDir, "places.txt")]);
-  let t = performance.now();
   const limits = resolveLimits(options.documentLimits);
+  const setup: EngineSetup = {
+    base: { synonyms, profile: resolveProfile(options.profile), clock: options.clock ?? (() => new Date()) },
+    gazetteer: loadGazetteer([join(options.corpusDir, "places.txt")]),
+    limits,
+    reader: createDocumentReader(limits),
+  };
+  if (options.passageIndex) return createRemoteEngine(setup, options.passageIndex, options);
+  return createEmbeddedEngine(setup, options);
+}
+
+/** The engine over an index in this process: MiniSearch, snapshot, ranking reading it directly. */
+async function createEmbeddedEngine(setup: EngineSetup, options: EngineOptions): Promise<Engine> {
+  const { gazetteer, limits, reader } = setup;
+  let t = performance.now();
   const key = options.snapshotFile ? snapshotKey(options.corpusDir, gazetteer, limits) : "";
   const snapshot = options.snapshotFile ? readSnapshot(options.snapshotFile, key, gazetteer) : null;
   const startup: EngineStartup = {
@@ -121,7 +156,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let skipped: SkippedFile[];
   let notes: string[] = [];
   const warnings: string[] = [];
-  const reader = createDocumentReader(limits);
   if (snapshot) {
     ({ index, skipped } = snapshot);
     reader.remember(skipped);
@@ -149,8 +183,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   const later = options.snapshotWrite === "later";
   if (!later) flushSnapshot();
+  const passageIndex = embeddedPassageIndex(index);
   const sync = async () => {
-    const changes = await syncCorpus(index, options.corpusDir, reader);
+    const changes = await syncCorpus(passageIndex, index, options.corpusDir, reader);
     const changed = changes.added.length + changes.updated.length + changes.removed.length > 0;
     if (changed && options.snapshotFile) {
       // Keyed by the files as this sync read them: a file changed since will not match, and is re-read.
@@ -159,22 +194,22 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     return changes;
   };
-  const clock = options.clock ?? (() => new Date());
-  const ctx: SearchContext = { ix: index, synonyms, profile, clock };
+  const ctx = embeddedContext(index, setup.base);
   return {
-    ask: (question, opts) => answerQuestion(ctx, question, opts),
-    check: (claim, opts) => checkClaim(ctx, claim, opts),
+    ask: async (question, opts) => answerQuestion(ctx, question, opts),
+    check: async (claim, opts) => checkClaim(ctx, claim, opts),
     sources: () => [...index.docs.values()],
-    examples: () => corpusExamples(ctx),
+    examples: async () => ctx.examples(),
+    read: async (run) => run(ctx),
     sync,
+    refresh: async () => {},
     skipped,
     notes,
     warnings,
     flushSnapshot,
+    documents: index,
     index,
-    synonyms,
-    profile,
-    clock,
+    ...setup.base,
     startup,
   };
 }
@@ -199,34 +234,4 @@ function snapshotKey(corpusDir: string, gazetteer: string[], limits: DocumentLim
   const digest = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
   const places = digest(gazetteer.join("\n"));
   return `${corpusFingerprint(corpusDir, limits.fileMb)}:${indexCodeVersion()}:${places}:${digest(JSON.stringify(limits))}`;
-}
-
-/**
- * Brings the index in line with the directory; unchanged files (same content hash) are not parsed again, nor
- * are files the reader refused with the same content. Entries that are not regular files are skipped.
- */
-async function syncCorpus(ix: CorpusIndex, dir: string, reader: DocumentReader): Promise<CorpusChanges> {
-  const { files, skipped } = scanCorpus(dir);
-  const changes: CorpusChanges = { added: [], updated: [], removed: [], skipped, notes: [] };
-  const manifest = readManifest(dir);
-  for (const doc of [...ix.docs.keys()]) {
-    if (files.includes(doc)) continue;
-    removeDocument(ix, doc);
-    changes.removed.push(doc);
-  }
-  for (const file of files) {
-    const known = ix.hashes.get(file);
-    try {
-      // Hashing is cheap, parsing is not: an unchanged file is not parsed again.
-      if (known && known === contentHash(readRegularFile(join(dir, file), file))) continue;
-      const loaded = await reader.read(dir, file, manifest.get(file) ?? {});
-      addDocuments(ix, [loaded]);
-      (known ? changes.updated : changes.added).push(file);
-      for (const note of loaded.notes ?? []) changes.notes.push(`${file}: ${note}`);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      changes.skipped.push(skippedFile(file, e));
-    }
-  }
-  return changes;
 }

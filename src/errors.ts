@@ -13,7 +13,8 @@ export type ErrorCode =
   | "CONFIG_INVALID"
   | "PLATFORM_UNREACHABLE"
   | "PLATFORM_REFUSED"
-  | "INPUT_INVALID";
+  | "INPUT_INVALID"
+  | "INDEX_UNSETTLED";
 
 /** The one error type for setup and input mistakes: a code plus a message that says what to fix. */
 export class AppError extends Error {

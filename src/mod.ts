@@ -5,6 +5,7 @@
 
 // The engine and its options.
 export type { AskOptions } from "./answer/answer-question.js";
+export { embeddedContext } from "./answer/embedded-context.js";
 // The neutral reply model every adapter renders, and the explanations behind it.
 export type { AskExplanation, CandidateExplanation } from "./answer/explain.js";
 export type {
@@ -151,6 +152,9 @@ export {
 export { AppError, type ErrorCode } from "./errors.js";
 // For the benchmarks: the text pipeline, the index's MiniSearch setup and the ranking, measured on their own.
 export { type CorpusIndex, MINISEARCH_OPTIONS } from "./index/corpus-index.js";
+export { type DocumentTables, livePassageCount } from "./index/document-tables.js";
+export { embeddedPassageIndex } from "./index/embedded-passage-index.js";
+export type { IndexedDocument, PassageIndex, SearchHit, StoredPassage } from "./index/passage-index.js";
 export { searchTokens } from "./index/tokens.js";
 export { isPunctuation } from "./lexicon/stopwords.js";
 export { analyzeQuery } from "./query/analyze-query.js";

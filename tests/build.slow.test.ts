@@ -29,7 +29,7 @@ describe("the build (npm run build → dist/)", () => {
     )) as typeof import("../src/mod.js");
     const engine = await mod.createEngine({ corpusDir: "seeds", workerMinBytes: 0 });
     expect(engine.startup.buildWorker).toBe(true);
-    const reply = engine.ask("新增学位多少");
+    const reply = await engine.ask("新增学位多少");
     expect(reply.kind === "answer" && reply.answers[0]?.figure?.text).toBe("27.8万个");
   }, 60_000);
 });

@@ -67,20 +67,21 @@ export function digestRequestProblem(r: DigestRequest): string | null {
  * `digest --preview`: records the corpus documents in the store (so a fresh checkout lists every seed), then
  * prints the documents first seen since the given local date (default yesterday, Asia/Shanghai). Returns the exit code.
  */
-export function runDigestCli(
+export async function runDigestCli(
   engine: Engine,
   config: Config,
   parsed: DigestRequest,
   now = new Date(),
-): number {
+): Promise<number> {
   const store = openStore(config.DATA_DIR);
   try {
-    store.documents.recordSeen(seenDocuments(engine.index), now);
+    store.documents.recordSeen(seenDocuments(engine.documents), now);
     const today = localParts(now, DEFAULT_TIME_ZONE).date;
     const from = startOfLocalDate(parsed.since ?? previousDate(today), DEFAULT_TIME_ZONE);
     // first_seen is compared strictly after `from`: step back a millisecond to include the day's first instant.
     const docs = store.documents.firstSeenBetween(new Date(from.getTime() - 1), now);
-    process.stdout.write(`${renderDigestText(buildDigest(engine, docs, parsed.topics, today, true))}\n`);
+    const digest = await buildDigest(engine, docs, parsed.topics, today, true);
+    process.stdout.write(`${renderDigestText(digest)}\n`);
     return 0;
   } finally {
     store.close();

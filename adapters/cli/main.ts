@@ -68,13 +68,13 @@ async function answerTexts(mode: "ask" | "check", args: CommandArgs): Promise<nu
   return withEngine(async (engine) => {
     for (const t of texts) {
       if (mode === "check") {
-        const reply = engine.check(t, options);
+        const reply = await engine.check(t, options);
         const explain = reply.explain ? `\n${renderCheckExplanation(reply.explain)}` : "";
         process.stdout.write(
           json ? `${JSON.stringify(checkJson(reply))}\n` : `${renderCheckText(reply, style)}${explain}\n\n`,
         );
       } else {
-        const reply = engine.ask(t, options);
+        const reply = await engine.ask(t, options);
         const explain = reply.explain ? `\n${renderAskExplanation(reply.explain)}` : "";
         process.stdout.write(
           json ? `${JSON.stringify(askJson(reply))}\n` : `${renderText(reply, style)}${explain}\n\n`,

@@ -41,7 +41,7 @@ export async function runConsoleChat(
   write(consoleBanner(engine.sources().length));
   output.write("> ");
   for await (const line of rl) {
-    const outcome = converse(conversation, "console", line);
+    const outcome = await converse(conversation, "console", line);
     if (outcome.kind === "command" && QUIT.has(outcome.name)) break;
     const text = respond(engine, outcome, paging, style);
     if (text !== null) write(text);

@@ -67,7 +67,7 @@ export async function handleDigest(
   const cmd = parseDigestCommand(req.text);
   const refused = changesSubscription(cmd) ? await refusal(client, req) : null;
   if (refused) return say(digestRefusalText(refused));
-  const result = runDigestCommand(
+  const result = await runDigestCommand(
     {
       store: deps.store,
       source: deps.engine,

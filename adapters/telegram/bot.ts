@@ -66,8 +66,9 @@ function errorHandler(log: NonNullable<BotOptions["log"]>) {
 }
 
 /** /start: what the bot does, with example questions this corpus answers as buttons. */
-function start(ctx: Context, deps: BotDeps): Promise<unknown> {
-  return ctx.reply(START_TEXT, { ...quoteOf(ctx), reply_markup: examplesKeyboard(deps.engine.examples()) });
+async function start(ctx: Context, deps: BotDeps): Promise<unknown> {
+  const examples = await deps.engine.examples();
+  return ctx.reply(START_TEXT, { ...quoteOf(ctx), reply_markup: examplesKeyboard(examples) });
 }
 
 /** /sources: the documents, as HTML messages within Telegram's limit. */

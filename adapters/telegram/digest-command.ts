@@ -30,7 +30,7 @@ export async function handleDigestCommand(ctx: CommandContext<Context>, deps: Bo
   const cmd = parseDigestCommand(ctx.match);
   if (changesSubscription(cmd) && !(await mayChange(ctx)))
     return replyPlain(ctx, digestRefusalText({ code: "admins-only" }));
-  const result = runDigestCommand(
+  const result = await runDigestCommand(
     {
       store: deps.store,
       source: deps.engine,

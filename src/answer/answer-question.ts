@@ -5,7 +5,6 @@ import { type Candidates, fetchCandidates } from "../rank/fetch-candidates.js";
 import { type RankedPassage, rankPassages, scoreCandidates } from "../rank/rank-passages.js";
 import type { SearchContext } from "../rank/search-context.js";
 import { citationOf, clauseOf, figureView, quoteOf } from "./cite.js";
-import { exampleQuestions } from "./example-questions.js";
 import {
   type AskExplanation,
   explainExcluded,
@@ -43,7 +42,7 @@ export function answerQuestion(ctx: SearchContext, question: string, options: As
   const verdicts = ranking.ranked.map((r) => ({ r, rejection: rejectionOf(ctx, q, r) }));
   const accepted = verdicts.filter((v) => !v.rejection).map((v) => v.r);
   const reply: AskReply = unasked
-    ? { kind: "no-answer", question, reason: unasked, suggestions: [], examples: corpusExamples(ctx) }
+    ? { kind: "no-answer", question, reason: unasked, suggestions: [], examples: ctx.examples() }
     : accepted.length === 0
       ? noAnswer(ctx, q, candidates)
       : answerFrom(ctx, q, accepted);
@@ -57,11 +56,6 @@ export function answerQuestion(ctx: SearchContext, question: string, options: As
     answered: accepted.length > 0,
   };
   return { ...reply, explain };
-}
-
-/** Example questions this corpus answers (computed on first use, then kept until the corpus changes). */
-export function corpusExamples(ctx: SearchContext): string[] {
-  return exampleQuestions(ctx, (question) => answerQuestion(ctx, question));
 }
 
 /**
@@ -145,7 +139,7 @@ function relatedFigures(ctx: SearchContext, ranked: RankedPassage[], answers: An
       continue;
     shown.add(f.value);
     const clause = clauseOf(r.passage, f);
-    const scope = ctx.ix.facts[r.passage.id]?.places[0];
+    const scope = ctx.passages.facts(r.passage.id)?.places[0];
     out.push({
       label: scope && !clause.includes(scope) ? `${scope}：${clause}` : clause,
       figure: figureView(r.passage, f),
@@ -163,7 +157,7 @@ function noAnswer(ctx: SearchContext, q: QueryAnalysis, candidates: Candidates):
   );
   const suggestions = unscoped.slice(0, 3).map((r) => {
     const f = r.fit?.figure;
-    const home = ctx.ix.facts[r.passage.id]?.places[0] ?? ctx.ix.homes.get(r.passage.doc);
+    const home = ctx.passages.facts(r.passage.id)?.places[0] ?? ctx.ix.homes.get(r.passage.doc);
     const label = f ? clauseOf(r.passage, f) : r.passage.text.slice(0, 30);
     return home ? `${home}：${label}` : label;
   });
@@ -172,6 +166,6 @@ function noAnswer(ctx: SearchContext, q: QueryAnalysis, candidates: Candidates):
     question: q.question,
     reason: { code: "not-found", places: q.places },
     suggestions: [...new Set(suggestions)],
-    examples: corpusExamples(ctx),
+    examples: ctx.examples(),
   };
 }

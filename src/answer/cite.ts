@@ -1,11 +1,11 @@
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex } from "../index/corpus-index.js";
+import type { DocumentTables } from "../index/document-tables.js";
 import { CLAUSE_END, spanBetween } from "../lexicon/punctuation.js";
 import type { Figure } from "../text/figure.js";
 import type { Citation, FigureView, Quote } from "./reply.js";
 
 /** The citation of a passage: article headline (or document title), publisher, date, paragraph. */
-export function citationOf(ix: CorpusIndex, p: Passage): Citation {
+export function citationOf(ix: Pick<DocumentTables, "docs" | "articles">, p: Passage): Citation {
   const meta = ix.docs.get(p.doc);
   const article = ix.articles.get(p.doc)?.[p.article];
   return {

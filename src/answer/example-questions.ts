@@ -1,4 +1,4 @@
-import type { CorpusIndex } from "../index/corpus-index.js";
+import type { DocumentTables } from "../index/document-tables.js";
 import { INCREASE_WORDS } from "../lexicon/change-words.js";
 import { charClass, ITEM_END } from "../lexicon/punctuation.js";
 import { isStopword } from "../lexicon/stopwords.js";
@@ -47,7 +47,7 @@ interface Phrase {
 /** Asks a question of the corpus (answerQuestion, passed in so that this module does not import it). */
 export type Ask = (question: string) => AskReply;
 
-const cache = new WeakMap<CorpusIndex, { key: string; examples: string[] }>();
+const cache = new WeakMap<DocumentTables, { key: string; examples: string[] }>();
 
 /**
  * Example questions this corpus answers, for messages that are no question (你好) and Telegram's /start.
@@ -64,7 +64,7 @@ export function exampleQuestions(ctx: SearchContext, ask: Ask): string[] {
   cache.set(ctx.ix, { key, examples: [] });
   let examples: string[] | null = null;
   try {
-    examples = chooseExamples(ctx.ix, ask, indicatorPhrases(ctx.ix));
+    examples = chooseCorpusExamples(ctx, ask);
     return examples;
   } finally {
     // Kept only when chosen: after a failure the next call chooses again rather than offer nothing for good.
@@ -73,11 +73,16 @@ export function exampleQuestions(ctx: SearchContext, ask: Ask): string[] {
   }
 }
 
+/** Chooses the examples afresh (exampleQuestions keeps them; a remote engine keeps them itself). */
+export function chooseCorpusExamples(ctx: SearchContext, ask: Ask): string[] {
+  return chooseExamples(ctx.ix, ask, indicatorPhrases(ctx));
+}
+
 /**
  * The documents of the index as examples are chosen from: each with its content hash and its passages (a document
  * read again gets new passage ids). Any document added, removed or replaced changes it, whatever the sizes do.
  */
-function indexState(ix: CorpusIndex): string {
+export function indexState(ix: DocumentTables): string {
   let state = "";
   for (const [doc, ids] of ix.docPassages)
     state += `${doc}\t${ix.hashes.get(doc) ?? ""}\t${ids[0] ?? ""}\t${ids.length}\n`;
@@ -96,7 +101,7 @@ interface Example {
  * Asks the phrases in order until enough are answered well: first each about another place (when the corpus
  * has several), then any. At most MAX_ASKS questions are asked.
  */
-function chooseExamples(ix: CorpusIndex, ask: Ask, phrases: Phrase[]): string[] {
+function chooseExamples(ix: DocumentTables, ask: Ask, phrases: Phrase[]): string[] {
   const manyPlaces = new Set([...ix.homes.values()].filter(Boolean)).size > 1;
   const tried = new Map<string, Example | null>();
   let asks = 0;
@@ -123,7 +128,7 @@ function chooseExamples(ix: CorpusIndex, ask: Ask, phrases: Phrase[]): string[] 
 }
 
 /** "phrase多少", with the place of the answering document before it when the corpus has several, if answered well. */
-function verifiedExample(ix: CorpusIndex, ask: Ask, phrase: string, manyPlaces: boolean): Example | null {
+function verifiedExample(ix: DocumentTables, ask: Ask, phrase: string, manyPlaces: boolean): Example | null {
   const plain = wellAnswered(ask(`${phrase}多少`), phrase);
   const home = plain && manyPlaces ? (ix.homes.get(plain.doc) ?? null) : null;
   if (!plain || !home) return plain && { phrase, question: `${phrase}多少`, quote: plain.quote, home: null };
@@ -150,12 +155,12 @@ function wellAnswered(reply: AskReply, phrase: string): { quote: string; doc: st
  * The indicator phrases of the corpus, most widely stated first: by documents, then statements, then as text
  * (so the order never depends on the order documents were added in).
  */
-export function indicatorPhrases(ix: CorpusIndex): Phrase[] {
-  const ids = [...ix.docPassages.values()].flat();
+export function indicatorPhrases(ctx: SearchContext): Phrase[] {
+  const ids = [...ctx.ix.docPassages.values()].flat();
   const stride = Math.max(1, Math.ceil(ids.length / MAX_PASSAGES));
   const phrases = new Map<string, Phrase>();
   for (let i = 0; i < ids.length; i += stride) {
-    const p = ix.passages[ids[i] as number];
+    const p = ctx.passages.passage(ids[i] as number);
     if (!p) continue;
     let prevEnd = 0;
     for (const f of p.figures) {

@@ -44,8 +44,8 @@ export function isSmallTalk(q: QueryAnalysis): boolean {
 
 /** Whether the corpus uses a word: as indexed, through a synonym, or by a part of two characters or more. */
 function isInCorpus(ctx: SearchContext, word: string): boolean {
-  const df = ctx.ix.df;
-  if (df.has(word)) return true;
-  for (const other of ctx.synonyms.get(word) ?? []) if (df.has(other)) return true;
-  return searchTokens(word).some((t) => t.length >= 2 && df.has(t));
+  const used = (t: string) => ctx.passages.df(t) > 0;
+  if (used(word)) return true;
+  for (const other of ctx.synonyms.get(word) ?? []) if (used(other)) return true;
+  return searchTokens(word).some((t) => t.length >= 2 && used(t));
 }

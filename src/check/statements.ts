@@ -53,7 +53,7 @@ export function sameIndicator(
       coverage: Math.round(r.coverage * 1000) / 1000,
       figure: picked?.figure.text ?? null,
       anchored: picked ? Math.round(picked.anchored * 1000) / 1000 : null,
-      target: isTargetPassage(ctx.ix, r.passage),
+      target: isTargetPassage(ctx.passages, r.passage),
       outcome,
     });
   for (const r of ranked.slice(0, w.candidates)) {
@@ -70,8 +70,8 @@ export function sameIndicator(
       else if (picked.anchored < min) note(r, "anchor-far", picked);
       else {
         note(r, "statement", picked);
-        const role = ctx.ix.facts[r.passage.id]?.period.role ?? null;
-        statements.push({ ranked: r, ...picked, target: isTargetPassage(ctx.ix, r.passage), role });
+        const role = ctx.passages.facts(r.passage.id)?.period.role ?? null;
+        statements.push({ ranked: r, ...picked, target: isTargetPassage(ctx.passages, r.passage), role });
       }
     }
   }
@@ -94,7 +94,7 @@ function anchoredFigure(
   const norm = r.passage.norm;
   const figures = r.passage.figures;
   const oneYear = asksOneYear(q);
-  const facts = ctx.ix.facts[r.passage.id];
+  const facts = ctx.passages.facts(r.passage.id);
   const span = facts ? spanOf(facts) : null;
   // Terms may have been joined into compounds ("占" + "比" -> 占比): an anchor inside a term counts.
   const hits = r.hits.filter((h) => anchors.some((a) => h.term.word.includes(a) || a.includes(h.term.word)));
@@ -148,7 +148,7 @@ function spanOf(facts: PassageFacts): { from: number; to: number } | null {
  * of ("沙坪坝区新增学位3.8万个" never states the city's figure).
  */
 function otherPlaces(ctx: SearchContext, q: QueryAnalysis, p: Passage): string[] | null {
-  const facts = ctx.ix.facts[p.id];
+  const facts = ctx.passages.facts(p.id);
   if (!facts) return null;
   if (isAboutOneUnit(p.norm) && !isAboutOneUnit(q.norm)) return null;
   // A five-year review also states where its span started ("由7.34万元提升至10.26万元": the year before it).

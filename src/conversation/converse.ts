@@ -54,7 +54,7 @@ export interface Conversation extends InputLimits {
 }
 
 /** Parses a message and answers it: the one path from a user's text to the engine, the same on every platform. */
-export function converse(c: Conversation, userId: string, text: string): Outcome {
+export async function converse(c: Conversation, userId: string, text: string): Promise<Outcome> {
   const message = parseMessage(text);
   if (message.kind === "empty" || message.kind === "command") return message;
   return answerRequest(c, userId, message);
@@ -64,7 +64,7 @@ export function converse(c: Conversation, userId: string, text: string): Outcome
  * Answers a question or claim whose kind is already known (a platform command says it: /factcheck is a
  * claim). Empty and too-long texts are refused before the rate limit, so they do not use up a user's questions.
  */
-export function answerRequest(c: Conversation, userId: string, request: Request): Answer {
+export async function answerRequest(c: Conversation, userId: string, request: Request): Promise<Answer> {
   const admitted = admit(c, userId, request);
   return admitted.kind === "refused" ? admitted : answerAdmitted(c, admitted);
 }
@@ -89,8 +89,8 @@ function admit(
 }
 
 /** The engine's part: the reply to an admitted request. */
-function answerAdmitted(c: Conversation, a: Admitted): Answer {
-  const reply = a.mode === "check" ? c.engine.check(a.text) : c.engine.ask(a.text);
+async function answerAdmitted(c: Conversation, a: Admitted): Promise<Answer> {
+  const reply = a.mode === "check" ? await c.engine.check(a.text) : await c.engine.ask(a.text);
   return { kind: "reply", reply, asked: a.text };
 }
 
@@ -144,11 +144,7 @@ export function answerInTurn(c: Conversation, userId: string, request: Request):
   return inTurn(c, userId, () => answerAdmitted(c, admitted));
 }
 
-function inTurn<T>(c: Conversation, userId: string, work: () => T): Promise<T> {
+function inTurn<T>(c: Conversation, userId: string, work: () => Promise<T>): Promise<T> {
   if (c.queue) return c.queue.run(userId, work);
-  try {
-    return Promise.resolve(work());
-  } catch (e) {
-    return Promise.reject(e);
-  }
+  return work();
 }

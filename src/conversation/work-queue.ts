@@ -20,9 +20,12 @@ export class WorkQueue {
 
   constructor(private readonly defer: Defer = setImmediate) {}
 
-  /** Queues `work` in `user`'s turn; resolves with what it returns, rejects with what it throws. */
-  run<T>(user: string, work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  /**
+   * Queues `work` in `user`'s turn; resolves with what it returns, rejects with what it throws. Work that
+   * returns a promise (an engine over a remote passage index, waiting on it) lets the next job start meanwhile.
+   */
+  run<T>(user: string, work: () => T): Promise<Awaited<T>> {
+    return new Promise<Awaited<T>>((resolve, reject) => {
       const jobs = this.waiting.get(user);
       const job = { work, resolve: resolve as (value: unknown) => void, reject };
       if (jobs) jobs.push(job);

@@ -1,6 +1,5 @@
-import type { CorpusIndex } from "../index/corpus-index.js";
-import type { SynonymTable } from "../lexicon/synonyms.js";
-import type { RankingProfile } from "../rank/profile.js";
+import type { DocumentTables } from "../index/document-tables.js";
+import type { SearchContext } from "../rank/search-context.js";
 import type { SeenDocument, StoredDocument } from "../store/documents.js";
 import type { Digest, DigestDocument } from "./digest.js";
 import { keyFigures } from "./key-figures.js";
@@ -8,14 +7,12 @@ import { topicMatches } from "./topic-matches.js";
 
 /** What a digest is built from: the engine satisfies it. */
 export interface DigestSource {
-  index: CorpusIndex;
-  synonyms: SynonymTable;
-  profile: RankingProfile;
-  clock: () => Date;
+  /** Runs ranking code against the corpus (on a remote passage index, with what it reads fetched first). */
+  read<T>(run: (ctx: SearchContext) => T): Promise<T>;
 }
 
 /** The corpus documents as the store records them (content hash, title, publisher, date). */
-export function seenDocuments(ix: CorpusIndex): SeenDocument[] {
+export function seenDocuments(ix: Pick<DocumentTables, "docs" | "hashes">): SeenDocument[] {
   return [...ix.docs.values()].map((m) => ({
     doc: m.doc,
     // Without a content hash (an index built from parsed text) the file name stands in for it.
@@ -36,12 +33,21 @@ export function buildDigest(
   topics: string[],
   date: string,
   preview = false,
+): Promise<Digest> {
+  return source.read((ctx) => composeDigest(ctx, docs, topics, date, preview));
+}
+
+function composeDigest(
+  ctx: SearchContext,
+  docs: StoredDocument[],
+  topics: string[],
+  date: string,
+  preview: boolean,
 ): Digest {
-  const ix = source.index;
   const files = new Set<string>();
   const documents: DigestDocument[] = [];
   for (const d of docs) {
-    const meta = ix.docs.get(d.file);
+    const meta = ctx.ix.docs.get(d.file);
     if (!meta || files.has(d.file)) continue; // removed since, or listed under an older hash too
     files.add(d.file);
     documents.push({
@@ -50,15 +56,9 @@ export function buildDigest(
       publisher: meta.publisher ?? d.publisher,
       date: meta.date ?? d.date,
       url: meta.url,
-      figures: keyFigures(ix, d.file),
+      figures: keyFigures(ctx, d.file),
     });
   }
-  const topicSections = topics.length
-    ? topicMatches(
-        { ix, synonyms: source.synonyms, profile: source.profile, clock: source.clock },
-        files,
-        topics,
-      )
-    : [];
+  const topicSections = topics.length ? topicMatches(ctx, files, topics) : [];
   return { date, documents, topics: topicSections, preview };
 }

@@ -43,7 +43,7 @@ export function digestFor(
   deps: Pick<DeliverDeps, "store" | "source">,
   sub: Subscription,
   row: Delivery,
-): Digest {
+): Promise<Digest> {
   const last = deps.store.deliveries.lastDelivered(sub.id);
   const since = new Date(last ? last.claimedAt : sub.createdAt);
   const docs = deps.store.documents.firstSeenBetween(since, new Date(row.claimedAt));
@@ -53,10 +53,10 @@ export function digestFor(
 const where = (sub: Subscription, row: Delivery) => `${sub.platform} chat ${sub.chatId} ${row.digestDate}`;
 
 /** The delivery's rendered parts, rendering them the first time; null when there is nothing to send. */
-function partsOf(deps: DeliverDeps, sub: Subscription, row: Delivery): DeliveryPart[] | null {
+async function partsOf(deps: DeliverDeps, sub: Subscription, row: Delivery): Promise<DeliveryPart[] | null> {
   const parts = deps.store.parts.list(row.id);
   if (parts.length) return parts;
-  const digest = digestFor(deps, sub, row);
+  const digest = await digestFor(deps, sub, row);
   if (isEmptyDigest(digest) && !sub.wantEmpty) return null;
   deps.store.parts.add(row.id, deps.channel.render(digest));
   return deps.store.parts.list(row.id);
@@ -189,7 +189,7 @@ export async function deliverClaimed(
   sub: Subscription,
   row: Delivery,
 ): Promise<DeliveryOutcome> {
-  const parts = partsOf(deps, sub, row);
+  const parts = await partsOf(deps, sub, row);
   if (!parts) {
     deps.store.deliveries.markSkipped(row.id);
     return "skipped";

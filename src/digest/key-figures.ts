@@ -1,6 +1,7 @@
 import { citationOf, figureView, quoteOf } from "../answer/cite.js";
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex } from "../index/corpus-index.js";
+import type { DocumentTables } from "../index/document-tables.js";
+import type { SearchContext } from "../rank/search-context.js";
 import type { Figure } from "../text/figure.js";
 import { normalizeQuery } from "../text/script.js";
 import type { DigestFigure } from "./digest.js";
@@ -21,16 +22,16 @@ function isKeyFigure(f: Figure): boolean {
 }
 
 /** The normalized headlines of a document, where its most newsworthy figures usually stand. */
-function headlines(ix: CorpusIndex, doc: string): string {
+function headlines(ix: DocumentTables, doc: string): string {
   const titles = (ix.articles.get(doc) ?? []).map((a) => a.title ?? "");
   return normalizeQuery([ix.docs.get(doc)?.title ?? "", ...titles].join(" "));
 }
 
-function candidates(ix: CorpusIndex, doc: string): Candidate[] {
-  const heads = headlines(ix, doc);
+function candidates(ctx: SearchContext, doc: string): Candidate[] {
+  const heads = headlines(ctx.ix, doc);
   const out: Candidate[] = [];
-  for (const id of ix.docPassages.get(doc) ?? []) {
-    const passage = ix.passages[id];
+  for (const id of ctx.ix.docPassages.get(doc) ?? []) {
+    const passage = ctx.passages.passage(id);
     if (!passage || passage.paragraph === 0) continue; // body sentences only: a headline has no context
     for (const figure of passage.figures.filter(isKeyFigure))
       out.push({ passage, figure, inHeadline: heads.includes(figure.text) });
@@ -40,11 +41,11 @@ function candidates(ix: CorpusIndex, doc: string): Candidate[] {
 }
 
 /** Up to three key figures of a document, each from its own sentence, no value stated twice. */
-export function keyFigures(ix: CorpusIndex, doc: string, max = KEY_FIGURES): DigestFigure[] {
+export function keyFigures(ctx: SearchContext, doc: string, max = KEY_FIGURES): DigestFigure[] {
   const values = new Set<string>();
   const sentences = new Set<number>();
   const out: DigestFigure[] = [];
-  for (const c of candidates(ix, doc)) {
+  for (const c of candidates(ctx, doc)) {
     if (out.length >= max) break;
     const value = `${c.figure.value}|${c.figure.unit}`;
     if (values.has(value) || sentences.has(c.passage.id)) continue;
@@ -53,7 +54,7 @@ export function keyFigures(ix: CorpusIndex, doc: string, max = KEY_FIGURES): Dig
     out.push({
       figure: figureView(c.passage, c.figure),
       quote: quoteOf(c.passage, c.figure),
-      source: citationOf(ix, c.passage),
+      source: citationOf(ctx.ix, c.passage),
     });
   }
   return out;

@@ -36,19 +36,28 @@ function status(ctx: DigestCommandContext): DigestCommandResult {
 }
 
 /** /digest now: documents since the last digest that went out (else since yesterday), for the given or subscribed topics. */
-function preview(ctx: DigestCommandContext, topics: string[]): DigestCommandResult {
+async function preview(ctx: DigestCommandContext, topics: string[]): Promise<DigestCommandResult> {
   const sub = ctx.store.subscriptions.get(ctx.platform, ctx.chatId);
   const zone = sub?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = localParts(ctx.now, zone).date;
   const last = sub ? ctx.store.deliveries.lastDelivered(sub.id) : null;
   const since = last ? new Date(last.claimedAt) : startOfLocalDate(previousDate(today), zone);
   const docs = ctx.store.documents.firstSeenBetween(since, ctx.now);
-  const digest = buildDigest(ctx.source, docs, topics.length ? topics : (sub?.topics ?? []), today, true);
+  const digest = await buildDigest(
+    ctx.source,
+    docs,
+    topics.length ? topics : (sub?.topics ?? []),
+    today,
+    true,
+  );
   return { kind: "preview", since, digest };
 }
 
 /** Runs a parsed /digest command against the store; the adapter has already checked the user may change it. */
-export function runDigestCommand(ctx: DigestCommandContext, cmd: DigestCommand): DigestCommandResult {
+export async function runDigestCommand(
+  ctx: DigestCommandContext,
+  cmd: DigestCommand,
+): Promise<DigestCommandResult> {
   switch (cmd.kind) {
     case "on": {
       const subscription = ctx.store.subscriptions.upsert(

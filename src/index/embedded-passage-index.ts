@@ -1,4 +1,5 @@
 import { addDocuments, type CorpusIndex, removeDocument } from "./corpus-index.js";
+import { livePassageCount } from "./document-tables.js";
 import type { IndexedDocument, PassageIndex, SearchHit, StoredPassage } from "./passage-index.js";
 
 /**
@@ -18,7 +19,7 @@ export function embeddedPassageIndex(ix: CorpusIndex): PassageIndex {
         return passage && facts && isLive(ix, passage.doc, id) ? [{ passage, facts }] : [];
       }),
     frequencies: async (tokens) => ({
-      passages: countPassages(ix),
+      passages: livePassageCount(ix),
       df: new Map(tokens.map((t) => [t, ix.df.get(t) ?? 0])),
     }),
     documents: async () => [...ix.docs.keys()].map((doc) => indexedDocument(ix, doc)),
@@ -42,13 +43,6 @@ export function searchEmbedded(ix: CorpusIndex, tokens: string[], limit: number)
 function isLive(ix: CorpusIndex, doc: string, id: number): boolean {
   const ids = ix.docPassages.get(doc);
   return !!ids && ids.length > 0 && (ids[0] as number) <= id && id <= (ids[ids.length - 1] as number);
-}
-
-/** Passages of the documents still indexed (removed documents leave holes in the arrays). */
-function countPassages(ix: CorpusIndex): number {
-  let n = 0;
-  for (const ids of ix.docPassages.values()) n += ids.length;
-  return n;
 }
 
 /** What a replica keeps of one document (the PostgreSQL index stores the same, computed on a scratch index). */

@@ -3,7 +3,7 @@ import type { QueryAnalysis } from "../query/analyze-query.js";
 import { type WeightedTerm, weighTerms } from "./match-terms.js";
 import type { SearchContext } from "./search-context.js";
 
-/** What MiniSearch found for a question's words: the same for every re-ranking of those words. */
+/** What the passage search found for a question's words: the same for every re-ranking of those words. */
 export interface Candidates {
   terms: WeightedTerm[];
   /** The tokens the search used (rarest first). */
@@ -11,10 +11,10 @@ export interface Candidates {
   results: Array<{ id: number; score: number }>;
 }
 
-/** MiniSearch candidates for the question's words (its places, years and kind do not change them). */
+/** Search candidates (best first, ties by id) for the question's words (its places, years and kind do not change them). */
 export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidates {
-  const { ix, profile } = ctx;
-  const terms = weighTerms(q.words, ix.df, ix.passages.length, ctx.synonyms, profile.terms);
+  const { passages, profile } = ctx;
+  const terms = weighTerms(q.words, passages.df, passages.passageCount(), ctx.synonyms, profile.terms);
   const tokens = retrievalTokens(
     ctx,
     terms.map((t) => t.word),
@@ -22,21 +22,17 @@ export function fetchCandidates(ctx: SearchContext, q: QueryAnalysis): Candidate
     // does write fetches enough as written, and its pieces (智慧, 平台) would fetch noise.
     terms.flatMap((t) => [
       ...t.alternatives,
-      ...((ix.df.get(t.word) ?? 0) > 0 ? [] : t.splits.flat().map((part) => commonestForm(ctx, part.forms))),
+      ...(passages.df(t.word) > 0 ? [] : t.splits.flat().map((part) => commonestForm(ctx, part.forms))),
     ]),
   );
   if (tokens.length === 0) return { terms, tokens, results: [] };
-  const found = ix.index.search(tokens.join(" "), { fields: ["text"] });
-  const results = found
-    .slice(0, profile.retrieval.candidates)
-    .map((r) => ({ id: r.id as number, score: r.score }));
-  return { terms, tokens, results };
+  return { terms, tokens, results: passages.search(tokens, profile.retrieval.candidates) };
 }
 
 /** The spelling of a word's piece the corpus uses most ("地区生产总值" for the GDP of "GDP增长"). */
 function commonestForm(ctx: SearchContext, forms: string[]): string {
   let best = forms[0] ?? "";
-  for (const f of forms) if ((ctx.ix.df.get(f) ?? 0) > (ctx.ix.df.get(best) ?? 0)) best = f;
+  for (const f of forms) if (ctx.passages.df(f) > ctx.passages.df(best)) best = f;
   return best;
 }
 
@@ -61,14 +57,13 @@ export function candidateMemo(ctx: SearchContext): (q: QueryAnalysis) => Candida
  * tokens is always kept: a rare synonym alone would fetch only passages that use the synonym.
  */
 function retrievalTokens(ctx: SearchContext, words: string[], alternatives: string[]): string[] {
-  const { ix } = ctx;
   const { postingsBudget, commonShare, commonMin } = ctx.profile.retrieval;
-  const df = (t: string) => ix.df.get(t) ?? 0;
+  const df = (t: string) => ctx.passages.df(t);
   const indexed = (ws: string[]) =>
     ws.flatMap((w) => (df(w) > 0 ? [w] : searchTokens(w).filter((t) => df(t) > 0)));
   const byRarity = (ts: string[]) => [...new Set(ts)].sort((a, b) => df(a) - df(b));
   const own = byRarity(indexed(words))[0];
-  const common = Math.max(commonMin, ix.passages.length * commonShare);
+  const common = Math.max(commonMin, ctx.passages.passageCount() * commonShare);
   const out: string[] = own ? [own] : [];
   let postings = own ? df(own) : 0;
   for (const t of byRarity([...indexed(words), ...indexed(alternatives)])) {

@@ -80,13 +80,12 @@ function contractedForms(forms: string[]): string[] {
  */
 export function weighTerms(
   words: string[],
-  df: Map<string, number>,
+  df: (token: string) => number,
   total: number,
   synonyms: SynonymTable,
   w: TermWeights,
 ): WeightedTerm[] {
-  const known = (w: string) =>
-    (df.get(w) ?? 0) > 0 || [...(synonyms.get(w) ?? [])].some((s) => (df.get(s) ?? 0) > 0);
+  const known = (w: string) => df(w) > 0 || [...(synonyms.get(w) ?? [])].some((s) => df(s) > 0);
   // A word in Latin letters the corpus never writes ("alice", "hello": a name, a handle, a stray word in a
   // Chinese question) matches no sentence: it would weigh most and veto every answer. Chinese words the corpus
   // lacks (赛力斯, 商品房均价) still count: they name what the question is about.
@@ -100,7 +99,7 @@ export function weighTerms(
   return [...new Set(expanded)].map((word) => {
     const alternatives = [...(synonyms.get(word) ?? [])].filter((s) => s.length >= 2);
     const contracted = contractedForms([word, ...alternatives]);
-    const freq = Math.max(df.get(word) ?? 0, ...alternatives.map((a) => df.get(a) ?? 0));
+    const freq = Math.max(df(word), ...alternatives.map(df));
     const idf = Math.log(1 + total / (freq + 1));
     const weight = Math.max(w.minWeight, idf) * (word.length === 1 ? w.singleChar : 1);
     const forms = [word, ...alternatives];

@@ -77,8 +77,8 @@ export function scoreCandidates(ctx: SearchContext, q: QueryAnalysis, candidates
   const top = results[0]?.score ?? 1;
   const ranking: Ranking = { ranked: [], excluded: [] };
   for (const r of results) {
-    const passage = ctx.ix.passages[r.id];
-    const facts = ctx.ix.facts[r.id];
+    const passage = ctx.passages.passage(r.id);
+    const facts = ctx.passages.facts(r.id);
     if (!passage || !facts) continue;
     const scored = scorePassage(ctx, q, passage, facts, terms, r.score / top);
     if ("reason" in scored) ranking.excluded.push(scored);

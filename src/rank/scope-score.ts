@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/types.js";
-import type { CorpusIndex, PassageFacts } from "../index/corpus-index.js";
+import type { PassageFacts } from "../index/corpus-index.js";
+import type { DocumentTables } from "../index/document-tables.js";
 import { FORWARD_ROLES } from "../lexicon/period-words.js";
 import { NUMERIC_KINDS } from "../lexicon/question-words.js";
 import { ONE_UNIT } from "../lexicon/scope-words.js";
@@ -7,6 +8,7 @@ import type { QueryAnalysis } from "../query/analyze-query.js";
 import { asksOneYear } from "../query/question-period.js";
 import { changeBaseline } from "./figure-time.js";
 import type { RankingProfile } from "./profile.js";
+import type { PassageView } from "./search-context.js";
 
 /** Why a candidate cannot answer a question whatever its words: it is about another place or year. */
 export type Exclusion =
@@ -69,7 +71,7 @@ export function placeScore(
  * five-year passage does not answer for one year of its span.
  */
 export function yearScore(
-  ix: CorpusIndex,
+  ix: Pick<DocumentTables, "articleYears">,
   q: QueryAnalysis,
   p: Passage,
   facts: PassageFacts,
@@ -151,7 +153,7 @@ export function isAboutOneUnit(norm: string): boolean {
 }
 
 /** Whether a passage states a goal (by its period role, else its goal words: 到2027年…, 力争…) rather than a result. */
-export function isTargetPassage(ix: CorpusIndex, p: Passage): boolean {
-  const facts = ix.facts[p.id];
+export function isTargetPassage(passages: PassageView, p: Passage): boolean {
+  const facts = passages.facts(p.id);
   return facts ? isForward(facts) : false;
 }

@@ -16,7 +16,7 @@ describe("indicatorAsAsked: the indicator the note names, as the question writes
     ["云南的重点实验室和技术创新中心有多少个", "重点实验室和技术创新中心"], // 和 between two names stays
     ["湖北有进出口实绩的企业有多少家", "有进出口实绩的企业"], // so does 的
   ])("%s -> %s", (question, indicator) => {
-    const q = analyzeQuery(question, engine.index.gazetteer, engine.clock());
+    const q = analyzeQuery(question, engine.documents.gazetteer, engine.clock());
     expect(indicatorAsAsked(q)).toBe(indicator);
   });
 });

@@ -14,14 +14,14 @@ describe("a claim's verdict and its basis, figure by figure (check --explain)", 
     ["全市新增学位27.8万个", "supported", "agrees"],
     ["全市新增学位30万个", "contradicted", "differs"],
     ["火星新增学位3亿个", "not_found", "no-statement"],
-  ])("%s -> %s (%s)", (claim, verdict, basis) => {
-    const reply = engine.check(claim, { explain: true });
+  ])("%s -> %s (%s)", async (claim, verdict, basis) => {
+    const reply = await engine.check(claim, { explain: true });
     expect(reply.verdict).toBe(verdict);
     expect(reply.explain?.figures[0]?.basis).toBe(basis);
   });
 
-  it("a district's sentence is out of a city-wide claim's scope, and a qualified clause (普通高中学位) does not count", () => {
-    const e = engine.check("全市新增学位28万个", { explain: true }).explain?.figures[0];
+  it("a district's sentence is out of a city-wide claim's scope, and a qualified clause (普通高中学位) does not count", async () => {
+    const e = (await engine.check("全市新增学位28万个", { explain: true })).explain?.figures[0];
     const statements = e?.examined.filter((s) => s.outcome === "statement") ?? [];
     expect(statements.some((s) => s.figure === "27.8万个")).toBe(true);
     expect(statements.some((s) => s.text.includes("沙坪坝"))).toBe(false);
@@ -29,9 +29,9 @@ describe("a claim's verdict and its basis, figure by figure (check --explain)", 
     expect(e?.exactOnly).toBe(true);
   });
 
-  it("explains nothing unless asked", () => {
-    expect(engine.check("全市新增学位28万个").explain).toBeUndefined();
-    expect(engine.ask("新增学位多少").explain).toBeUndefined();
+  it("explains nothing unless asked", async () => {
+    expect((await engine.check("全市新增学位28万个")).explain).toBeUndefined();
+    expect((await engine.ask("新增学位多少")).explain).toBeUndefined();
   });
 });
 

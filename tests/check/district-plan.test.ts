@@ -19,30 +19,30 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("a district's plan in the corpus", () => {
-  it("is indexed (the document is there)", () => {
-    expect(engine.ask("江北区新增学位多少").kind).toBe("answer");
+  it("is indexed (the document is there)", async () => {
+    expect((await engine.ask("江北区新增学位多少")).kind).toBe("answer");
   });
 
-  it("leaves the city-wide claim supported", () => {
-    const reply = engine.check("核实：全市新增学位27.8万个");
+  it("leaves the city-wide claim supported", async () => {
+    const reply = await engine.check("核实：全市新增学位27.8万个");
     expect(reply.verdict).toBe("supported");
     expect(reply.items[0]?.evidence[0]?.figure?.text).toBe("27.8万个");
   });
 
-  it("is not evidence against the city-wide figure", () => {
-    const reply = engine.check("全市新增学位1.2万个");
+  it("is not evidence against the city-wide figure", async () => {
+    const reply = await engine.check("全市新增学位1.2万个");
     expect(reply.verdict).toBe("contradicted");
     expect(reply.items[0]?.evidence[0]?.figure?.text).toBe("27.8万个");
   });
 
-  it("leaves the city-wide figure first for a question naming no place", () => {
-    const reply = engine.ask("新增学位多少");
+  it("leaves the city-wide figure first for a question naming no place", async () => {
+    const reply = await engine.ask("新增学位多少");
     if (reply.kind !== "answer") throw new Error(reply.kind);
     expect(reply.answers[0]?.figure?.text).toBe("27.8万个");
   });
 
-  it("answers a question naming the district with the district's plan", () => {
-    const reply = engine.ask("江北区新增学位多少");
+  it("answers a question naming the district with the district's plan", async () => {
+    const reply = await engine.ask("江北区新增学位多少");
     if (reply.kind !== "answer") throw new Error(reply.kind);
     expect(reply.answers[0]?.figure?.text).toBe("1.2万个");
   });

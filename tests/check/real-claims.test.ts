@@ -45,8 +45,8 @@ describe("claims over real reports: verdict, basis and the figures shown", () =>
     ],
     // An indicator no report states.
     ["not stated", "陕西2025年结婚登记20万对", "not_found", "no-statement", []],
-  ])("%s: %s", (_name, claim, verdict, basis, figures) => {
-    const reply = engine.check(claim, { explain: true });
+  ])("%s: %s", async (_name, claim, verdict, basis, figures) => {
+    const reply = await engine.check(claim, { explain: true });
     expect(reply.verdict).toBe(verdict);
     expect(reply.explain?.figures[0]?.basis).toBe(basis);
     expect(reply.items[0]?.evidence.map((e) => e.figure?.text)).toEqual(figures);

@@ -36,10 +36,7 @@ describe("terminal chat", () => {
   it("offers example questions for small talk, and says when only an increase answers a stock", async () => {
     const out = await chat(["你好", "有多少所高校"]);
     expect(out).toContain(
-      `${LABELS.examples}\n${engine
-        .examples()
-        .map((q) => `  • ${q}`)
-        .join("\n")}`,
+      `${LABELS.examples}\n${(await engine.examples()).map((q) => `  • ${q}`).join("\n")}`,
     );
     expect(out).toContain("语料中没有找到高校的总数，只有新增的数量：\n【6所】");
   });

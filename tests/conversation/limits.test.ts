@@ -13,7 +13,7 @@ import { RateLimiter } from "../../src/conversation/rate-limiter.js";
 /** An engine that records what reached it and answers nothing. */
 function recordingEngine(calls: string[]): Conversation["engine"] {
   return {
-    ask: (q): AskReply => {
+    ask: async (q): Promise<AskReply> => {
       calls.push(`ask:${q}`);
       return {
         kind: "no-answer",
@@ -23,7 +23,7 @@ function recordingEngine(calls: string[]): Conversation["engine"] {
         examples: [],
       };
     },
-    check: (c): CheckReply => {
+    check: async (c): Promise<CheckReply> => {
       calls.push(`check:${c}`);
       return {
         kind: "check",
@@ -48,54 +48,59 @@ describe("length limit", () => {
     expect(textLength(text)).toBe(n);
   });
 
-  it("refuses a question or claim over the limit, saying how long it was, and never asks the engine", () => {
+  it("refuses a question or claim over the limit, saying how long it was, and never asks the engine", async () => {
     const calls: string[] = [];
     const c: Conversation = { engine: recordingEngine(calls), limiter: null };
     const exact = "多".repeat(MAX_QUESTION_LENGTH);
-    expect(converse(c, "u", exact).kind).toBe("reply");
-    expect(converse(c, "u", `${exact}多`)).toEqual({
+    expect((await converse(c, "u", exact)).kind).toBe("reply");
+    expect(await converse(c, "u", `${exact}多`)).toEqual({
       kind: "refused",
       refusal: { code: "too-long", mode: "ask", length: MAX_QUESTION_LENGTH + 1, limit: MAX_QUESTION_LENGTH },
     });
-    expect(converse(c, "u", `核实 ${"多".repeat(501)}`)).toMatchObject({
+    expect(await converse(c, "u", `核实 ${"多".repeat(501)}`)).toMatchObject({
       refusal: { code: "too-long", mode: "check", length: 501 },
     });
     // Code points, not UTF-16 units: 500 emoji are 500 characters.
-    expect(converse(c, "u", "😀".repeat(MAX_QUESTION_LENGTH)).kind).toBe("reply");
-    expect(converse({ ...c, maxLength: 3 }, "u", "新增学位").kind).toBe("refused");
+    expect((await converse(c, "u", "😀".repeat(MAX_QUESTION_LENGTH))).kind).toBe("reply");
+    expect((await converse({ ...c, maxLength: 3 }, "u", "新增学位")).kind).toBe("refused");
     expect(calls).toEqual([`ask:${exact}`, `ask:${"😀".repeat(MAX_QUESTION_LENGTH)}`]);
   });
 
-  it("refuses an empty question or claim, and leaves commands and blank messages to the adapter", () => {
+  it("refuses an empty question or claim, and leaves commands and blank messages to the adapter", async () => {
     const calls: string[] = [];
     const c: Conversation = { engine: recordingEngine(calls), limiter: null };
-    expect(converse(c, "u", "/ask")).toEqual({ kind: "refused", refusal: { code: "empty", mode: "ask" } });
-    expect(converse(c, "u", "核实：")).toEqual({
+    expect(await converse(c, "u", "/ask")).toEqual({
+      kind: "refused",
+      refusal: { code: "empty", mode: "ask" },
+    });
+    expect(await converse(c, "u", "核实：")).toEqual({
       kind: "refused",
       refusal: { code: "empty", mode: "check" },
     });
-    expect(converse(c, "u", "  ")).toEqual({ kind: "empty" });
-    expect(converse(c, "u", "/sources")).toEqual({ kind: "command", name: "sources", args: "" });
+    expect(await converse(c, "u", "  ")).toEqual({ kind: "empty" });
+    expect(await converse(c, "u", "/sources")).toEqual({ kind: "command", name: "sources", args: "" });
     expect(calls).toEqual([]);
   });
 });
 
 describe("figures per claim (issue 14, finding 1)", () => {
-  it("refuses a claim of more figures than the limit before the engine or the rate limit, and only claims", () => {
+  it("refuses a claim of more figures than the limit before the engine or the rate limit, and only claims", async () => {
     const calls: string[] = [];
     const now = { ms: 0 };
     const c: Conversation = { engine: recordingEngine(calls), limiter: new RateLimiter(1, () => now.ms) };
     const many = "1%".repeat(MAX_CLAIM_FIGURES + 1);
-    expect(converse(c, "u", `核实 ${many}`)).toEqual({
+    expect(await converse(c, "u", `核实 ${many}`)).toEqual({
       kind: "refused",
       refusal: { code: "too-many-figures", count: MAX_CLAIM_FIGURES + 1, limit: MAX_CLAIM_FIGURES },
     });
-    expect(converse({ ...c, maxFigures: 2 }, "u", "核实 新增学位28万个，教师3万名，高校5所")).toMatchObject({
+    expect(
+      await converse({ ...c, maxFigures: 2 }, "u", "核实 新增学位28万个，教师3万名，高校5所"),
+    ).toMatchObject({
       refusal: { code: "too-many-figures", count: 3, limit: 2 },
     });
     // A question is searched for its words, not checked figure by figure: no figure limit.
-    expect(converse(c, "u", many).kind).toBe("reply");
-    expect(converse(c, "u2", `核实 ${"1%".repeat(MAX_CLAIM_FIGURES)}`).kind).toBe("reply");
+    expect((await converse(c, "u", many)).kind).toBe("reply");
+    expect((await converse(c, "u2", `核实 ${"1%".repeat(MAX_CLAIM_FIGURES)}`)).kind).toBe("reply");
     expect(calls).toEqual([`ask:${many}`, `check:${"1%".repeat(MAX_CLAIM_FIGURES)}`]);
   });
 
@@ -147,21 +152,21 @@ describe("rate limiter", () => {
     expect(limiter.take("a")).toBe(true);
   });
 
-  it("in a conversation: counts questions and claims per user, not refusals for length or commands", () => {
+  it("in a conversation: counts questions and claims per user, not refusals for length or commands", async () => {
     const now = { ms: 0 };
     const calls: string[] = [];
     const c: Conversation = { engine: recordingEngine(calls), limiter: new RateLimiter(2, () => now.ms) };
-    expect(converse(c, "u1", "多".repeat(600)).kind).toBe("refused");
-    expect(converse(c, "u1", "/help").kind).toBe("command");
-    expect(converse(c, "u1", "新增学位多少").kind).toBe("reply");
-    expect(converse(c, "u1", "核实 新增学位28万个").kind).toBe("reply");
-    expect(converse(c, "u1", "新增学位多少")).toEqual({
+    expect((await converse(c, "u1", "多".repeat(600))).kind).toBe("refused");
+    expect((await converse(c, "u1", "/help")).kind).toBe("command");
+    expect((await converse(c, "u1", "新增学位多少")).kind).toBe("reply");
+    expect((await converse(c, "u1", "核实 新增学位28万个")).kind).toBe("reply");
+    expect(await converse(c, "u1", "新增学位多少")).toEqual({
       kind: "refused",
       refusal: { code: "rate-limited", limit: 2, windowMs: 60_000 },
     });
-    expect(converse(c, "u2", "新增学位多少").kind).toBe("reply");
+    expect((await converse(c, "u2", "新增学位多少")).kind).toBe("reply");
     now.ms = 60_000;
-    expect(converse(c, "u1", "新增学位多少").kind).toBe("reply");
+    expect((await converse(c, "u1", "新增学位多少")).kind).toBe("reply");
     expect(calls).toHaveLength(4);
   });
 });

@@ -71,7 +71,7 @@ describe("WorkQueue (issue 14, finding 1: heavy work must not starve other users
 
   it("converseInTurn answers in the user's turn, and at once without a queue", async () => {
     const engine = {
-      ask: (q: string) => ({
+      ask: async (q: string) => ({
         kind: "no-answer" as const,
         question: q,
         reason: { code: "no-indicator" as const },
@@ -85,7 +85,7 @@ describe("WorkQueue (issue 14, finding 1: heavy work must not starve other users
     const { queue, turn } = manualQueue();
     const queued = converseInTurn({ engine, limiter: null, queue }, "u", "新增学位多少");
     turn();
-    expect(await queued).toEqual(converse({ engine, limiter: null }, "u", "新增学位多少"));
+    expect(await queued).toEqual(await converse({ engine, limiter: null }, "u", "新增学位多少"));
     expect((await converseInTurn({ engine, limiter: null }, "u", "/help")).kind).toBe("command");
   });
 });
@@ -135,7 +135,7 @@ describe("converseInTurn checks the limits before queueing (a flood is neither q
     const check = () => {
       throw new Error("no claim is asked here");
     };
-    const c = { engine: { ask: () => noAnswer, check }, limiter };
+    const c = { engine: { ask: async () => noAnswer, check }, limiter };
     const repeated = async (at: number) => {
       now = at;
       const o = await converseInTurn(c, "u", "新增学位多少");

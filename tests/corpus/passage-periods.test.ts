@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
 import type { PeriodFacts } from "../../src/index/periods.js";
 import type { PeriodRole } from "../../src/lexicon/period-words.js";
+import { embeddedIndex } from "../engine/embedded-index.js";
 
 // The period of sample passages of the 12 real 2026 provincial reports, each expectation read off the report
 // itself: the section a sentence stands in, its paragraph's lead-in (过去一年, 五年来, 主要预期目标是),
@@ -28,7 +29,7 @@ type Row = [file: string, fragment: string, role: PeriodRole, years: Years, engi
 
 /** The period facts of the one passage of `file` whose text contains `fragment`. */
 function periodOf(file: string, fragment: string): PeriodFacts {
-  const ix = engine.index;
+  const ix = embeddedIndex(engine);
   const ids = (ix.docPassages.get(file) ?? []).filter((id) => ix.passages[id]?.text.includes(fragment));
   if (ids.length !== 1) {
     const texts = ids.map((id) => `\n  ${ix.passages[id]?.text}`).join("");
@@ -271,7 +272,7 @@ describe("each report's home place is its province", () => {
     ["yn_gwr2026.txt", "云南"],
     ["zj_gwr2026.txt", "浙江"],
   ])("%s -> %s", (file, place) => {
-    expect(engine.index.homes.get(file)).toBe(place);
+    expect(engine.documents.homes.get(file)).toBe(place);
     expect(engine.sources().find((d) => d.doc === file)?.place).toBe(place);
   });
 });

@@ -21,7 +21,7 @@ export const at = (iso: string): Date => new Date(iso);
 
 /** Records the seed documents: the first `split` at `early`, the rest at `late` (as a corpus sync would). */
 export function recordSeeds(store: Store, engine: Engine, early: Date, late: Date, split = 2): void {
-  const docs = seenDocuments(engine.index);
+  const docs = seenDocuments(engine.documents);
   store.documents.recordSeen(docs.slice(0, split), early);
   store.documents.recordSeen(docs.slice(split), late);
 }

@@ -22,8 +22,8 @@ function corpusCopy(name: string): string {
 const reasons = (skipped: Array<{ file: string; reason: string }>) =>
   Object.fromEntries(skipped.map((s) => [s.file, s.reason]));
 
-const topFigure = (engine: Engine, q: string) => {
-  const r = engine.ask(q);
+const topFigure = async (engine: Engine, q: string) => {
+  const r = await engine.ask(q);
   return r.kind === "answer" ? r.answers[0]?.figure?.text : null;
 };
 
@@ -57,8 +57,8 @@ describe("only regular files inside the corpus directory are read", () => {
       "pipe.txt": "a named pipe (FIFO) — not read",
     };
     expect(reasons(engine.skipped)).toEqual(expected);
-    expect(topFigure(engine, "江北区新增停车位多少")).toBeNull();
-    expect(topFigure(engine, "新增学位多少")).toBe("27.8万个");
+    expect(await topFigure(engine, "江北区新增停车位多少")).toBeNull();
+    expect(await topFigure(engine, "新增学位多少")).toBe("27.8万个");
     const changes = await engine.sync();
     expect(reasons(changes.skipped)).toEqual(expected);
     expect(changes).toMatchObject({ added: [], updated: [], removed: [] });
@@ -74,7 +74,7 @@ describe("only regular files inside the corpus directory are read", () => {
         reason: "a name with control characters (a terminal would obey them) — rename it; not read",
       },
     ]);
-    expect(topFigure(engine, "江北区新增停车位多少")).toBeNull();
+    expect(await topFigure(engine, "江北区新增停车位多少")).toBeNull();
   });
 
   it("reads a link to a file inside the corpus directory", async () => {
@@ -84,7 +84,7 @@ describe("only regular files inside the corpus directory are read", () => {
     symlinkSync(join(dir, "sub", "doc.txt"), join(dir, "linked.txt"));
     const engine = await createEngine({ corpusDir: dir });
     expect(engine.skipped).toEqual([]);
-    expect(topFigure(engine, "江北区新增停车位多少")).toBe("3.4万个");
+    expect(await topFigure(engine, "江北区新增停车位多少")).toBe("3.4万个");
   });
 });
 
@@ -97,7 +97,7 @@ describe("document text reaches answers without control characters", () => {
       <body><article><p>今年以来，江北区新增公共停车位3.4万个。</p></article></body></html>`;
     writeFileSync(join(dir, "page.html"), page);
     const engine = await createEngine({ corpusDir: dir });
-    const reply = engine.ask("渝北区新增停车位多少");
+    const reply = await engine.ask("渝北区新增停车位多少");
     expect(reply.kind).toBe("answer");
     const shown = JSON.stringify(reply);
     expect(shown).toContain("1.2万个");
@@ -151,6 +151,6 @@ describe("refused files across a snapshot", () => {
     const relaxed = await createEngine({ corpusDir: dir, snapshotFile });
     expect(relaxed.startup.from).toBe("files");
     expect(relaxed.skipped).toEqual([]);
-    expect(topFigure(relaxed, "江北区新增停车位多少")).toBe("3.4万个");
+    expect(await topFigure(relaxed, "江北区新增停车位多少")).toBe("3.4万个");
   });
 });

@@ -26,8 +26,8 @@ beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds" });
 });
 
-function answerHits(c: GoldenCase): boolean {
-  const reply = engine.ask(c.q);
+async function answerHits(c: GoldenCase): Promise<boolean> {
+  const reply = await engine.ask(c.q);
   if (c.noAnswer) return reply.kind === "no-answer";
   if (reply.kind !== "answer") return false;
   const top = reply.answers[0];
@@ -38,8 +38,8 @@ function answerHits(c: GoldenCase): boolean {
   );
 }
 
-function checkHits(c: GoldenCase): boolean {
-  const reply = engine.check(c.q);
+async function checkHits(c: GoldenCase): Promise<boolean> {
+  const reply = await engine.check(c.q);
   if (reply.verdict !== c.verdict) return false;
   if (c.verdict === "not_found") return true;
   const first = reply.items[0]?.evidence[0];
@@ -52,13 +52,13 @@ function checkHits(c: GoldenCase): boolean {
 
 describe("golden questions over seeds/ (top answer right)", () => {
   const cases = load("./ask.jsonl");
-  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    expect(answerHits(c), c.q).toBe(true);
+  it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
+    expect(await answerHits(c), c.q).toBe(true);
   });
 });
 
 describe("golden claims over seeds/ (verdict and first evidence right)", () => {
-  it.each(load("./check.jsonl").map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    expect(checkHits(c), c.q).toBe(true);
+  it.each(load("./check.jsonl").map((c) => [c.id, c] as const))("%s", async (_id, c) => {
+    expect(await checkHits(c), c.q).toBe(true);
   });
 });

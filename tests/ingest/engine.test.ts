@@ -50,8 +50,8 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("an engine over a corpus with ingested documents", () => {
-  it("answers from an ingested DOCX and cites it with its manifest metadata", () => {
-    const answer = top(engine.ask("新增停车位多少"));
+  it("answers from an ingested DOCX and cites it with its manifest metadata", async () => {
+    const answer = top(await engine.ask("新增停车位多少"));
     expect(answer.figure).toBe("1.2万个");
     expect(answer.source).toMatchObject({
       doc: "parking.docx",
@@ -60,14 +60,14 @@ describe("an engine over a corpus with ingested documents", () => {
     });
   });
 
-  it("answers from an ingested PDF", () => {
-    const answer = top(engine.ask("新增养老床位多少"));
+  it("answers from an ingested PDF", async () => {
+    const answer = top(await engine.ask("新增养老床位多少"));
     expect(answer.figure).toBe("1500张");
     expect(answer.source).toMatchObject({ doc: "elderly.pdf", publisher: "某某区人民政府" });
   });
 
-  it("answers from an ingested web page, with its published date", () => {
-    const answer = top(engine.ask("公共充电桩有多少个"));
+  it("answers from an ingested web page, with its published date", async () => {
+    const answer = top(await engine.ask("公共充电桩有多少个"));
     expect(answer.figure).toBe("3200个");
     expect(answer.source).toMatchObject({
       doc: "charging.html",
@@ -76,8 +76,8 @@ describe("an engine over a corpus with ingested documents", () => {
     });
   });
 
-  it("still answers from the seed documents", () => {
-    expect(top(engine.ask("新增学位多少")).figure).toBe("27.8万个");
+  it("still answers from the seed documents", async () => {
+    expect(top(await engine.ask("新增学位多少")).figure).toBe("27.8万个");
     expect(engine.sources()).toHaveLength(8);
   });
 });

@@ -7,6 +7,7 @@ import { findPlaces, homePlace, loadGazetteer, parsePlaces } from "../../src/lex
 import { loadSynonyms, parseSynonyms, segmentationWords, synonymsOf } from "../../src/lexicon/synonyms.js";
 import { normalizeQuery } from "../../src/text/script.js";
 import { cut } from "../../src/text/segment.js";
+import { embeddedIndex } from "../engine/embedded-index.js";
 import { quote } from "./quote.js";
 
 let dir: string;
@@ -157,9 +158,9 @@ describe("a corpus directory extends both lists", () => {
     writeFileSync(join(corpus, "places.txt"), "舟山\n");
     const engine = await createEngine({ corpusDir: corpus });
     expect(synonymsOf(engine.synonyms, "箱量")).toEqual(["集装箱吞吐量"]);
-    expect(engine.index.gazetteer).toContain("舟山");
-    const id = engine.index.passages.findIndex((p) => p.text.includes("4387万标箱"));
-    expect(engine.index.facts[id]?.places).toEqual(["宁波", "舟山"]);
+    expect(engine.documents.gazetteer).toContain("舟山");
+    const id = embeddedIndex(engine).passages.findIndex((p) => p.text.includes("4387万标箱"));
+    expect(embeddedIndex(engine).facts[id]?.places).toEqual(["宁波", "舟山"]);
   });
 });
 

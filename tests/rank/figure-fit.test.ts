@@ -6,6 +6,7 @@ import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { parseFigures } from "../../src/text/figures.js";
 import { normalizeQuery } from "../../src/text/script.js";
 import { loadSegmenter } from "../../src/text/segment.js";
+import { dfOf } from "./df-of.js";
 
 const W = DEFAULT_PROFILE.figure;
 const fig = (text: string) => {
@@ -49,7 +50,13 @@ describe("kindFit: how well a figure's kind and unit answer what is asked", () =
 
 /** A question's words matched in a sentence, each weighed as if the corpus used it once. */
 function hitsIn(norm: string, words: string[]) {
-  const terms = weighTerms(words, new Map(words.map((w) => [w, 1])), 100, new Map(), DEFAULT_PROFILE.terms);
+  const terms = weighTerms(
+    words,
+    dfOf(new Map(words.map((w) => [w, 1]))),
+    100,
+    new Map(),
+    DEFAULT_PROFILE.terms,
+  );
   return terms.map((t) => matchTerm(t, norm, "", DEFAULT_PROFILE.terms));
 }
 
@@ -321,7 +328,7 @@ describe("closeness: words in the same clause are closer than words across claus
   it("falls with each clause boundary between the figure and the word", () => {
     const question = ["学位"];
     const df = new Map([["学位", 1]]);
-    const [term] = weighTerms(question, df, 100, new Map(), DEFAULT_PROFILE.terms);
+    const [term] = weighTerms(question, dfOf(df), 100, new Map(), DEFAULT_PROFILE.terms);
     if (!term) throw new Error("no term");
     const near = normalizeQuery("新增学位27.8万个");
     const far = normalizeQuery("新增学位，其中义务教育27.8万个");

@@ -3,6 +3,7 @@ import { parseSynonyms } from "../../src/lexicon/synonyms.js";
 import { coverage, matchTerm, weighTerms } from "../../src/rank/match-terms.js";
 import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { loadSegmenter } from "../../src/text/segment.js";
+import { dfOf } from "./df-of.js";
 
 const T = DEFAULT_PROFILE.terms;
 const synonyms = parseSynonyms("地区生产总值 GDP 经济总量\n教师 老师\n占比 比重\n人均GDP 人均地区生产总值\n");
@@ -22,24 +23,29 @@ describe("weighTerms: question words weighted by rarity, with their synonyms", (
   ]);
 
   it("rarer words weigh more, and no word weighs less than the floor", () => {
-    const [common, rare] = weighTerms(["新增", "学位"], df, 1000, synonyms, T);
+    const [common, rare] = weighTerms(["新增", "学位"], dfOf(df), 1000, synonyms, T);
     expect(rare?.weight).toBeGreaterThan(common?.weight ?? Number.POSITIVE_INFINITY);
-    const [floor] = weighTerms(["新增"], new Map([["新增", 10_000]]), 1000, synonyms, T);
+    const [floor] = weighTerms(["新增"], dfOf(new Map([["新增", 10_000]])), 1000, synonyms, T);
     expect(floor?.weight).toBe(T.minWeight);
   });
 
   it("a word the corpus lacks counts by the rarest of its synonyms, and carries them", () => {
-    const [gdp] = weighTerms(["gdp"], df, 1000, synonyms, T);
+    const [gdp] = weighTerms(["gdp"], dfOf(df), 1000, synonyms, T);
     expect(gdp?.alternatives).toEqual(expect.arrayContaining(["地区生产总值", "经济总量"]));
     expect(gdp?.weight).toBeCloseTo(Math.log(1 + 1000 / 13), 5);
   });
 
   it("an unknown compound is replaced by the corpus words inside it", () => {
-    expect(weighTerms(["资金投入"], df, 1000, synonyms, T).map((t) => t.word)).toEqual(["资金", "投入"]);
+    expect(weighTerms(["资金投入"], dfOf(df), 1000, synonyms, T).map((t) => t.word)).toEqual([
+      "资金",
+      "投入",
+    ]);
   });
 
   it("a piece of it the corpus never uses stays a word: 结婚登记 is not answered by 登记 alone", () => {
-    const words = weighTerms(["结婚登记"], new Map([["登记", 3]]), 1000, synonyms, T).map((t) => t.word);
+    const words = weighTerms(["结婚登记"], dfOf(new Map([["登记", 3]])), 1000, synonyms, T).map(
+      (t) => t.word,
+    );
     expect(words).toEqual(["登记", "结", "婚"]); // an unknown two-character word counts by its characters
   });
 });
@@ -55,7 +61,7 @@ describe("matchTerm: how strongly a sentence holds a question word", () => {
     ["进口", 1],
   ]);
   const term = (w: string) => {
-    const [t] = weighTerms([w], df, 100, synonyms, T);
+    const [t] = weighTerms([w], dfOf(df), 100, synonyms, T);
     if (!t) throw new Error(w);
     return t;
   };

@@ -56,13 +56,13 @@ describe("the engine ranks with the profile it is given", () => {
     });
   });
 
-  it("an answer bar no sentence can reach gives no answer", () => {
-    expect(plain.ask("新增学位多少").kind).toBe("answer");
-    expect(strict.ask("新增学位多少").kind).toBe("no-answer");
+  it("an answer bar no sentence can reach gives no answer", async () => {
+    expect((await plain.ask("新增学位多少")).kind).toBe("answer");
+    expect((await strict.ask("新增学位多少")).kind).toBe("no-answer");
   });
 
-  it("weights change the score: with figure and search weights at zero the score is the coverage and scope", () => {
-    const reply = coverageOnly.ask("新增学位多少", { explain: true });
+  it("weights change the score: with figure and search weights at zero the score is the coverage and scope", async () => {
+    const reply = await coverageOnly.ask("新增学位多少", { explain: true });
     const top = reply.explain?.candidates[0];
     expect(top?.features).toMatchObject({ figureKind: 0, figureCloseness: 0, bm25: 0 });
     expect(top?.score).toBeCloseTo(

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rejectionOf } from "../../src/answer/answer-question.js";
+import { embeddedContext } from "../../src/answer/embedded-context.js";
 import type { Passage } from "../../src/corpus/types.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import type { PassageFacts } from "../../src/index/corpus-index.js";
@@ -10,13 +11,14 @@ import { type RankedPassage, scoreCandidates, sumFeatures } from "../../src/rank
 import { periodScore, placeScore, yearScore } from "../../src/rank/scope-score.js";
 import type { SearchContext } from "../../src/rank/search-context.js";
 import { parseFigures } from "../../src/text/figures.js";
+import { embeddedIndex } from "../engine/embedded-index.js";
 
 const TODAY = new Date("2026-11-28T08:00:00Z");
 let engine: Engine;
 let ctx: SearchContext;
 beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds" });
-  ctx = { ix: engine.index, synonyms: engine.synonyms, profile: engine.profile, clock: () => TODAY };
+  ctx = embeddedContext(embeddedIndex(engine), { ...engine, clock: () => TODAY });
 });
 
 const query = (q: string): QueryAnalysis => analyzeQuery(q, ctx.ix.gazetteer, TODAY);
@@ -39,7 +41,8 @@ describe("scores are the sum of their features", () => {
     const q = query("沙坪坝区新增学位多少");
     const { ranked, excluded } = scoreCandidates(ctx, q, fetchCandidates(ctx, q));
     expect(excluded.map((e) => e.reason)).toContain("place-missing");
-    for (const r of ranked) expect(r.passage.norm + ctx.ix.facts[r.passage.id]?.context).toContain("沙坪坝");
+    for (const r of ranked)
+      expect(r.passage.norm + ctx.passages.facts(r.passage.id)?.context).toContain("沙坪坝");
   });
 });
 

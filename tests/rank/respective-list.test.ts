@@ -4,6 +4,7 @@ import { DEFAULT_PROFILE } from "../../src/rank/profile.js";
 import { askedItem, respectiveList } from "../../src/rank/respective-list.js";
 import { parseFigures } from "../../src/text/figures.js";
 import { normalizeQuery } from "../../src/text/script.js";
+import { dfOf } from "./df-of.js";
 
 const T = DEFAULT_PROFILE.terms;
 const POLICE = "积极预防、依法打击各类违法犯罪活动，刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%。";
@@ -19,7 +20,7 @@ function read(sentence: string, text: string, words: string[]) {
   const f = figures.find((g) => g.text === text);
   if (!f) throw new Error(`no figure ${text}`);
   const list = respectiveList(norm, figures, f);
-  const terms = weighTerms(words, new Map(words.map((w) => [w, 1])), 100, new Map(), T);
+  const terms = weighTerms(words, dfOf(new Map(words.map((w) => [w, 1]))), 100, new Map(), T);
   const hits = terms.map((t) => matchTerm(t, norm, "", T));
   return {
     items: list?.items ?? null,

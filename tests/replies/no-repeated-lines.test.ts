@@ -26,10 +26,9 @@ let engine: Engine;
 let replies: Reply[];
 beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds", clock: () => new Date("2026-03-01T12:00:00+08:00") });
-  replies = [
-    ...[...golden("ask.jsonl"), ...NO_ANSWER].map((q) => engine.ask(q)),
-    ...CLAIMS.map((c) => engine.check(c)),
-  ];
+  replies = [];
+  for (const q of [...golden("ask.jsonl"), ...NO_ANSWER]) replies.push(await engine.ask(q));
+  for (const c of CLAIMS) replies.push(await engine.check(c));
 });
 
 /**

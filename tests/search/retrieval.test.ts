@@ -18,7 +18,7 @@ describe("candidate retrieval", () => {
     );
     writeFileSync(join(dir, "parking.txt"), `渝北区停车设施建设\n\n${lines.join("")}\n`);
     const engine = await createEngine({ corpusDir: dir });
-    const reply = engine.ask("渝北区新增停车位多少");
+    const reply = await engine.ask("渝北区新增停车位多少");
     expect(reply.kind).toBe("answer");
     if (reply.kind === "answer") expect(reply.answers[0]?.quote.text).toMatch(/新增公共停车位\d+个/);
   }, 30_000);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine.js";
+import type { CorpusIndex } from "../../src/index/corpus-index.js";
 import {
   hasTermTree,
   loadMiniSearch,
@@ -10,6 +11,7 @@ import {
   storeMiniSearch,
 } from "../../src/index/minisearch-load.js";
 import { readSnapshot, writeSnapshot } from "../../src/index/snapshot-file.js";
+import { embeddedIndex } from "../engine/embedded-index.js";
 
 let root: string;
 let engine: Engine;
@@ -19,12 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const search = (e: Engine["index"], words: string) =>
+const search = (e: CorpusIndex, words: string) =>
   e.index.search(words, { fields: ["text"] }).map((r) => [r.id, r.score.toFixed(6)]);
 
 describe("index snapshot file", () => {
   it("restores the same passages, facts, tables and MiniSearch results, whatever the part size", () => {
-    const ix = engine.index;
+    const ix = embeddedIndex(engine);
     for (const partChars of [8_000_000, 2_000]) {
       const file = join(root, `round-${partChars}.snap`);
       writeSnapshot(file, ix, "key-1", [{ file: "x.bin", reason: "binary" }], partChars);
@@ -48,38 +50,38 @@ describe("index snapshot file", () => {
   });
 
   it("keeps a sentence's own searchable form when it differs from its text", () => {
-    const traditional = engine.index.passages.find((p) => p.norm !== p.text);
+    const traditional = embeddedIndex(engine).passages.find((p) => p.norm !== p.text);
     expect(traditional).toBeDefined();
     const file = join(root, "norm.snap");
-    writeSnapshot(file, engine.index, "k", []);
-    const back = readSnapshot(file, "k", engine.index.gazetteer);
+    writeSnapshot(file, embeddedIndex(engine), "k", []);
+    const back = readSnapshot(file, "k", engine.documents.gazetteer);
     expect(back?.index.passages[traditional?.id ?? -1]?.norm).toBe(traditional?.norm);
   });
 
   it("is refused for another corpus key, when truncated, or when it is not a snapshot", () => {
     const file = join(root, "refuse.snap");
-    writeSnapshot(file, engine.index, "key-a", []);
-    expect(readSnapshot(file, "key-b", engine.index.gazetteer)).toBeNull();
+    writeSnapshot(file, embeddedIndex(engine), "key-a", []);
+    expect(readSnapshot(file, "key-b", engine.documents.gazetteer)).toBeNull();
     const whole = readFileSync(file);
     for (const cut of [10, Math.floor(whole.length / 2), whole.length - 3]) {
       writeFileSync(file, whole.subarray(0, cut));
-      expect(readSnapshot(file, "key-a", engine.index.gazetteer)).toBeNull();
+      expect(readSnapshot(file, "key-a", engine.documents.gazetteer)).toBeNull();
     }
     // A part's bytes altered (same length): the JSON no longer parses or no longer lines up.
     const damaged = Buffer.from(whole);
     damaged.fill(0x7b, 100, 140);
     writeFileSync(file, damaged);
-    expect(readSnapshot(file, "key-a", engine.index.gazetteer)).toBeNull();
+    expect(readSnapshot(file, "key-a", engine.documents.gazetteer)).toBeNull();
     writeFileSync(file, "not a snapshot");
-    expect(readSnapshot(file, "key-a", engine.index.gazetteer)).toBeNull();
-    expect(readSnapshot(join(root, "missing.snap"), "key-a", engine.index.gazetteer)).toBeNull();
+    expect(readSnapshot(file, "key-a", engine.documents.gazetteer)).toBeNull();
+    expect(readSnapshot(join(root, "missing.snap"), "key-a", engine.documents.gazetteer)).toBeNull();
     expect(statSync(file).size).toBe(14);
   });
 
   it("loads MiniSearch's postings straight into its term tree, exactly as its public loadJS would", () => {
     // The fast paths are taken: postings come term by term from the tree, not from toJSON's objects.
-    expect(hasTermTree(engine.index.index)).toBe(true);
-    const streamed = storeMiniSearch(engine.index.index);
+    expect(hasTermTree(embeddedIndex(engine).index)).toBe(true);
+    const streamed = storeMiniSearch(embeddedIndex(engine).index);
     expect(Array.isArray(streamed.postings)).toBe(false);
     const stored = { ...streamed, postings: [...streamed.postings] };
     const fast = loadMiniSearch(stored);
@@ -89,9 +91,9 @@ describe("index snapshot file", () => {
       const json = ms.toJSON();
       return { ...json, index: [...json.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
     };
-    expect(plain(fast)).toEqual(plain(engine.index.index));
-    expect(plain(slow)).toEqual(plain(engine.index.index));
-    expect(fast.termCount).toBe(engine.index.index.termCount);
+    expect(plain(fast)).toEqual(plain(embeddedIndex(engine).index));
+    expect(plain(slow)).toEqual(plain(embeddedIndex(engine).index));
+    expect(fast.termCount).toBe(embeddedIndex(engine).index.termCount);
     expect(hasTermTree(fast)).toBe(true);
   });
 
@@ -108,11 +110,11 @@ describe("index snapshot file", () => {
     );
     const changes = await started.sync();
     expect(changes.added).toEqual(["parking.txt"]);
-    const figure = (e: Engine, q: string) => {
-      const reply = e.ask(q);
+    const figure = async (e: Engine, q: string) => {
+      const reply = await e.ask(q);
       return reply.kind === "answer" ? reply.answers[0]?.figure?.text : null;
     };
-    expect(figure(started, "渝北区新增停车位多少")).toBe("1.2万个");
+    expect(await figure(started, "渝北区新增停车位多少")).toBe("1.2万个");
     // The snapshot written after the change holds the new document, and not the old version of a changed one.
     writeFileSync(
       join(dir, "parking.txt"),
@@ -121,17 +123,17 @@ describe("index snapshot file", () => {
     expect((await started.sync()).updated).toEqual(["parking.txt"]);
     const restarted = await createEngine({ corpusDir: dir, snapshotFile });
     expect(restarted.startup.from).toBe("snapshot");
-    expect(figure(restarted, "渝北区新增停车位多少")).toBe("1.5万个");
-    expect(figure(restarted, "新增学位多少")).toBe("27.8万个");
+    expect(await figure(restarted, "渝北区新增停车位多少")).toBe("1.5万个");
+    expect(await figure(restarted, "新增学位多少")).toBe("27.8万个");
     rmSync(join(dir, "parking.txt"));
     await restarted.sync();
-    expect(restarted.ask("渝北区新增停车位多少").kind).toBe("no-answer");
+    expect((await restarted.ask("渝北区新增停车位多少")).kind).toBe("no-answer");
   });
 
   it("with snapshotWrite 'later', writes nothing until flushSnapshot, then once", async () => {
     const snapshotFile = join(root, "later.snap");
     const engine = await createEngine({ corpusDir: "seeds", snapshotFile, snapshotWrite: "later" });
-    expect(engine.ask("新增学位多少").kind).toBe("answer");
+    expect((await engine.ask("新增学位多少")).kind).toBe("answer");
     expect(existsSync(snapshotFile)).toBe(false);
     expect(engine.startup.snapshotWriteMs).toBe(0);
     expect(engine.flushSnapshot()).toEqual([]);
@@ -177,7 +179,7 @@ describe("index snapshot file", () => {
     expect(statSync(snapshotFile).mtimeMs).toBeGreaterThan(first);
     const restarted = await createEngine({ corpusDir: dir, snapshotFile });
     expect(restarted.startup.from).toBe("snapshot");
-    const reply = restarted.ask("渝北区新增停车位多少");
+    const reply = await restarted.ask("渝北区新增停车位多少");
     expect(reply.kind === "answer" ? reply.answers[0]?.figure?.text : null).toBe("1.2万个");
   });
 });

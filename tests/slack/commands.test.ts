@@ -155,7 +155,7 @@ describe("slash commands and buttons", () => {
     const next = (await h.slack.waitFor("chat.postMessage", before + 2))[before + 1];
     const down = findButton(next?.params.blocks, "policy_feedback_down");
     expect((await click(down, "pg2")).params.text).toBe("已收到反馈 👎，我们会改进。");
-    const reply = engine.ask("新增学位多少");
+    const reply = await engine.ask("新增学位多少");
     const [first, second] = reply.kind === "answer" ? reply.answers : [];
     expect(second?.figure?.text).not.toBe(first?.figure?.text);
     const votes = h.store.feedback.list().filter((r) => r.chat === "C4");

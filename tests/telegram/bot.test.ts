@@ -84,8 +84,8 @@ describe("commands", () => {
     await t.send(messageUpdate("/start"));
     const p = api.callsOf("sendMessage")[0]?.payload ?? {};
     expect(String(p.text)).toContain("政策文件");
-    expect(buttonLabels(p)).toEqual(engine.examples());
-    expect(buttonData(p)).toEqual(engine.examples().map((q) => `q:${q}`));
+    expect(buttonLabels(p)).toEqual(await engine.examples());
+    expect(buttonData(p)).toEqual((await engine.examples()).map((q) => `q:${q}`));
     const first = buttonData(p).find((d) => d.includes("新增学位")) ?? "";
     await t.send(callbackUpdate(first));
     expect(api.callsOf("answerCallbackQuery")).toHaveLength(1);
@@ -183,7 +183,7 @@ describe("buttons", () => {
     const more = (await askAndGetButtons()).find((d) => d.startsWith("m:")) ?? "";
     await t.send(callbackUpdate(more));
     const edit = api.callsOf("editMessageText")[0]?.payload ?? {};
-    const reply = engine.ask("新增学位多少");
+    const reply = await engine.ask("新增学位多少");
     const second = reply.kind === "answer" ? reply.answers[1] : undefined;
     expect(String(edit.text)).toContain(`<b>${second?.figure?.text}</b>`);
     expect(visibleText(String(edit.text))).toContain(`第${second?.sources[0]?.paragraph}段`);
@@ -240,7 +240,7 @@ describe("buttons", () => {
       undefined,
       "已收到反馈 👎，我们会改进。",
     ]);
-    const reply = engine.ask("新增学位多少");
+    const reply = await engine.ask("新增学位多少");
     const [first, second] = reply.kind === "answer" ? reply.answers : [];
     expect(second?.figure?.text).not.toBe(first?.figure?.text);
     expect(t.store.feedback.list().map((r) => [r.rating, r.figure, r.quote, r.source?.paragraph])).toEqual([

@@ -43,11 +43,11 @@ describe("example buttons", () => {
     expect([label, ...rest]).toHaveLength(3);
 
     // The document answering the first example leaves the corpus: the examples are chosen again.
-    const answered = engine.ask(label);
+    const answered = await engine.ask(label);
     const doc = answered.kind === "answer" ? (answered.answers[0]?.sources[0]?.doc ?? "") : "";
     unlinkSync(join(dir, doc));
     await engine.sync();
-    const [nowFirst = ""] = engine.examples();
+    const [nowFirst = ""] = await engine.examples();
     expect(nowFirst).not.toBe(label);
 
     const pressed = await replyTo(callbackUpdate(data));
@@ -61,7 +61,7 @@ describe("example buttons", () => {
     expect(Buffer.byteLength(`q:${fits}`)).toBeLessThanOrEqual(64);
     expect(Buffer.byteLength(`q:${tooLong}`)).toBeGreaterThan(64);
     const examples = ["新增学位多少", tooLong, fits];
-    const t = testBot({ ...engine, examples: () => examples }, api);
+    const t = testBot({ ...engine, examples: async () => examples }, api);
     await t.send(messageUpdate("/start"));
     const start = api.callsOf("sendMessage")[0]?.payload ?? {};
     expect(buttonLabels(start)).toEqual(["新增学位多少", fits]);
