@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import pg from "pg";
 import {
+  AppError,
   type CorpusChanges,
   createEngine,
   createRefreshScheduler,
@@ -68,8 +69,13 @@ export async function openReplica(
     const listener = o.listen
       ? listenForCorpusChanges({ connect: listenConnection(url), refreshes, ...o })
       : null;
-    // The file watch's syncs go through the lock too; skipped (no changes) while another replica syncs.
-    Object.assign(engine, { sync: async () => (await sync(false)) ?? NO_CHANGES });
+    // The file watch's syncs go through the lock too; skipped (no changes) while another replica syncs. What the
+    // start sync could not read is reported as an embedded engine reports what its build could not.
+    Object.assign(engine, {
+      sync: async () => (await sync(false)) ?? NO_CHANGES,
+      skipped: started?.skipped ?? [],
+      notes: started?.notes ?? [],
+    });
     const close = async () => {
       await listener?.stop();
       await refreshes.stop();
@@ -78,8 +84,22 @@ export async function openReplica(
     return { engine, started, close };
   } catch (e) {
     await endQuietly(pool);
-    throw e;
+    throw e instanceof AppError ? e : indexUnavailable(url, e);
   }
+}
+
+/** The one line for a database the index cannot use: where (no password), the server's reason, what to do. */
+function indexUnavailable(url: string, e: unknown): AppError {
+  let where = "DATABASE_URL";
+  try {
+    const u = new URL(url);
+    where = `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {}
+  const why = (e as Error).message || String(e);
+  return new AppError(
+    "INDEX_UNAVAILABLE",
+    `the passage index in PostgreSQL (${where}) cannot be used: ${why} — start PostgreSQL there or correct DATABASE_URL`,
+  );
 }
 
 /** Opens the listener's own connection (LISTEN belongs to a session, not to a pooled connection). */

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { AppError, batchRefusal, type Config, type Engine, parseConfig } from "../../src/mod.js";
 import { renderCheckText, renderText } from "../console/render-text.js";
 import { loadEnv } from "../load-env.js";
-import { openEngine } from "../open-engine.js";
+import { closeEngine, openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import {
   type Command,
@@ -39,6 +39,7 @@ async function withEngine(run: (engine: Engine, config: Config) => Promise<numbe
     return await run(engine, config);
   } finally {
     for (const w of engine.flushSnapshot()) process.stderr.write(`warning: ${w}\n`);
+    await closeEngine(engine);
   }
 }
 
