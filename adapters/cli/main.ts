@@ -137,7 +137,10 @@ const COMMANDS: readonly Command[] = [
   {
     name: "ingest",
     synopsis: "[--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…",
-    about: ["add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)"],
+    about: [
+      "add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused); with DATABASE_URL, then",
+      "sync them into the shared PostgreSQL index (exit 4 if it cannot be reached)",
+    ],
     options: INGEST_OPTIONS,
     run: ({ values, positionals }) => {
       const { json, ...meta } = values as { json?: boolean } & Record<string, string | undefined>;
