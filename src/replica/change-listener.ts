@@ -41,66 +41,85 @@ const MAX_RETRY_MS = 30_000;
  * on each new connection the version is checked at once, for what changed while nobody listened.
  */
 export function listenForCorpusChanges(o: ChangeListenerOptions): ChangeListener {
-  const timers = o.timers ?? SYSTEM_TIMERS;
-  const pollMs = o.pollMs ?? 5000;
-  const state = { stopped: false, client: null as ListenConnection | null, retryMs: o.retryMs ?? 1000 };
-  const pending = { poll: null as unknown, retry: null as unknown };
+  const listener = new Listener(o);
+  listener.start();
+  return listener;
+}
 
-  const lost = (c: ListenConnection, why: string) => {
-    if (state.stopped || state.client !== c) return;
-    state.client = null;
-    close(c);
-    o.log(`corpus listener: connection lost (${why}); reconnecting in ${state.retryMs / 1000} s`);
-    retry();
-  };
-  const retry = () => {
-    pending.retry = timers.setTimeout(() => {
-      pending.retry = null;
-      void open(true);
-    }, state.retryMs);
-    state.retryMs = Math.min(state.retryMs * 2, MAX_RETRY_MS);
-  };
-  const open = async (reconnecting: boolean) => {
+class Listener implements ChangeListener {
+  private client: ListenConnection | null = null;
+  private stopped = false;
+  private retryMs: number;
+  private readonly pending = { poll: null as unknown, retry: null as unknown };
+  private readonly timers: Timers;
+
+  constructor(private readonly o: ChangeListenerOptions) {
+    this.retryMs = o.retryMs ?? 1000;
+    this.timers = o.timers ?? SYSTEM_TIMERS;
+  }
+
+  start(): void {
+    if (this.o.listen ?? true) void this.open(false);
+    this.pending.poll = this.timers.setTimeout(() => this.poll(), this.o.pollMs ?? 5000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const h of Object.values(this.pending)) if (h) this.timers.clearTimeout(h);
+    if (this.client) close(this.client);
+    this.client = null;
+  }
+
+  private poll(): void {
+    this.o.refreshes.request(0);
+    if (!this.stopped) this.pending.poll = this.timers.setTimeout(() => this.poll(), this.o.pollMs ?? 5000);
+  }
+
+  private async open(reconnecting: boolean): Promise<void> {
     let c: ListenConnection | null = null;
     try {
-      c = await o.connect();
-      const self = c;
-      c.on("error", (e) => lost(self, e.message));
-      c.on("end", () => lost(self, "closed by the server"));
-      c.on("notification", (m) => {
-        if (m.channel === CORPUS_CHANNEL && Number(m.payload) !== o.refreshes.version())
-          o.refreshes.request();
-      });
+      c = await this.o.connect();
+      this.watch(c);
       await c.query(`LISTEN ${CORPUS_CHANNEL}`);
-      if (state.stopped) return close(c);
-      state.client = c;
-      state.retryMs = o.retryMs ?? 1000;
-      if (reconnecting) o.log("corpus listener: listening again");
-      o.refreshes.request(0);
+      if (this.stopped) return close(c);
+      this.client = c;
+      this.retryMs = this.o.retryMs ?? 1000;
+      if (reconnecting) this.o.log("corpus listener: listening again");
+      this.o.refreshes.request(0);
     } catch (e) {
       if (c) close(c);
-      if (state.stopped) return;
-      o.log(
-        `corpus listener: cannot listen (${(e as Error).message}); trying again in ${state.retryMs / 1000} s`,
+      if (this.stopped) return;
+      this.o.log(
+        `corpus listener: cannot listen (${(e as Error).message}); trying again in ${this.retryMs / 1000} s`,
       );
-      retry();
+      this.retry();
     }
-  };
-  const poll = () => {
-    o.refreshes.request(0);
-    pending.poll = state.stopped ? null : timers.setTimeout(poll, pollMs);
-  };
+  }
 
-  if (o.listen ?? true) void open(false);
-  pending.poll = timers.setTimeout(poll, pollMs);
-  return {
-    stop: async () => {
-      state.stopped = true;
-      for (const h of Object.values(pending)) if (h) timers.clearTimeout(h);
-      if (state.client) close(state.client);
-      state.client = null;
-    },
-  };
+  private watch(c: ListenConnection): void {
+    c.on("error", (e) => this.lost(c, e.message));
+    c.on("end", () => this.lost(c, "closed by the server"));
+    c.on("notification", (m) => {
+      if (m.channel === CORPUS_CHANNEL && Number(m.payload) !== this.o.refreshes.version())
+        this.o.refreshes.request();
+    });
+  }
+
+  private lost(c: ListenConnection, why: string): void {
+    if (this.stopped || this.client !== c) return;
+    this.client = null;
+    close(c);
+    this.o.log(`corpus listener: connection lost (${why}); reconnecting in ${this.retryMs / 1000} s`);
+    this.retry();
+  }
+
+  private retry(): void {
+    this.pending.retry = this.timers.setTimeout(() => {
+      this.pending.retry = null;
+      void this.open(true);
+    }, this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+  }
 }
 
 /** Ends a connection this listener no longer uses; a late error from it must not go unhandled. */

@@ -42,57 +42,74 @@ export interface RefreshScheduler {
  * run at once, and a request during a check leads to one more check after it.
  */
 export function createRefreshScheduler(o: RefreshOptions): RefreshScheduler {
-  const timers = o.timers ?? SYSTEM_TIMERS;
-  let version = o.version;
-  let timer: unknown = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let failing = false;
-  let stopped = false;
+  return new Refreshes(o);
+}
 
-  const check = async () => {
-    const now = await o.readVersion();
-    if (now === version) return;
-    await o.refresh();
-    version = Math.max(version, now);
-  };
-  const run = () => {
-    timer = null;
-    if (running) {
-      again = true;
+class Refreshes implements RefreshScheduler {
+  private current: number;
+  private timer: unknown = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failing = false;
+  private stopped = false;
+  private readonly timers: Timers;
+
+  constructor(private readonly o: RefreshOptions) {
+    this.current = o.version;
+    this.timers = o.timers ?? SYSTEM_TIMERS;
+  }
+
+  request(delayMs = this.o.debounceMs ?? 200): void {
+    if (this.stopped || this.timer) return;
+    this.timer = this.timers.setTimeout(() => this.run(), delayMs);
+  }
+
+  seen(version: number): void {
+    this.current = Math.max(this.current, version);
+  }
+
+  version(): number {
+    return this.current;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) this.timers.clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private run(): void {
+    this.timer = null;
+    if (this.running) {
+      this.again = true;
       return;
     }
-    running = check()
-      .then(() => {
-        if (failing) o.log("corpus: refreshing from the database works again");
-        failing = false;
-      })
-      .catch((e: unknown) => {
-        if (!failing) o.log(`corpus: could not refresh from the database: ${(e as Error).message}`);
-        failing = true;
-      })
+    this.running = this.check()
+      .then(
+        () => this.healthy(true),
+        (e: unknown) => this.healthy(false, e),
+      )
       .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          request(0);
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.request(0);
         }
       });
-  };
-  const request = (delayMs = o.debounceMs ?? 200) => {
-    if (stopped || timer) return;
-    timer = timers.setTimeout(run, delayMs);
-  };
-  return {
-    request,
-    seen: (v) => {
-      version = Math.max(version, v);
-    },
-    version: () => version,
-    stop: async () => {
-      stopped = true;
-      if (timer) timers.clearTimeout(timer);
-      await running;
-    },
-  };
+  }
+
+  private async check(): Promise<void> {
+    const now = await this.o.readVersion();
+    if (now === this.current) return;
+    await this.o.refresh();
+    this.seen(now);
+  }
+
+  /** One line when refreshing starts failing (a database gone), one when it works again. */
+  private healthy(ok: boolean, e?: unknown): void {
+    if (ok && this.failing) this.o.log("corpus: refreshing from the database works again");
+    if (!ok && !this.failing)
+      this.o.log(`corpus: could not refresh from the database: ${(e as Error).message}`);
+    this.failing = !ok;
+  }
 }
