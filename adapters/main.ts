@@ -32,7 +32,7 @@ async function syncAndLog(engine: Engine, store: Store | null, log: Log, changed
   try {
     const c = await engine.sync();
     if (c.added.length + c.updated.length + c.removed.length > 0) changed();
-    store?.documents.recordSeen(seenDocuments(engine.documents), new Date());
+    await store?.documents.recordSeen(seenDocuments(engine.documents), new Date());
     for (const [what, files] of [
       ["added", c.added],
       ["updated", c.updated],
@@ -59,7 +59,7 @@ async function openState(config: Config, log: Log) {
   for (const n of engine.notes) log.warn(`corpus: ${n}`);
   log.info(describeStartup(engine));
   // A damaged, read-only or locked store is logged and the bot runs without digests and 👍/👎 (null).
-  const store = openStoreSafely(config.DATA_DIR, seenDocuments(engine.documents), lineLog(log, "warn"));
+  const store = await openStoreSafely(config, seenDocuments(engine.documents), lineLog(log, "warn"));
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, log, snapshots.changed));
   return { engine, snapshots, store, watcher };
 }
@@ -70,7 +70,7 @@ async function runTerminal(config: Config, log: Log): Promise<void> {
   await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
   watcher.close();
   snapshots.flush();
-  store?.close();
+  await store?.close();
   await closeEngine(engine);
 }
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import {
+  AppError,
   type Config,
   createEngine,
   type Engine,
@@ -25,7 +26,8 @@ export function snapshotPath(config: Config): string {
  * The engine as every entry point builds it from configuration: corpus (the default one created on first use,
  * see prepareCorpus), extra synonyms, snapshot. `warn` gets a line when the corpus is not the configured one.
  * With DATABASE_URL, a replica over the shared PostgreSQL index instead (adapters/open-replica.ts: no snapshot;
- * `warn` also gets the listener's lines); `closeEngine` then releases its connections.
+ * `warn` also gets the listener's lines); `closeEngine` then releases its connections. A database that cannot be
+ * used is one `warn` line, and the engine is the embedded one over the corpus directory.
  */
 export async function openEngine(
   config: Config,
@@ -37,9 +39,18 @@ export async function openEngine(
   if (corpus.warning) warn(corpus.warning);
   const options = engineOptions(config, corpus.dir);
   if (config.DATABASE_URL) {
-    const replica = await openReplica(config.DATABASE_URL, options, { ...participation, log: warn });
-    closers.set(replica.engine, replica.close);
-    return replica.engine;
+    const replica = await openReplica(config.DATABASE_URL, options, { ...participation, log: warn }).catch(
+      (e: unknown) => {
+        if (!(e instanceof AppError && e.code === "INDEX_UNAVAILABLE")) throw e;
+        // Answering from the files here beats not answering; the line says what this replica misses.
+        warn(`${e.message}; answering from the corpus directory in this process until a restart`);
+        return null;
+      },
+    );
+    if (replica) {
+      closers.set(replica.engine, replica.close);
+      return replica.engine;
+    }
   }
   return createEngine({
     ...options,

@@ -55,7 +55,10 @@ export async function openReplica(
 ): Promise<Replica> {
   const pool = openPool(url);
   try {
-    await migratePg(pool, new Date());
+    // The first statement: a server that is down, a wrong password or a missing database fail here.
+    await migratePg(pool, new Date()).catch((e: unknown) => {
+      throw e instanceof AppError ? e : indexUnavailable(url, e);
+    });
     const index = postgresPassageIndex(pool, loadGazetteer([join(engineOptions.corpusDir, "places.txt")]));
     const version = await readCorpusVersion(pool);
     const engine = await createEngine({ ...engineOptions, passageIndex: index });
@@ -84,7 +87,7 @@ export async function openReplica(
     return { engine, started, close };
   } catch (e) {
     await endQuietly(pool);
-    throw e instanceof AppError ? e : indexUnavailable(url, e);
+    throw e;
   }
 }
 

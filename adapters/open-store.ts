@@ -1,4 +1,6 @@
 import {
+  type Config,
+  classifyPostgresError,
   classifyStoreError,
   describeStoreNotice,
   describeStoreProblem,
@@ -8,29 +10,33 @@ import {
 } from "../src/mod.js";
 
 /**
- * Opens DATA_DIR's store for the running bot and records the corpus documents it starts with. A store that is
- * damaged, read-only or locked is not fatal: one log line says what is unavailable and how to fix it, and the
- * bot runs without digests and 👍/👎 (null). An emptied or replaced store is logged, then used.
+ * Opens the running bot's store (PostgreSQL when DATABASE_URL is set, else DATA_DIR's SQLite file) and records
+ * the corpus documents it starts with. A store that is damaged, read-only, locked or unreachable is not fatal:
+ * one log line says what is unavailable and how to fix it, and the bot runs without digests and 👍/👎 (null).
+ * An emptied or replaced SQLite store is logged, then used.
  */
-export function openStoreSafely(
-  dataDir: string,
+export async function openStoreSafely(
+  config: Pick<Config, "DATA_DIR" | "DATABASE_URL">,
   docs: SeenDocument[],
   log: (line: string) => void,
-): Store | null {
+): Promise<Store | null> {
   const now = new Date();
-  const opening = tryOpenStore(dataDir, { now });
+  const opening = await tryOpenStore(config.DATA_DIR, { now, databaseUrl: config.DATABASE_URL });
   if (opening.kind === "unavailable") {
     log(describeStoreProblem(opening.problem));
     return null;
   }
   for (const n of opening.notices) log(describeStoreNotice(n));
   try {
-    opening.store.documents.recordSeen(docs, now);
+    await opening.store.documents.recordSeen(docs, now);
     return opening.store;
   } catch (e) {
-    // Opened, but a write failed (a lock taken since, a full disk): the same degraded start.
-    opening.store.close();
-    log(describeStoreProblem(classifyStoreError(opening.store.file, e)));
+    // Opened, but a write failed (a lock taken since, a full disk, the server gone): the same degraded start.
+    await opening.store.close();
+    const url = config.DATABASE_URL;
+    log(
+      describeStoreProblem(url ? classifyPostgresError(url, e) : classifyStoreError(opening.store.file, e)),
+    );
     return null;
   }
 }

@@ -160,7 +160,8 @@ export { postgresPassageIndex } from "./index/postgres/postgres-passage-index.js
 export { searchTokens } from "./index/tokens.js";
 export { loadGazetteer } from "./lexicon/places.js";
 export { isPunctuation } from "./lexicon/stopwords.js";
-export { migratePg } from "./pg/migrations.js";
+// The PostgreSQL schema (the store's and the passage index's) and the copy of a SQLite store into it (`cli migrate`).
+export { migratePg, PG_MIGRATIONS, pgSchemaVersion } from "./pg/migrations.js";
 export { openPool, type PgPool } from "./pg/pool.js";
 export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
@@ -177,7 +178,16 @@ export type {
   FeedbackRow,
   VoteOutcome,
 } from "./store/feedback.js";
-export { openStore, type Store, type StoreOpening, tryOpenStore } from "./store/open-store.js";
+export {
+  openSqliteFile,
+  openStore,
+  STORE_FILE,
+  type Store,
+  type StoreOpening,
+  tryOpenStore,
+} from "./store/open-store.js";
+export { type CopyOutcome, copySqliteStore, type TableCounts } from "./store/postgres/copy-from-sqlite.js";
+export { classifyPostgresError, redactedUrl } from "./store/postgres/postgres-problem.js";
 export {
   classifyStoreError,
   describeStoreNotice,

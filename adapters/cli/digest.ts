@@ -73,17 +73,17 @@ export async function runDigestCli(
   parsed: DigestRequest,
   now = new Date(),
 ): Promise<number> {
-  const store = openStore(config.DATA_DIR);
+  const store = await openStore(config.DATA_DIR, { databaseUrl: config.DATABASE_URL });
   try {
-    store.documents.recordSeen(seenDocuments(engine.documents), now);
+    await store.documents.recordSeen(seenDocuments(engine.documents), now);
     const today = localParts(now, DEFAULT_TIME_ZONE).date;
     const from = startOfLocalDate(parsed.since ?? previousDate(today), DEFAULT_TIME_ZONE);
     // first_seen is compared strictly after `from`: step back a millisecond to include the day's first instant.
-    const docs = store.documents.firstSeenBetween(new Date(from.getTime() - 1), now);
+    const docs = await store.documents.firstSeenBetween(new Date(from.getTime() - 1), now);
     const digest = await buildDigest(engine, docs, parsed.topics, today, true);
     process.stdout.write(`${renderDigestText(digest)}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -9,7 +9,7 @@ const HELP = `usage: npm run cli -- ${FEEDBACK_CLI_USAGE}
   --since DATE     only ratings given on or after DATE (YYYY-MM-DD, or an ISO time)
   --rating R       only 👍 (up) or 👎 (down)
   --json           one JSON object a line: platform, chat, user, question, rating, at, kind, figure, quote, source
-Reads DATA_DIR/bot.sqlite (DATA_DIR default: data).`;
+Reads the store: PostgreSQL at DATABASE_URL when it is set, else DATA_DIR/bot.sqlite (DATA_DIR default: data).`;
 
 const OPTIONS = {
   since: { type: "string" },
@@ -97,13 +97,14 @@ export async function runFeedback(
     io.out(`${HELP}\n`);
     return 0;
   }
-  const store = openStore(parseConfig(env).DATA_DIR);
+  const config = parseConfig(env);
+  const store = await openStore(config.DATA_DIR, { databaseUrl: config.DATABASE_URL });
   try {
-    const rows = store.feedback.list({ since: o.since, rating: o.rating });
+    const rows = await store.feedback.list({ since: o.since, rating: o.rating });
     if (o.json) for (const r of rows) io.out(`${JSON.stringify(r)}\n`);
     else io.out(`${[summary(rows), ...rows.map(renderFeedbackRow)].join("\n\n")}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

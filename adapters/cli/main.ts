@@ -17,10 +17,12 @@ import { renderAskExplanation, renderCheckExplanation } from "./explain-text.js"
 import { runFeedback } from "./feedback.js";
 import { runHealth } from "./health.js";
 import { INGEST_OPTIONS, runIngest } from "./ingest.js";
+import { runMigrate } from "./migrate.js";
 import { renderSources } from "./sources.js";
 
 const ENVIRONMENT = `Environment (also read from .env): DATA_DIR (default data), CORPUS_DIR (default DATA_DIR/corpus,
-made as a copy of seeds/), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20). See README.md.`;
+made as a copy of seeds/), SYNONYMS_FILE (extra synonym table), MAX_DOC_MB (ingest limit, 20),
+DATABASE_URL (the store in PostgreSQL; unset: DATA_DIR/bot.sqlite). See README.md.`;
 
 /** Reads stdin lines (batch mode). */
 async function readLines(): Promise<string[]> {
@@ -157,6 +159,18 @@ const COMMANDS: readonly Command[] = [
     ],
     options: { since: { type: "string" }, rating: { type: "string" }, json: { type: "boolean" } },
     run: (a) => runFeedback(a.raw, process.env),
+  },
+  {
+    name: "migrate",
+    synopsis: "[--from-sqlite [FILE]]",
+    about: [
+      "apply the PostgreSQL store's migrations at DATABASE_URL and print its schema version",
+      "--from-sqlite: then copy the SQLite store (DATA_DIR/bot.sqlite, or FILE) into it, in one transaction;",
+      "refused (exit 1) when the PostgreSQL store already holds rows",
+    ],
+    options: { "from-sqlite": { type: "boolean" } },
+    run: (a) =>
+      runMigrate({ fromSqlite: a.values["from-sqlite"] === true, files: a.positionals }, process.env),
   },
   {
     name: "health",

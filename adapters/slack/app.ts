@@ -83,7 +83,7 @@ export function createSlackApp(engine: Engine, o: SlackAppOptions): App {
     conversation: { engine, limiter, queue: new WorkQueue() },
     cache: new ReplyCache(o.cacheSize ?? 500),
     // Without a store 👍/👎 are not kept: the clicker is told so (and the start-up log has said why).
-    recordFeedback: o.store ? o.store.feedback.record : () => "unavailable" as const,
+    recordFeedback: o.store ? o.store.feedback.record : async () => "unavailable" as const,
     store: o.store,
     clock,
     logger: app.logger,

@@ -9,7 +9,7 @@ export interface SlackDeps {
   conversation: Conversation;
   cache: ReplyCache;
   /** Saves a 👍/👎: one vote per user and reply. */
-  recordFeedback: (record: FeedbackRecord) => VoteOutcome | "unavailable";
+  recordFeedback: (record: FeedbackRecord) => Promise<VoteOutcome | "unavailable">;
   /** Subscriptions for /digest; null when the app runs without a store. */
   store: Store | null;
   clock: () => Date;

@@ -65,7 +65,7 @@ async function feedback({ deps, body, respond, hit }: ActionCtx) {
   const { id, offset } = parseValue(action?.value);
   const voted = votedAnswer(hit, id, offset);
   if (!voted) return expired(respond);
-  const outcome = deps.recordFeedback({
+  const outcome = await deps.recordFeedback({
     platform: "slack",
     chat: body.channel?.id ?? body.container?.channel_id ?? "",
     user: body.user.id,

@@ -147,7 +147,7 @@ export function createBot(engine: Engine, options: BotOptions): Bot {
     inlineLimiter: new RateLimiter(rateLimit * INLINE_QUERIES_PER_QUESTION, clock),
     allowedChats: parseAllowedChats(options.allowedChats),
     // Without a store 👍/👎 are not kept: the clicker is told so (and the start-up log has said why).
-    recordFeedback: options.store ? options.store.feedback.record : () => "unavailable" as const,
+    recordFeedback: options.store ? options.store.feedback.record : async () => "unavailable" as const,
     store: options.store,
     clock,
     log,

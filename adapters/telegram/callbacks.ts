@@ -47,7 +47,7 @@ async function saveFeedback(
     await ctx.answerCallbackQuery({ text: CHAT_TEXTS.expired });
     return;
   }
-  const outcome = deps.recordFeedback({
+  const outcome = await deps.recordFeedback({
     platform: "telegram",
     chat: String(ctx.chat?.id ?? ""),
     user: String(ctx.from.id),

@@ -20,7 +20,7 @@ export interface BotDeps {
   /** Chat ids allowed to use the bot; null when every chat is. */
   allowedChats: Set<string> | null;
   /** Saves a 👍/👎: one vote per user and reply. */
-  recordFeedback: (record: FeedbackRecord) => VoteOutcome | "unavailable";
+  recordFeedback: (record: FeedbackRecord) => Promise<VoteOutcome | "unavailable">;
   /** Subscriptions and deliveries for /digest; null when the bot runs without a store. */
   store: Store | null;
   clock: Clock;

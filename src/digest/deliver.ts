@@ -39,14 +39,14 @@ export interface DeliverDeps {
  * The digest of a claimed delivery: documents first seen after the last digest that went out (sent, or unknown:
  * it may well have arrived) — else since subscribing — up to the claim.
  */
-export function digestFor(
+export async function digestFor(
   deps: Pick<DeliverDeps, "store" | "source">,
   sub: Subscription,
   row: Delivery,
 ): Promise<Digest> {
-  const last = deps.store.deliveries.lastDelivered(sub.id);
+  const last = await deps.store.deliveries.lastDelivered(sub.id);
   const since = new Date(last ? last.claimedAt : sub.createdAt);
-  const docs = deps.store.documents.firstSeenBetween(since, new Date(row.claimedAt));
+  const docs = await deps.store.documents.firstSeenBetween(since, new Date(row.claimedAt));
   return buildDigest(deps.source, docs, sub.topics, row.digestDate);
 }
 
@@ -54,31 +54,37 @@ const where = (sub: Subscription, row: Delivery) => `${sub.platform} chat ${sub.
 
 /** The delivery's rendered parts, rendering them the first time; null when there is nothing to send. */
 async function partsOf(deps: DeliverDeps, sub: Subscription, row: Delivery): Promise<DeliveryPart[] | null> {
-  const parts = deps.store.parts.list(row.id);
+  const parts = await deps.store.parts.list(row.id);
   if (parts.length) return parts;
   const digest = await digestFor(deps, sub, row);
   if (isEmptyDigest(digest) && !sub.wantEmpty) return null;
-  deps.store.parts.add(row.id, deps.channel.render(digest));
+  await deps.store.parts.add(row.id, deps.channel.render(digest));
   return deps.store.parts.list(row.id);
 }
 
 /** A refused send (or retries run out): not delivered; a refusal also pauses the subscription. */
-function fail(deps: DeliverDeps, sub: Subscription, row: Delivery, reason: string, pause: boolean): "failed" {
-  deps.store.deliveries.markFailed(row.id, deps.now(), reason);
-  if (pause) deps.store.subscriptions.pause(sub.id, `推送失败（${row.digestDate}）：${reason}`);
+async function fail(
+  deps: DeliverDeps,
+  sub: Subscription,
+  row: Delivery,
+  reason: string,
+  pause: boolean,
+): Promise<"failed"> {
+  await deps.store.deliveries.markFailed(row.id, deps.now(), reason);
+  if (pause) await deps.store.subscriptions.pause(sub.id, `推送失败（${row.digestDate}）：${reason}`);
   deps.log.warn(`digest: ${where(sub, row)} failed${pause ? ", subscription paused" : ""}: ${reason}`);
   return "failed";
 }
 
 /** A part whose outcome is not known: recorded, and never sent again; the parts after it still go out. */
-function unsure(
+async function unsure(
   deps: DeliverDeps,
   sub: Subscription,
   row: Delivery,
   part: number,
   reason: string,
-): "unknown" {
-  deps.store.parts.mark(row.id, part, "unknown");
+): Promise<"unknown"> {
+  await deps.store.parts.mark(row.id, part, "unknown");
   deps.log.warn(
     `digest: ${where(sub, row)} part ${part} may have been delivered (${reason}); not sent again`,
   );
@@ -128,28 +134,28 @@ async function sendPart(
   const { deliveries, parts } = deps.store;
   for (let attempt = 1; ; attempt++) {
     if (deps.stopping()) {
-      deliveries.release(row.id, deps.owner);
+      await deliveries.release(row.id, deps.owner);
       deps.log.info(
         `digest: ${where(sub, row)} released at part ${part} (stopping); the next start resumes it`,
       );
       return "released";
     }
-    if (!deliveries.renew(row.id, deps.owner, new Date(deps.now().getTime() + deps.policy.leaseMs))) {
+    if (!(await deliveries.renew(row.id, deps.owner, new Date(deps.now().getTime() + deps.policy.leaseMs)))) {
       deps.log.warn(`digest: ${where(sub, row)} is no longer this process's claim; not sending part ${part}`);
       return "lost";
     }
-    parts.mark(row.id, part, "sending");
+    await parts.mark(row.id, part, "sending");
     const out = await sendOnce(deps.channel, sub.chatId, payload, deps.abandon);
     if (out.kind === "sent") {
-      parts.mark(row.id, part, "sent", deps.now(), out.messageId);
+      await parts.mark(row.id, part, "sent", deps.now(), out.messageId);
       return "sent";
     }
     if (out.kind === "unknown") return unsure(deps, sub, row, part, out.reason);
     if (out.kind === "refused") {
-      parts.mark(row.id, part, "failed");
+      await parts.mark(row.id, part, "failed");
       return fail(deps, sub, row, out.reason, true);
     }
-    parts.mark(row.id, part, "pending"); // proven not delivered: a crash while waiting may send it again
+    await parts.mark(row.id, part, "pending"); // proven not delivered: a crash while waiting may send it again
     if (attempt >= deps.policy.maxSendAttempts || out.afterMs > deps.policy.maxRetryWaitMs)
       return fail(deps, sub, row, `${out.reason} (not delivered after ${attempt} attempt(s))`, false);
     deps.log.info(
@@ -160,20 +166,20 @@ async function sendPart(
 }
 
 /** The end of a delivery whose every part was handed over: sent, or unknown when some part may not have arrived. */
-function finish(
+async function finish(
   deps: DeliverDeps,
   sub: Subscription,
   row: Delivery,
   parts: number,
   unsureParts: number[],
-): DeliveryOutcome {
+): Promise<DeliveryOutcome> {
   if (unsureParts.length) {
     const note = `part(s) ${unsureParts.join(", ")} of ${parts}: outcome unknown, not sent again`;
-    deps.store.deliveries.markUnknown(row.id, deps.now(), note);
+    await deps.store.deliveries.markUnknown(row.id, deps.now(), note);
     deps.log.warn(`digest: ${where(sub, row)} finished with ${note}`);
     return "unknown";
   }
-  deps.store.deliveries.markSent(row.id, deps.now());
+  await deps.store.deliveries.markSent(row.id, deps.now());
   deps.log.info(`digest: ${where(sub, row)} sent (${parts} message(s))`);
   return "sent";
 }
@@ -191,7 +197,7 @@ export async function deliverClaimed(
 ): Promise<DeliveryOutcome> {
   const parts = await partsOf(deps, sub, row);
   if (!parts) {
-    deps.store.deliveries.markSkipped(row.id);
+    await deps.store.deliveries.markSkipped(row.id);
     return "skipped";
   }
   const unsureParts: number[] = [];
@@ -200,7 +206,7 @@ export async function deliverClaimed(
     const outcome =
       p.status === "pending"
         ? await sendPart(deps, sub, row, p.part, p.payload)
-        : unsure(deps, sub, row, p.part, "it was being sent when its process stopped");
+        : await unsure(deps, sub, row, p.part, "it was being sent when its process stopped");
     if (outcome === "unknown") unsureParts.push(p.part);
     else if (outcome !== "sent") return outcome;
   }

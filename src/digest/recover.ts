@@ -33,25 +33,28 @@ function giveUpReason(
  * over for this owner; a live claim of another owner is never touched. A claim of another day, a paused
  * subscription, or one interrupted twice is closed instead: unknown when a part may have gone out, else failed.
  */
-export function takeOverExpired(ctx: RecoverContext, now: Date): Array<[Subscription, Delivery]> {
+export async function takeOverExpired(
+  ctx: RecoverContext,
+  now: Date,
+): Promise<Array<[Subscription, Delivery]>> {
   const { deliveries, subscriptions, parts } = ctx.store;
   const leaseUntil = new Date(now.getTime() + ctx.policy.leaseMs);
   const out: Array<[Subscription, Delivery]> = [];
-  for (const row of deliveries.unfinished()) {
+  for (const row of await deliveries.unfinished()) {
     // Ticks never overlap, so a claim of this owner is not in flight either: it too waits for its lease.
     if (row.leaseUntil !== null && row.leaseUntil > now.toISOString()) continue;
-    const sub = subscriptions.byId(row.subscriptionId);
+    const sub = await subscriptions.byId(row.subscriptionId);
     if (sub && !ctx.platforms.includes(sub.platform)) continue; // its adapter is not running here
     const why = giveUpReason(sub, row, now, ctx.policy);
     if (why || !sub) {
-      const started = parts.list(row.id).some((p) => p.status !== "pending");
+      const started = (await parts.list(row.id)).some((p) => p.status !== "pending");
       const note = `interrupted; not resumed (${why})`;
-      if (started) deliveries.markUnknown(row.id, now, note);
-      else deliveries.markFailed(row.id, now, note);
+      if (started) await deliveries.markUnknown(row.id, now, note);
+      else await deliveries.markFailed(row.id, now, note);
       ctx.log.warn(`digest: unfinished delivery ${row.id} (${row.digestDate}) given up: ${why}`);
       continue;
     }
-    if (!deliveries.takeOver(row.id, ctx.owner, now, leaseUntil)) continue; // another owner was first
+    if (!(await deliveries.takeOver(row.id, ctx.owner, now, leaseUntil))) continue; // another owner was first
     ctx.log.info(
       `digest: resuming delivery ${row.id} (${row.digestDate}) left by ${row.owner ?? "a stopped process"}`,
     );

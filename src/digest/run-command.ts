@@ -28,21 +28,21 @@ export type DigestCommandResult =
   | { kind: "help" }
   | { kind: "invalid"; problem: DigestProblem };
 
-function status(ctx: DigestCommandContext): DigestCommandResult {
-  const sub = ctx.store.subscriptions.get(ctx.platform, ctx.chatId);
+async function status(ctx: DigestCommandContext): Promise<DigestCommandResult> {
+  const sub = await ctx.store.subscriptions.get(ctx.platform, ctx.chatId);
   if (!sub) return { kind: "not-subscribed", asked: "status" };
-  const last = ctx.store.deliveries.lastSent(sub.id);
+  const last = await ctx.store.deliveries.lastSent(sub.id);
   return { kind: "status", subscription: sub, lastSent: last ? last.digestDate : null };
 }
 
 /** /digest now: documents since the last digest that went out (else since yesterday), for the given or subscribed topics. */
 async function preview(ctx: DigestCommandContext, topics: string[]): Promise<DigestCommandResult> {
-  const sub = ctx.store.subscriptions.get(ctx.platform, ctx.chatId);
+  const sub = await ctx.store.subscriptions.get(ctx.platform, ctx.chatId);
   const zone = sub?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = localParts(ctx.now, zone).date;
-  const last = sub ? ctx.store.deliveries.lastDelivered(sub.id) : null;
+  const last = sub ? await ctx.store.deliveries.lastDelivered(sub.id) : null;
   const since = last ? new Date(last.claimedAt) : startOfLocalDate(previousDate(today), zone);
-  const docs = ctx.store.documents.firstSeenBetween(since, ctx.now);
+  const docs = await ctx.store.documents.firstSeenBetween(since, ctx.now);
   const digest = await buildDigest(
     ctx.source,
     docs,
@@ -60,7 +60,7 @@ export async function runDigestCommand(
 ): Promise<DigestCommandResult> {
   switch (cmd.kind) {
     case "on": {
-      const subscription = ctx.store.subscriptions.upsert(
+      const subscription = await ctx.store.subscriptions.upsert(
         {
           platform: ctx.platform,
           chatId: ctx.chatId,
@@ -75,7 +75,7 @@ export async function runDigestCommand(
       return { kind: "subscribed", subscription };
     }
     case "off":
-      return ctx.store.subscriptions.remove(ctx.platform, ctx.chatId)
+      return (await ctx.store.subscriptions.remove(ctx.platform, ctx.chatId))
         ? { kind: "unsubscribed" }
         : { kind: "not-subscribed", asked: "off" };
     case "status":

@@ -118,17 +118,17 @@ export class DigestScheduler {
     this.base = { tick: now.getTime(), clock: this.clock().getTime() };
     const record = (sub: Subscription, outcome: DeliveryOutcome) => report[outcome].push(sub.id);
     const ctx = { ...this.o, platforms: this.platforms(), policy: this.policy, log: this.log };
-    for (const [sub, row] of takeOverExpired(ctx, now)) {
-      if (this.stopped) this.o.store.deliveries.release(row.id, this.o.owner);
+    for (const [sub, row] of await takeOverExpired(ctx, now)) {
+      if (this.stopped) await this.o.store.deliveries.release(row.id, this.o.owner);
       else record(sub, await this.deliver(sub, row));
     }
     const leaseUntil = new Date(now.getTime() + this.policy.leaseMs);
-    for (const sub of this.o.store.subscriptions.active()) {
+    for (const sub of await this.o.store.subscriptions.active()) {
       if (this.stopped) break;
       if (!this.o.channels[sub.platform] || !isDue(sub, now)) continue;
       // UNIQUE (subscription, date): one row per day, so a second owner's claim of the same day gets nothing.
       const date = localParts(now, sub.timeZone).date;
-      const row = this.o.store.deliveries.claim(sub.id, date, this.o.owner, now, leaseUntil);
+      const row = await this.o.store.deliveries.claim(sub.id, date, this.o.owner, now, leaseUntil);
       if (row) record(sub, await this.deliver(sub, row));
     }
     return report;

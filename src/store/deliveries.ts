@@ -34,33 +34,34 @@ export interface DeliveryRepo {
     owner: string,
     now: Date,
     leaseUntil: Date,
-  ): Delivery | null;
+  ): Promise<Delivery | null>;
   /**
    * Takes over a claim whose lease has expired (its owner crashed or released it); false when the claim is
    * live, finished, or was taken by someone else first.
    */
-  takeOver(id: number, owner: string, now: Date, leaseUntil: Date): boolean;
+  takeOver(id: number, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
   /** Extends the owner's lease; false when the row is no longer this owner's claim. */
-  renew(id: number, owner: string, leaseUntil: Date): boolean;
+  renew(id: number, owner: string, leaseUntil: Date): Promise<boolean>;
   /** Gives a claim up so that another owner (or the next start) may resume it at once. */
-  release(id: number, owner: string): void;
-  markSent(id: number, now: Date): void;
-  markSkipped(id: number): void;
-  markFailed(id: number, now: Date, error: string): void;
-  markUnknown(id: number, now: Date, error: string): void;
-  get(subscriptionId: number, digestDate: string): Delivery | null;
+  release(id: number, owner: string): Promise<void>;
+  markSent(id: number, now: Date): Promise<void>;
+  markSkipped(id: number): Promise<void>;
+  markFailed(id: number, now: Date, error: string): Promise<void>;
+  markUnknown(id: number, now: Date, error: string): Promise<void>;
+  get(subscriptionId: number, digestDate: string): Promise<Delivery | null>;
   /** The latest sent digest of a subscription, if any (what /digest status shows). */
-  lastSent(subscriptionId: number): Delivery | null;
+  lastSent(subscriptionId: number): Promise<Delivery | null>;
   /**
    * The latest digest that went out, sent or unknown (it may well have arrived; never sent again): the next
    * digest covers what was first seen after it. A failed or skipped one sent nothing.
    */
-  lastDelivered(subscriptionId: number): Delivery | null;
+  lastDelivered(subscriptionId: number): Promise<Delivery | null>;
   /** Rows still claimed, live or not. */
-  unfinished(): Delivery[];
+  unfinished(): Promise<Delivery[]>;
 }
 
-interface Row {
+/** A deliveries row as both backends return it. */
+export interface DeliveryRow {
   id: number;
   subscription_id: number;
   digest_date: string;
@@ -73,7 +74,8 @@ interface Row {
   error: string | null;
 }
 
-const toDelivery = (r: Row): Delivery => ({
+/** A row as a Delivery. */
+export const toDelivery = (r: DeliveryRow): Delivery => ({
   id: r.id,
   subscriptionId: r.subscription_id,
   digestDate: r.digest_date,
@@ -115,21 +117,21 @@ export function deliveryRepo(db: Database): DeliveryRepo {
      ORDER BY claimed_at DESC LIMIT 1`,
   );
   const unfinished = db.prepare("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY id");
-  const one = (row: unknown) => (row ? toDelivery(row as Row) : null);
+  const one = (row: unknown) => (row ? toDelivery(row as DeliveryRow) : null);
   const iso = (d: Date) => d.toISOString();
   return {
-    claim: (sub, date, owner, now, until) =>
+    claim: async (sub, date, owner, now, until) =>
       claim.run(sub, date, iso(now), owner, iso(until)).changes === 1 ? one(get.get(sub, date)) : null,
-    takeOver: (id, owner, now, until) => takeOver.run(owner, iso(until), id, iso(now)).changes === 1,
-    renew: (id, owner, until) => renew.run(iso(until), id, owner).changes === 1,
-    release: (id, owner) => void release.run(id, owner),
-    markSent: (id, now) => void finish.run("sent", iso(now), null, id),
-    markSkipped: (id) => void finish.run("skipped", null, null, id),
-    markFailed: (id, now, error) => void finish.run("failed", null, `${iso(now)} ${error}`, id),
-    markUnknown: (id, now, error) => void finish.run("unknown", null, `${iso(now)} ${error}`, id),
-    get: (sub, date) => one(get.get(sub, date)),
-    lastSent: (sub) => one(lastSent.get(sub)),
-    lastDelivered: (sub) => one(lastDelivered.get(sub)),
-    unfinished: () => (unfinished.all() as Row[]).map(toDelivery),
+    takeOver: async (id, owner, now, until) => takeOver.run(owner, iso(until), id, iso(now)).changes === 1,
+    renew: async (id, owner, until) => renew.run(iso(until), id, owner).changes === 1,
+    release: async (id, owner) => void release.run(id, owner),
+    markSent: async (id, now) => void finish.run("sent", iso(now), null, id),
+    markSkipped: async (id) => void finish.run("skipped", null, null, id),
+    markFailed: async (id, now, error) => void finish.run("failed", null, `${iso(now)} ${error}`, id),
+    markUnknown: async (id, now, error) => void finish.run("unknown", null, `${iso(now)} ${error}`, id),
+    get: async (sub, date) => one(get.get(sub, date)),
+    lastSent: async (sub) => one(lastSent.get(sub)),
+    lastDelivered: async (sub) => one(lastDelivered.get(sub)),
+    unfinished: async () => (unfinished.all() as DeliveryRow[]).map(toDelivery),
   };
 }

@@ -22,14 +22,15 @@ export interface DeliveryPart {
 /** The parts of multi-part deliveries: a restart resumes at the first part not recorded as sent. */
 export interface DeliveryPartRepo {
   /** Records a delivery's rendered messages, all pending, in one transaction. */
-  add(deliveryId: number, payloads: string[]): void;
+  add(deliveryId: number, payloads: string[]): Promise<void>;
   /** A delivery's parts in sending order (none before it was rendered). */
-  list(deliveryId: number): DeliveryPart[];
+  list(deliveryId: number): Promise<DeliveryPart[]>;
   /** Records a part's state; `messageId` and `now` when it was sent. */
-  mark(deliveryId: number, part: number, status: PartStatus, now?: Date, messageId?: string): void;
+  mark(deliveryId: number, part: number, status: PartStatus, now?: Date, messageId?: string): Promise<void>;
 }
 
-interface Row {
+/** A delivery_parts row as both backends return it. */
+export interface PartRow {
   delivery_id: number;
   part: number;
   payload: string;
@@ -38,7 +39,8 @@ interface Row {
   sent_at: string | null;
 }
 
-const toPart = (r: Row): DeliveryPart => ({
+/** A row as a DeliveryPart. */
+export const toPart = (r: PartRow): DeliveryPart => ({
   deliveryId: r.delivery_id,
   part: r.part,
   payload: r.payload,
@@ -61,9 +63,9 @@ export function deliveryPartRepo(db: Database): DeliveryPartRepo {
     for (const [i, p] of payloads.entries()) insert.run(id, i + 1, p);
   });
   return {
-    add: (id, payloads) => addAll(id, payloads),
-    list: (id) => (list.all(id) as Row[]).map(toPart),
-    mark: (id, part, status, now, messageId) =>
+    add: async (id, payloads) => addAll(id, payloads),
+    list: async (id) => (list.all(id) as PartRow[]).map(toPart),
+    mark: async (id, part, status, now, messageId) =>
       void mark.run(status, messageId ?? null, now ? now.toISOString() : null, id, part),
   };
 }

@@ -22,14 +22,15 @@ export interface StoredDocument {
 /** Which documents were seen when: the basis of "new since the last digest". */
 export interface DocumentRepo {
   /** Inserts unknown hashes with first_seen = now; known ones are left alone. Returns how many were new. */
-  recordSeen(docs: SeenDocument[], now: Date): number;
+  recordSeen(docs: SeenDocument[], now: Date): Promise<number>;
   /** Documents first seen after `from` and no later than `until`, oldest first. */
-  firstSeenBetween(from: Date, until: Date): StoredDocument[];
+  firstSeenBetween(from: Date, until: Date): Promise<StoredDocument[]>;
   /** Every document, oldest first. */
-  all(): StoredDocument[];
+  all(): Promise<StoredDocument[]>;
 }
 
-interface Row {
+/** A documents row as both backends return it. */
+export interface DocumentRow {
   hash: string;
   file: string;
   title: string | null;
@@ -38,7 +39,8 @@ interface Row {
   first_seen: string;
 }
 
-const toDocument = (r: Row): StoredDocument => ({
+/** A row as a StoredDocument. */
+export const toDocument = (r: DocumentRow): StoredDocument => ({
   hash: r.hash,
   file: r.file,
   title: r.title,
@@ -63,9 +65,9 @@ export function documentRepo(db: Database): DocumentRepo {
     return added;
   });
   return {
-    recordSeen: (docs, now) => recordAll(docs, now.toISOString()),
-    firstSeenBetween: (from, until) =>
-      (between.all(from.toISOString(), until.toISOString()) as Row[]).map(toDocument),
-    all: () => (all.all() as Row[]).map(toDocument),
+    recordSeen: async (docs, now) => recordAll(docs, now.toISOString()),
+    firstSeenBetween: async (from, until) =>
+      (between.all(from.toISOString(), until.toISOString()) as DocumentRow[]).map(toDocument),
+    all: async () => (all.all() as DocumentRow[]).map(toDocument),
   };
 }

@@ -50,16 +50,16 @@ export interface FeedbackQuery {
 
 /** Answer feedback: one row per user and answer of a reply. */
 export interface FeedbackRepo {
-  record(r: FeedbackRecord): VoteOutcome;
+  record(r: FeedbackRecord): Promise<VoteOutcome>;
   /** Ratings, newest first. */
-  list(q?: FeedbackQuery): FeedbackRow[];
+  list(q?: FeedbackQuery): Promise<FeedbackRow[]>;
 }
 
 /** A row as the database holds it: the source as JSON. */
-type Row = Omit<FeedbackRow, "source"> & { source: string | null };
+export type FeedbackDbRow = Omit<FeedbackRow, "source"> & { source: string | null };
 
 /** A stored source back as a citation; a damaged one is shown as missing rather than failing the list. */
-function parseSource(json: string | null): Citation | null {
+export function parseSource(json: string | null): Citation | null {
   if (!json) return null;
   try {
     return JSON.parse(json) as Citation;
@@ -69,7 +69,7 @@ function parseSource(json: string | null): Citation | null {
 }
 
 /** What was rated, as the table's columns (the source as JSON); all null when it is not known. */
-function ratedColumns(a: RatedAnswer | undefined) {
+export function ratedColumns(a: RatedAnswer | undefined) {
   return {
     kind: a?.kind ?? null,
     figure: a?.figure ?? null,
@@ -114,9 +114,9 @@ export function feedbackRepo(db: Database): FeedbackRepo {
     return "recorded";
   });
   return {
-    record: (r) => record(r),
-    list: (q = {}) =>
-      (list.all({ since: q.since ?? "", rating: q.rating ?? null }) as Row[]).map((row) => ({
+    record: async (r) => record(r),
+    list: async (q = {}) =>
+      (list.all({ since: q.since ?? "", rating: q.rating ?? null }) as FeedbackDbRow[]).map((row) => ({
         ...row,
         source: parseSource(row.source),
       })),

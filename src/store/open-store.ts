@@ -7,6 +7,7 @@ import { type DeliveryPartRepo, deliveryPartRepo } from "./delivery-parts.js";
 import { type DocumentRepo, documentRepo } from "./documents.js";
 import { type FeedbackRepo, feedbackRepo } from "./feedback.js";
 import { migrate } from "./migrations.js";
+import { tryOpenPostgresStore } from "./postgres/open-postgres-store.js";
 import { readMarker, storeIdOf, writeMarker } from "./store-marker.js";
 import {
   classifyStoreError,
@@ -22,23 +23,32 @@ export const STORE_FILE = "bot.sqlite";
 /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** The bot's state: one SQLite file with typed repositories over its tables. */
+/**
+ * The bot's state: typed repositories over its tables, in one SQLite file (the default) or in PostgreSQL (with
+ * DATABASE_URL, shared by replicas). Every method is asynchronous, whichever the backend.
+ */
 export interface Store {
-  /** Path of the database file. */
+  /** Where the state is: the SQLite file, or the PostgreSQL URL without its password. */
   file: string;
-  /** Applied schema version. */
+  /** Applied schema version (of the backend's own migrations). */
   version: number;
   documents: DocumentRepo;
   subscriptions: SubscriptionRepo;
   deliveries: DeliveryRepo;
   parts: DeliveryPartRepo;
   feedback: FeedbackRepo;
-  close(): void;
+  /** Ends the store's connections; nothing is read or written after. */
+  close(): Promise<void>;
 }
 
 /** How to open the store; `now` stamps applied migrations (defaults to the current time). */
 export interface StoreOptions {
   now?: Date;
+  /**
+   * The backend: a PostgreSQL connection URL (the config's DATABASE_URL, passed in by the adapters) puts the state
+   * there; unset, the SQLite file in DATA_DIR.
+   */
+  databaseUrl?: string;
   /** Overrides BUSY_TIMEOUT_MS (tests). */
   busyTimeoutMs?: number;
   /**
@@ -62,7 +72,7 @@ function repos(db: Database.Database, file: string, version: number): Store {
     deliveries: deliveryRepo(db),
     parts: deliveryPartRepo(db),
     feedback: feedbackRepo(db),
-    close: () => db.close(),
+    close: async () => void db.close(),
   };
 }
 
@@ -78,6 +88,21 @@ function prepare(db: Database.Database, options: StoreOptions): number {
   return migrate(db, options.now ?? new Date());
 }
 
+/**
+ * An existing SQLite store file opened directly (to copy it elsewhere): checked and brought up to date as the bot
+ * would on start; throws the SQLite error (a missing file is SQLITE_CANTOPEN).
+ */
+export function openSqliteFile(file: string, options: StoreOptions = {}): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    prepare(db, options);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
 /** A notice when the database is not the one the marker recorded (emptied to 0 bytes, deleted, replaced). */
 function checkMarker(dataDir: string, db: Database.Database, file: string, now: Date): StoreNotice[] {
   const id = storeIdOf(db);
@@ -88,10 +113,17 @@ function checkMarker(dataDir: string, db: Database.Database, file: string, now: 
 }
 
 /**
- * Opens (creating on first run) `<dataDir>/bot.sqlite` in WAL mode after a quick_check, and brings its schema up
- * to date; a damaged, read-only or locked database is reported as a value and never modified.
+ * Opens the store: on PostgreSQL when `databaseUrl` is set (migrated; a server that cannot be used is reported as
+ * a value), else (creating on first run) `<dataDir>/bot.sqlite` in WAL mode after a quick_check, its schema brought
+ * up to date; a damaged, read-only or locked database is reported as a value and never modified.
  */
-export function tryOpenStore(dataDir: string, options: StoreOptions = {}): StoreOpening {
+export async function tryOpenStore(dataDir: string, options: StoreOptions = {}): Promise<StoreOpening> {
+  if (options.databaseUrl) return tryOpenPostgresStore(options.databaseUrl, { now: options.now });
+  return tryOpenSqliteStore(dataDir, options);
+}
+
+/** The SQLite store of a data directory; the marker check is SQLite's alone. */
+function tryOpenSqliteStore(dataDir: string, options: StoreOptions): StoreOpening {
   const file = join(dataDir, STORE_FILE);
   let db: Database.Database | null = null;
   try {
@@ -110,8 +142,8 @@ export function tryOpenStore(dataDir: string, options: StoreOptions = {}): Store
  * Opens the store or throws an AppError that says what is wrong and how to fix it (the CLI's way); the marker is
  * left to the bot, which reports a replaced store.
  */
-export function openStore(dataDir: string, options: StoreOptions = {}): Store {
-  const opening = tryOpenStore(dataDir, { marker: false, ...options });
+export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
+  const opening = await tryOpenStore(dataDir, { marker: false, ...options });
   if (opening.kind === "unavailable")
     throw new AppError("CONFIG_INVALID", describeStoreProblem(opening.problem));
   return opening.store;

@@ -4,8 +4,11 @@ export type StoreProblemCode = "damaged" | "read-only" | "locked" | "unavailable
 /** A store that could not be opened: what, where, and the underlying message. */
 export interface StoreProblem {
   code: StoreProblemCode;
+  /** The SQLite file, or the PostgreSQL URL without its password. */
   file: string;
   detail: string;
+  /** What to do, when the backend knows better than the code's general line (PostgreSQL: names DATABASE_URL). */
+  fix?: string;
 }
 
 /** Something worth an operator's attention about a store that did open. */
@@ -48,7 +51,8 @@ const FIXES: Record<StoreProblemCode, (file: string) => string> = {
 
 /** One log line: what is unavailable, why, and how to fix it. */
 export function describeStoreProblem(p: StoreProblem): string {
-  return `store: digests and 👍/👎 are unavailable (answering works): ${FIXES[p.code](p.file)} (${p.detail})`;
+  const fix = p.fix ?? FIXES[p.code](p.file);
+  return `store: digests and 👍/👎 are unavailable (answering works): ${fix} (${p.detail})`;
 }
 
 /** One log line for a notice. */

@@ -29,17 +29,18 @@ export type SubscriptionInput = Omit<Subscription, "id" | "createdAt" | "paused"
 /** Digest subscriptions, one per chat. */
 export interface SubscriptionRepo {
   /** Creates or updates a chat's subscription (and resumes it if paused); id and created_at are kept. */
-  upsert(input: SubscriptionInput, now: Date): Subscription;
-  get(platform: Platform, chatId: string): Subscription | null;
-  byId(id: number): Subscription | null;
+  upsert(input: SubscriptionInput, now: Date): Promise<Subscription>;
+  get(platform: Platform, chatId: string): Promise<Subscription | null>;
+  byId(id: number): Promise<Subscription | null>;
   /** Ends a subscription (its delivery history goes with it); false when there was none. */
-  remove(platform: Platform, chatId: string): boolean;
+  remove(platform: Platform, chatId: string): Promise<boolean>;
   /** Subscriptions not paused. */
-  active(): Subscription[];
-  pause(id: number, reason: string): void;
+  active(): Promise<Subscription[]>;
+  pause(id: number, reason: string): Promise<void>;
 }
 
-interface Row {
+/** A subscriptions row as both backends return it (flags: SQLite 0/1, PostgreSQL booleans). */
+export interface SubscriptionRow {
   id: number;
   platform: Platform;
   chat_id: string;
@@ -48,12 +49,13 @@ interface Row {
   topics: string;
   subscribed_by: string;
   created_at: string;
-  paused: number;
+  paused: number | boolean;
   paused_reason: string | null;
-  want_empty: number;
+  want_empty: number | boolean;
 }
 
-const toSubscription = (r: Row): Subscription => ({
+/** A row as a Subscription. */
+export const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
   platform: r.platform,
   chatId: r.chat_id,
@@ -62,9 +64,9 @@ const toSubscription = (r: Row): Subscription => ({
   topics: JSON.parse(r.topics) as string[],
   subscribedBy: r.subscribed_by,
   createdAt: r.created_at,
-  paused: r.paused === 1,
+  paused: Boolean(r.paused),
   pausedReason: r.paused_reason,
-  wantEmpty: r.want_empty === 1,
+  wantEmpty: Boolean(r.want_empty),
 });
 
 /** The subscriptions table. */
@@ -81,9 +83,9 @@ export function subscriptionRepo(db: Database): SubscriptionRepo {
   const remove = db.prepare("DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?");
   const active = db.prepare("SELECT * FROM subscriptions WHERE paused = 0 ORDER BY id");
   const pause = db.prepare("UPDATE subscriptions SET paused = 1, paused_reason = ? WHERE id = ?");
-  const one = (row: unknown) => (row ? toSubscription(row as Row) : null);
+  const one = (row: unknown) => (row ? toSubscription(row as SubscriptionRow) : null);
   return {
-    upsert: (input, now) => {
+    upsert: async (input, now) => {
       upsert.run({
         ...input,
         topics: JSON.stringify(input.topics),
@@ -92,10 +94,10 @@ export function subscriptionRepo(db: Database): SubscriptionRepo {
       });
       return one(get.get(input.platform, input.chatId)) as Subscription;
     },
-    get: (platform, chatId) => one(get.get(platform, chatId)),
-    byId: (id) => one(byId.get(id)),
-    remove: (platform, chatId) => remove.run(platform, chatId).changes > 0,
-    active: () => (active.all() as Row[]).map(toSubscription),
-    pause: (id, reason) => void pause.run(reason, id),
+    get: async (platform, chatId) => one(get.get(platform, chatId)),
+    byId: async (id) => one(byId.get(id)),
+    remove: async (platform, chatId) => remove.run(platform, chatId).changes > 0,
+    active: async () => (active.all() as SubscriptionRow[]).map(toSubscription),
+    pause: async (id, reason) => void pause.run(reason, id),
   };
 }

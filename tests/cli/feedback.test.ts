@@ -1,24 +1,25 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFeedback } from "../../adapters/cli/feedback.js";
 import { openStore } from "../../src/store/open-store.js";
 import { tempDataDir } from "../digest/helpers.js";
+import { createTestDatabase, describePg, type TestDatabase } from "../pg/pg-database.js";
 import { RATED_SOURCE } from "../store/rated-source.js";
 
 // In process: the command is a function of the store (fast tier).
 const SOURCE = RATED_SOURCE;
 
-function seeded(): string {
+async function seeded(): Promise<string> {
   const dir = tempDataDir();
-  const store = openStore(dir);
+  const store = await openStore(dir);
   const base = { platform: "slack" as const, chat: "C1", user: "U1", question: "新增学位多少" };
-  store.feedback.record({
+  await store.feedback.record({
     ...base,
     rating: "down",
     at: "2025-03-01T08:00:00.000Z",
     target: { replyId: "a", index: 0 },
     answer: { kind: "answer", figure: "1.9万个", quote: "新增普通高中学位1.9万个。", source: SOURCE },
   });
-  store.feedback.record({
+  await store.feedback.record({
     ...base,
     question: "\u001b[2J火星\n基地",
     rating: "up",
@@ -26,17 +27,22 @@ function seeded(): string {
     target: { replyId: "b", index: 0 },
     answer: { kind: "no-answer", figure: null, quote: null, source: null },
   });
-  store.feedback.record({ ...base, platform: "telegram", rating: "down", at: "2025-03-03T08:00:00.000Z" });
-  store.close();
+  await store.feedback.record({
+    ...base,
+    platform: "telegram",
+    rating: "down",
+    at: "2025-03-03T08:00:00.000Z",
+  });
+  await store.close();
   return dir;
 }
 
-async function run(args: string[], dir = seeded()) {
+async function run(args: string[], dir?: string, env: Record<string, string> = {}) {
   let out = "";
   let err = "";
   const code = await runFeedback(
     args,
-    { DATA_DIR: dir },
+    { DATA_DIR: dir ?? (await seeded()), ...env },
     {
       out: (t) => {
         out += t;
@@ -99,5 +105,34 @@ describe("cli feedback", () => {
     const { code, out } = await run(["--help"]);
     expect(code).toBe(0);
     expect(out).toContain("--since DATE");
+  });
+});
+
+describePg("cli feedback on PostgreSQL", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("lists the ratings of the PostgreSQL store when DATABASE_URL is set, not DATA_DIR's", async () => {
+    const s = await openStore("", { databaseUrl: db.url });
+    await s.feedback.record({
+      platform: "telegram",
+      chat: "42",
+      user: "7",
+      question: "新增学位多少",
+      rating: "down",
+      at: "2025-03-01T08:00:00.000Z",
+      target: { replyId: "a", index: 0 },
+      answer: { kind: "answer", figure: "1.9万个", quote: "新增普通高中学位1.9万个。", source: SOURCE },
+    });
+    await s.close();
+    const r = await run([], undefined, { DATABASE_URL: db.url });
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toBe("反馈 1 条：👎 1 · 👍 0");
+    expect(r.out).toContain("👎 2025-03-01T08:00:00.000Z · telegram 42 7");
   });
 });

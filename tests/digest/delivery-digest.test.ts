@@ -26,9 +26,9 @@ beforeAll(async () => {
 beforeEach(async () => {
   fake = await new FakePlatform().start();
   dir = tempDataDir();
-  store = openStore(dir);
+  store = await openStore(dir);
   stops = [];
-  recordSeeds(store, engine, at("2025-03-01T00:00:00Z"), at("2025-03-02T13:00:00Z"));
+  await recordSeeds(store, engine, at("2025-03-01T00:00:00Z"), at("2025-03-02T13:00:00Z"));
 });
 afterEach(async () => {
   await fake.close();
@@ -93,8 +93,8 @@ const slackSub = () => subscribe(store, { platform: "slack", chatId: "C1" }, at(
 
 describe("digests are delivered at most once", () => {
   it("kill -9 of a real process after Telegram received it: the restarted bot does not send it again", async () => {
-    const sub = tgSub();
-    store.close();
+    const sub = await tgSub();
+    await store.close();
     fake.next("hold");
     const child = spawn(process.execPath, ["--import", "tsx", "tests/digest/digest-process.ts"], {
       env: { ...process.env, DATA_DIR: dir, API_ROOT: fake.url, NOW: T0.toISOString() },
@@ -104,19 +104,19 @@ describe("digests are delivered at most once", () => {
     await fake.waitFor(1, 60_000);
     child.kill("SIGKILL");
     await exited;
-    store = reopen(dir);
+    store = await reopen(dir);
     run(store, LATER);
     expect(await settled(sub.id)).toBe("unknown");
     expect(fake.received).toHaveLength(1);
   }, 90_000);
 
   it("kill -9 after Telegram received it: the restarted bot does not send it again", async () => {
-    const sub = tgSub();
+    const sub = await tgSub();
     fake.next("hold");
     run(store, T0);
     await fake.waitFor(1);
-    store.close(); // the process dies: nothing after this point is recorded
-    const again = reopen(dir);
+    await store.close(); // the process dies: nothing after this point is recorded
+    const again = await reopen(dir);
     const { logs } = run(again, LATER);
     expect(await settled(sub.id)).toBe("unknown");
     expect(fake.received).toHaveLength(1);
@@ -124,13 +124,13 @@ describe("digests are delivered at most once", () => {
   });
 
   it("SIGTERM during a send: stop() waits for it and records it; the next start sends nothing", async () => {
-    const sub = tgSub();
+    const sub = await tgSub();
     fake.next("hold");
     const { r } = run(store, T0);
     await fake.waitFor(1);
     let closed = false;
-    const stopped = Promise.resolve(r.stop()).then(() => {
-      store.close(); // what main.ts does once stop() has returned
+    const stopped = Promise.resolve(r.stop()).then(async () => {
+      await store.close(); // what main.ts does once stop() has returned
       closed = true;
     });
     await new Promise((res) => setTimeout(res, 100));
@@ -138,17 +138,17 @@ describe("digests are delivered at most once", () => {
     fake.release();
     await stopped;
     expect(row(sub.id)?.status).toBe("sent");
-    run(reopen(dir), LATER);
+    run(await reopen(dir), LATER);
     await new Promise((res) => setTimeout(res, 500));
     expect(fake.received).toHaveLength(1);
   });
 
   it("a second process started during the first one's send leaves the live claim alone", async () => {
-    const sub = tgSub();
+    const sub = await tgSub();
     fake.next("hold");
     run(store, T0);
     await fake.waitFor(1);
-    const second = run(reopen(dir), at("2025-03-03T01:01:00Z"));
+    const second = run(await reopen(dir), at("2025-03-03T01:01:00Z"));
     await new Promise((res) => setTimeout(res, 500));
     expect(fake.received).toHaveLength(1);
     fake.release();
@@ -158,7 +158,7 @@ describe("digests are delivered at most once", () => {
   });
 
   it("Telegram 502 after receiving it: not retried, recorded unknown (the bot's auto-retry would resend)", async () => {
-    const sub = tgSub();
+    const sub = await tgSub();
     fake.next("502", "502", "502");
     run(store, T0);
     expect(await settled(sub.id)).toBe("unknown");
@@ -166,7 +166,7 @@ describe("digests are delivered at most once", () => {
   });
 
   it("Slack connection dropped after receiving it: not retried, recorded unknown", async () => {
-    const sub = slackSub();
+    const sub = await slackSub();
     fake.next("drop", "drop", "drop", "drop");
     run(store, T0, "slack");
     expect(await settled(sub.id)).toBe("unknown");
@@ -176,7 +176,7 @@ describe("digests are delivered at most once", () => {
   it.each(["telegram", "slack"] as const)(
     "%s 429 proves it was not delivered: retried after retry_after, delivered once",
     async (platform) => {
-      const sub = platform === "slack" ? slackSub() : tgSub();
+      const sub = platform === "slack" ? await slackSub() : await tgSub();
       fake.next("429");
       run(store, T0, platform);
       expect(await settled(sub.id)).toBe("sent");
@@ -185,21 +185,21 @@ describe("digests are delivered at most once", () => {
   );
 
   it("a refusal (bot kicked) fails the delivery, pauses the subscription, and is not retried", async () => {
-    const sub = tgSub();
+    const sub = await tgSub();
     fake.next("403", "403");
     const { logs } = run(store, T0);
     expect(await settled(sub.id)).toBe("failed");
     expect(logs.text()).toContain("kicked");
-    expect(store.subscriptions.byId(sub.id)?.paused).toBe(true);
+    expect((await store.subscriptions.byId(sub.id))?.paused).toBe(true);
   });
 
   it("a 5-part digest whose process died during part 3: a restart sends parts 4 and 5 only", async () => {
-    const sub = subscribe(store, { topics: ["学位", "教师"] }, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, { topics: ["学位", "教师"] }, at("2025-03-02T12:00:00Z"));
     fake.next("ok", "ok", "hold");
     run(store, T0, "telegram", 500);
     await fake.waitFor(3);
-    store.close();
-    run(reopen(dir), LATER, "telegram", 500);
+    await store.close();
+    run(await reopen(dir), LATER, "telegram", 500);
     expect(await settled(sub.id)).toBe("unknown");
     const texts = fake.received.map((m) => m.text);
     expect(texts).toHaveLength(5);

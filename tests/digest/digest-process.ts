@@ -7,7 +7,7 @@ import { createBot } from "../../adapters/telegram/bot.js";
 import { createEngine } from "../../src/engine.js";
 import { openStore } from "../../src/store/open-store.js";
 
-const store = openStore(process.env.DATA_DIR ?? "");
+const store = await openStore(process.env.DATA_DIR ?? "");
 const engine = await createEngine({ corpusDir: "seeds" });
 const now = new Date(process.env.NOW ?? "");
 const api = createBot(engine, { token: "1:T", apiRoot: process.env.API_ROOT, store }).api;

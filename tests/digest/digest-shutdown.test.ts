@@ -32,8 +32,8 @@ beforeAll(async () => {
 beforeEach(async () => {
   fake = await new FakePlatform().start();
   dir = tempDataDir();
-  store = openStore(dir);
-  recordSeeds(store, engine, at("2025-03-01T00:00:00Z"), at("2025-03-02T13:00:00Z"));
+  store = await openStore(dir);
+  await recordSeeds(store, engine, at("2025-03-01T00:00:00Z"), at("2025-03-02T13:00:00Z"));
 });
 afterEach(async () => fake.close());
 
@@ -109,9 +109,9 @@ async function shutdownDuringSend(digests: DigestRunner, subId: number) {
     close: [
       {
         name: "store",
-        run: () => {
+        run: async () => {
           atClose = persisted(subId);
-          store.close();
+          await store.close();
         },
       },
     ],
@@ -125,7 +125,7 @@ async function shutdownDuringSend(digests: DigestRunner, subId: number) {
 
 describe("stopping the digests within the shutdown's time", () => {
   it("Telegram: a send held past the bound is given up before the store closes; part unknown, claim released", async () => {
-    const sub = subscribe(store, { topics: ["学位", "教师"] }, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, { topics: ["学位", "教师"] }, at("2025-03-02T12:00:00Z"));
     fake.next("hold"); // part 1 reaches the platform and is never answered
     const digestLogs = capturedLog("info");
     const digests = run(store, digestLogs.log, 500);
@@ -140,14 +140,14 @@ describe("stopping the digests within the shutdown's time", () => {
     expect(delivery).toMatchObject({ status: "claimed", owner: null }); // released: the next start resumes it
     expect(`${digestLogs.text()}\n${logs.text()}`).not.toMatch(/tick failed|did not stop/);
     // The next start sends the remaining parts at once, and part 1 never again.
-    const again = run(reopen(dir), capturedLog("info").log, 500);
+    const again = run(await reopen(dir), capturedLog("info").log, 500);
     await fake.waitFor(parts.length);
     await again.stop();
     expect(new Set(fake.received.map((m) => m.text)).size).toBe(parts.length);
   });
 
   it("Slack: the held message is given up, recorded unknown, and the delivery finished before the store closes", async () => {
-    const sub = subscribe(store, { platform: "slack", chatId: "C1" }, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, { platform: "slack", chatId: "C1" }, at("2025-03-02T12:00:00Z"));
     fake.next("hold");
     const digestLogs = capturedLog("info");
     const clientLines: string[] = [];
@@ -164,7 +164,7 @@ describe("stopping the digests within the shutdown's time", () => {
 
 describe("what the digests log", () => {
   it("a refused digest is a warning: seen at LOG_LEVEL=warn", async () => {
-    subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     fake.next("403");
     const logs = capturedLog("warn");
     const digests = run(store, logs.log);
@@ -174,7 +174,7 @@ describe("what the digests log", () => {
   });
 
   it("a message that may have arrived is a warning, and so is the digest it leaves unknown", async () => {
-    const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     fake.next("502");
     const logs = capturedLog("info");
     const digests = run(store, logs.log);

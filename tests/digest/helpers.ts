@@ -20,14 +20,20 @@ export function tempDataDir(): string {
 export const at = (iso: string): Date => new Date(iso);
 
 /** Records the seed documents: the first `split` at `early`, the rest at `late` (as a corpus sync would). */
-export function recordSeeds(store: Store, engine: Engine, early: Date, late: Date, split = 2): void {
+export async function recordSeeds(
+  store: Store,
+  engine: Engine,
+  early: Date,
+  late: Date,
+  split = 2,
+): Promise<void> {
   const docs = seenDocuments(engine.documents);
-  store.documents.recordSeen(docs.slice(0, split), early);
-  store.documents.recordSeen(docs.slice(split), late);
+  await store.documents.recordSeen(docs.slice(0, split), early);
+  await store.documents.recordSeen(docs.slice(split), late);
 }
 
 /** A subscription with defaults (Shanghai 09:00, no topics). */
-export function subscribe(store: Store, input: Partial<SubscriptionInput>, now: Date): Subscription {
+export function subscribe(store: Store, input: Partial<SubscriptionInput>, now: Date): Promise<Subscription> {
   return store.subscriptions.upsert(
     {
       platform: "telegram",
@@ -79,7 +85,7 @@ export function scheduler(store: Store, engine: Engine, sent: Sent[], fail?: str
 }
 
 /** Opens the store of a data directory again, as a restarted process would. */
-export const reopen = (dir: string): Store => openStore(dir);
+export const reopen = (dir: string): Promise<Store> => openStore(dir);
 
 /** A digest log that keeps every line, whatever its level. */
 export function linesLog(lines: string[]): DigestLog {

@@ -21,18 +21,18 @@ beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds" });
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDataDir();
-  store = openStore(dir);
+  store = await openStore(dir);
   sent = [];
   // Two seeds were there before anyone subscribed; three arrive on 2 March, after the subscriptions.
-  recordSeeds(store, engine, at("2025-03-01T00:00:00Z"), at("2025-03-02T13:00:00Z"));
+  await recordSeeds(store, engine, at("2025-03-01T00:00:00Z"), at("2025-03-02T13:00:00Z"));
 });
 
 describe("digest scheduling", () => {
   it("fires Asia/Shanghai 09:00 and Europe/London 09:00 at their own instants", async () => {
-    subscribe(store, { chatId: "sh" }, at("2025-03-02T12:00:00Z"));
-    subscribe(
+    await subscribe(store, { chatId: "sh" }, at("2025-03-02T12:00:00Z"));
+    await subscribe(
       store,
       { chatId: "ldn", timeZone: "Europe/London", platform: "slack" },
       at("2025-03-02T12:00:00Z"),
@@ -53,11 +53,11 @@ describe("digest scheduling", () => {
   });
 
   it("a restart with the same database sends nothing twice", async () => {
-    subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     await scheduler(store, engine, sent).s.tick(at("2025-03-03T01:00:00Z"));
     expect(sent).toHaveLength(1);
-    store.close();
-    const again = reopen(dir);
+    await store.close();
+    const again = await reopen(dir);
     const { s } = scheduler(again, engine, sent);
     await s.tick(at("2025-03-03T01:01:00Z"));
     await s.tick(at("2025-03-03T05:00:00Z"));
@@ -65,89 +65,95 @@ describe("digest scheduling", () => {
   });
 
   it("resumes a claim left by a crash once its lease has expired, once", async () => {
-    const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     // The crashed process claimed 3 March's digest at 09:00 (a 3-minute lease) and died before sending it.
     const lease = at("2025-03-03T01:03:00Z");
     expect(
-      store.deliveries.claim(sub.id, "2025-03-03", "crashed", at("2025-03-03T01:00:00Z"), lease),
+      await store.deliveries.claim(sub.id, "2025-03-03", "crashed", at("2025-03-03T01:00:00Z"), lease),
     ).not.toBeNull();
-    const early = scheduler(reopen(dir), engine, sent);
+    const early = scheduler(await reopen(dir), engine, sent);
     await early.s.tick(at("2025-03-03T01:02:00Z")); // its lease is live: not touched
     expect(sent).toHaveLength(0);
-    const first = scheduler(reopen(dir), engine, sent);
+    const first = scheduler(await reopen(dir), engine, sent);
     const report = await first.s.tick(at("2025-03-03T01:05:00Z"));
     expect(report.sent).toEqual([sub.id]);
     expect(sent).toHaveLength(1);
-    expect(store.deliveries.get(sub.id, "2025-03-03")).toMatchObject({
+    expect(await store.deliveries.get(sub.id, "2025-03-03")).toMatchObject({
       status: "sent",
       attempts: 2,
       owner: null,
     });
-    await scheduler(reopen(dir), engine, sent).s.tick(at("2025-03-03T01:10:00Z"));
+    await scheduler(await reopen(dir), engine, sent).s.tick(at("2025-03-03T01:10:00Z"));
     expect(sent).toHaveLength(1);
   });
 
   it("gives up a claim interrupted twice instead of sending it a third time", async () => {
-    const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     const t = (hm: string) => at(`2025-03-03T01:${hm}:00Z`);
-    const row = store.deliveries.claim(sub.id, "2025-03-03", "crashed", t("00"), t("03"));
-    expect(store.deliveries.takeOver(row?.id ?? 0, "crashed-too", t("05"), t("08"))).toBe(true);
-    const { s, logs } = scheduler(reopen(dir), engine, sent);
+    const row = await store.deliveries.claim(sub.id, "2025-03-03", "crashed", t("00"), t("03"));
+    expect(await store.deliveries.takeOver(row?.id ?? 0, "crashed-too", t("05"), t("08"))).toBe(true);
+    const { s, logs } = scheduler(await reopen(dir), engine, sent);
     await s.tick(t("10"));
     expect(sent).toHaveLength(0);
-    expect(store.deliveries.get(sub.id, "2025-03-03")?.status).toBe("failed");
+    expect((await store.deliveries.get(sub.id, "2025-03-03"))?.status).toBe("failed");
     expect(logs.join("\n")).toContain("given up");
   });
 
   it("a missed 09:00 is sent once at 11:00 the same day, and not the next day", async () => {
-    subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     const { s } = scheduler(store, engine, sent);
     await s.tick(at("2025-03-03T03:00:00Z")); // 11:00 in Shanghai: the bot was down at 09:00
     await s.tick(at("2025-03-03T03:01:00Z"));
     expect(sent).toHaveLength(1);
     expect(sent[0]?.digest.date).toBe("2025-03-03");
-    const late = scheduler(reopen(dir), engine, []);
+    const late = scheduler(await reopen(dir), engine, []);
     await late.s.tick(at("2025-03-04T00:30:00Z")); // 08:30 the next day: yesterday's is not resent
     expect(late.logs).toEqual([]);
   });
 
   it("does not send yesterday's missed digest the next day", async () => {
-    subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     const { s } = scheduler(store, engine, sent);
     await s.tick(at("2025-03-04T00:30:00Z")); // down all of 3 March; 08:30 on 4 March
     expect(sent).toHaveLength(0);
-    expect(store.deliveries.get(1, "2025-03-03")).toBeNull();
+    expect(await store.deliveries.get(1, "2025-03-03")).toBeNull();
     await s.tick(at("2025-03-04T01:00:00Z")); // 4 March's digest carries everything new since subscribing
     expect(sent.map((x) => x.digest.date)).toEqual(["2025-03-04"]);
     expect(sent[0]?.digest.documents).toHaveLength(3);
   });
 
   it("the next digest lists only documents first seen since the last sent one", async () => {
-    subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     const { s } = scheduler(store, engine, sent);
     await s.tick(at("2025-03-03T01:00:00Z"));
     await s.tick(at("2025-03-04T01:00:00Z"));
     expect(sent).toHaveLength(1); // nothing new on 4 March: nothing sent
-    expect(store.deliveries.get(1, "2025-03-04")?.status).toBe("skipped");
+    expect((await store.deliveries.get(1, "2025-03-04"))?.status).toBe("skipped");
   });
 
   it("a digest whose outcome was unknown moves the window (it may have arrived); a failed one does not", async () => {
-    const unsure = subscribe(store, { chatId: "unsure" }, at("2025-03-02T12:00:00Z"));
-    const failed = subscribe(store, { chatId: "failed" }, at("2025-03-02T12:00:00Z"));
+    const unsure = await subscribe(store, { chatId: "unsure" }, at("2025-03-02T12:00:00Z"));
+    const failed = await subscribe(store, { chatId: "failed" }, at("2025-03-02T12:00:00Z"));
     const claimed = at("2025-03-03T01:00:00Z");
     for (const sub of [unsure, failed]) {
-      const row = store.deliveries.claim(sub.id, "2025-03-03", "gone", claimed, at("2025-03-03T01:03:00Z"));
-      if (sub === unsure) store.deliveries.markUnknown(row?.id ?? 0, claimed, "part 1: timeout");
-      else store.deliveries.markFailed(row?.id ?? 0, claimed, "retries ran out");
+      const row = await store.deliveries.claim(
+        sub.id,
+        "2025-03-03",
+        "gone",
+        claimed,
+        at("2025-03-03T01:03:00Z"),
+      );
+      if (sub === unsure) await store.deliveries.markUnknown(row?.id ?? 0, claimed, "part 1: timeout");
+      else await store.deliveries.markFailed(row?.id ?? 0, claimed, "retries ran out");
     }
     await scheduler(store, engine, sent).s.tick(at("2025-03-04T01:00:00Z"));
     expect(sent.map((x) => x.chatId)).toEqual(["failed"]); // nothing new since the unknown one
     expect(sent[0]?.digest.documents).toHaveLength(3);
-    expect(store.deliveries.get(unsure.id, "2025-03-04")?.status).toBe("skipped");
+    expect((await store.deliveries.get(unsure.id, "2025-03-04"))?.status).toBe("skipped");
   });
 
   it("subscribing after today's time makes tomorrow the first digest", async () => {
-    subscribe(store, { wantEmpty: true }, at("2025-03-03T03:00:00Z")); // 11:00 in Shanghai
+    await subscribe(store, { wantEmpty: true }, at("2025-03-03T03:00:00Z")); // 11:00 in Shanghai
     const { s } = scheduler(store, engine, sent);
     await s.tick(at("2025-03-03T03:01:00Z"));
     expect(sent).toHaveLength(0);
@@ -158,7 +164,7 @@ describe("digest scheduling", () => {
 
 describe("digest content", () => {
   it("matches the channel's topics in the new documents only", async () => {
-    subscribe(store, { topics: ["学位", "教师"] }, at("2025-03-02T12:00:00Z"));
+    await subscribe(store, { topics: ["学位", "教师"] }, at("2025-03-02T12:00:00Z"));
     await scheduler(store, engine, sent).s.tick(at("2025-03-03T01:00:00Z"));
     const digest = sent[0]?.digest;
     const files = new Set(digest?.documents.map((d) => d.doc));
@@ -175,7 +181,7 @@ describe("digest content", () => {
   });
 
   it("gives each new document up to three distinct key figures, each with its sentence", async () => {
-    subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     await scheduler(store, engine, sent).s.tick(at("2025-03-03T01:00:00Z"));
     for (const d of sent[0]?.digest.documents ?? []) {
       expect(d.figures.length).toBeLessThanOrEqual(3);
@@ -187,21 +193,21 @@ describe("digest content", () => {
   });
 
   it("sends nothing on a day with nothing new, unless the chat asked for 今日无新增", async () => {
-    subscribe(store, { chatId: "quiet" }, at("2025-03-02T14:00:00Z"));
-    subscribe(store, { chatId: "wants", wantEmpty: true }, at("2025-03-02T14:00:00Z"));
+    await subscribe(store, { chatId: "quiet" }, at("2025-03-02T14:00:00Z"));
+    await subscribe(store, { chatId: "wants", wantEmpty: true }, at("2025-03-02T14:00:00Z"));
     await scheduler(store, engine, sent).s.tick(at("2025-03-03T01:00:00Z"));
     expect(sent.map((x) => x.chatId)).toEqual(["wants"]);
     expect(sent[0]?.digest.documents).toEqual([]);
   });
 
   it("a failed send is recorded, pauses the subscription and is not retried", async () => {
-    const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     const { s, logs } = scheduler(store, engine, sent, "Forbidden: bot was kicked from the group chat");
     const report = await s.tick(at("2025-03-03T01:00:00Z"));
     expect(report.failed).toEqual([sub.id]);
-    expect(store.deliveries.get(sub.id, "2025-03-03")).toMatchObject({ status: "failed" });
-    expect(store.deliveries.get(sub.id, "2025-03-03")?.error).toContain("kicked");
-    expect(store.subscriptions.byId(sub.id)).toMatchObject({ paused: true });
+    expect(await store.deliveries.get(sub.id, "2025-03-03")).toMatchObject({ status: "failed" });
+    expect((await store.deliveries.get(sub.id, "2025-03-03"))?.error).toContain("kicked");
+    expect(await store.subscriptions.byId(sub.id)).toMatchObject({ paused: true });
     expect(logs.join("\n")).toContain("paused");
     const next = scheduler(store, engine, sent);
     await next.s.tick(at("2025-03-04T01:00:00Z"));
@@ -209,7 +215,7 @@ describe("digest content", () => {
   });
 
   it("leaves subscriptions of a platform without a sender unclaimed", async () => {
-    const sub = subscribe(store, {}, at("2025-03-02T12:00:00Z"));
+    const sub = await subscribe(store, {}, at("2025-03-02T12:00:00Z"));
     const { DigestScheduler } = await import("../../src/digest/scheduler.js");
     const s = new DigestScheduler({
       store,
@@ -218,6 +224,6 @@ describe("digest content", () => {
       owner: "o",
     });
     await s.tick(at("2025-03-03T01:00:00Z"));
-    expect(store.deliveries.get(sub.id, "2025-03-03")).toBeNull();
+    expect(await store.deliveries.get(sub.id, "2025-03-03")).toBeNull();
   });
 });

@@ -13,9 +13,9 @@ beforeAll(async () => {
   h = await startHarness(engine);
 });
 afterAll(async () => h?.stop());
-beforeEach(() => {
+beforeEach(async () => {
   h.slack.answers.clear();
-  h.store.subscriptions.remove("slack", "C1");
+  await h.store.subscriptions.remove("slack", "C1");
 });
 
 /** Sends a signed slash command (channel C1, user U1) and returns what the app answered on its response_url. */
@@ -31,7 +31,7 @@ describe("Slack /digest", () => {
     const reply = await slash("/digest", "on 08:30 学位");
     expect(reply.response_type).toBe("ephemeral");
     expect(String(reply.text)).toContain("已订阅");
-    expect(h.store.subscriptions.get("slack", "C1")).toMatchObject({
+    expect(await h.store.subscriptions.get("slack", "C1")).toMatchObject({
       time: "08:30",
       topics: ["学位"],
       subscribedBy: "U1",
@@ -43,7 +43,7 @@ describe("Slack /digest", () => {
   it("refuses a user who is not in the channel", async () => {
     h.slack.answers.set("conversations.members", { ok: true, members: ["U0"] });
     expect(String((await slash("/digest", "on")).text)).toContain("只有本频道成员");
-    expect(h.store.subscriptions.get("slack", "C1")).toBeNull();
+    expect(await h.store.subscriptions.get("slack", "C1")).toBeNull();
   });
 
   it("answers politely when membership cannot be checked", async () => {
@@ -51,7 +51,7 @@ describe("Slack /digest", () => {
     const text = String((await slash("/policy", "digest on 09:00")).text);
     expect(text).toContain("channel_not_found");
     expect(text).toContain("邀请机器人");
-    expect(h.store.subscriptions.get("slack", "C1")).toBeNull();
+    expect(await h.store.subscriptions.get("slack", "C1")).toBeNull();
   });
 
   it("without a usable store, /digest says digests are unavailable", async () => {

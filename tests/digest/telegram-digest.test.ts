@@ -15,16 +15,16 @@ beforeAll(async () => {
   api = await new FakeBotApi().start();
 });
 afterAll(async () => api.close());
-beforeEach(() => {
+beforeEach(async () => {
   api.reset();
-  t = testBot(engine, api);
+  t = await testBot(engine, api);
 });
 
 describe("Telegram /digest", () => {
   it("/digest on 08:30 学位 in a private chat stores the subscription", async () => {
     await t.send(messageUpdate("/digest on 08:30 学位"));
     expect(sentText(api)).toContain("已订阅");
-    expect(t.store.subscriptions.get("telegram", String(USER.id))).toMatchObject({
+    expect(await t.store.subscriptions.get("telegram", String(USER.id))).toMatchObject({
       time: "08:30",
       timeZone: "Asia/Shanghai",
       topics: ["学位"],
@@ -34,21 +34,21 @@ describe("Telegram /digest", () => {
     await t.send(messageUpdate("/digest status"));
     expect(sentText(api, 1)).toContain("每天 08:30");
     await t.send(messageUpdate("/digest off"));
-    expect(t.store.subscriptions.get("telegram", String(USER.id))).toBeNull();
+    expect(await t.store.subscriptions.get("telegram", String(USER.id))).toBeNull();
   });
 
   it("refuses a non-admin in a group, and lets an admin subscribe", async () => {
     await t.send(messageUpdate("/digest@policy_facts_bot on 09:00", { group: true }));
     expect(api.callsOf("getChatMember")[0]?.payload).toMatchObject({ chat_id: -1001, user_id: USER.id });
     expect(sentText(api)).toContain("只有群管理员");
-    expect(t.store.subscriptions.get("telegram", "-1001")).toBeNull();
+    expect(await t.store.subscriptions.get("telegram", "-1001")).toBeNull();
     api.failNext("getChatMember", 200, { ok: true, result: { status: "administrator", user: USER } });
     await t.send(messageUpdate("/digest@policy_facts_bot on 09:00", { group: true }));
-    expect(t.store.subscriptions.get("telegram", "-1001")).toMatchObject({ time: "09:00" });
+    expect(await t.store.subscriptions.get("telegram", "-1001")).toMatchObject({ time: "09:00" });
   });
 
   it("without a usable store, /digest says digests are unavailable and questions still work", async () => {
-    const bare = testBot(engine, api, { store: null });
+    const bare = await testBot(engine, api, { store: null });
     await bare.send(messageUpdate("/digest on 08:30"));
     expect(sentText(api)).toContain("每日摘要暂不可用");
     expect(sentText(api)).toContain("提问和核实照常可用");
@@ -59,11 +59,11 @@ describe("Telegram /digest", () => {
   it("answers a bad time with the expected format", async () => {
     await t.send(messageUpdate("/digest on 25:99 学位"));
     expect(sentText(api)).toBe(TIME_FORMAT);
-    expect(t.store.subscriptions.get("telegram", String(USER.id))).toBeNull();
+    expect(await t.store.subscriptions.get("telegram", String(USER.id))).toBeNull();
   });
 
   it("/digest now previews the new documents as well-formed HTML without recording a delivery", async () => {
-    t.store.documents.recordSeen(
+    await t.store.documents.recordSeen(
       [{ doc: "003_a6ca4f19812664d6.txt", hash: "h3", title: null, publisher: null, date: null }],
       new Date(t.now.ms - 3600_000),
     );

@@ -116,7 +116,7 @@ describe("slash commands and buttons", () => {
     expect((await click(up, "U9", "fb4")).params.text).toBe("已收到反馈 👍，谢谢！");
     // Nobody else's view changed: no edit of the message, no buttons removed.
     expect(h.slack.of("chat.update")).toHaveLength(0);
-    const votes = h.store.feedback.list().filter((r) => r.chat === "C3");
+    const votes = (await h.store.feedback.list()).filter((r) => r.chat === "C3");
     expect(votes.map((v) => [v.user, v.rating]).sort()).toEqual([
       ["U1", "down"],
       ["U9", "up"],
@@ -158,7 +158,7 @@ describe("slash commands and buttons", () => {
     const reply = await engine.ask("新增学位多少");
     const [first, second] = reply.kind === "answer" ? reply.answers : [];
     expect(second?.figure?.text).not.toBe(first?.figure?.text);
-    const votes = h.store.feedback.list().filter((r) => r.chat === "C4");
+    const votes = (await h.store.feedback.list()).filter((r) => r.chat === "C4");
     expect(votes.map((v) => [v.rating, v.figure, v.quote, v.source?.paragraph]).sort()).toEqual([
       ["down", second?.figure?.text, second?.quote.text, second?.sources[0]?.paragraph],
       ["up", "27.8万个", first?.quote.text, first?.sources[0]?.paragraph],
@@ -195,7 +195,7 @@ describe("slash commands and buttons", () => {
     };
     await send(h.url, actionBody(forged, where), FORM);
     expect((await h.slack.waitForPath(`${tag}-click`)).params.text).toContain("已过期，请重新提问");
-    expect(h.store.feedback.list().filter((r) => r.user === "U7")).toEqual([]);
+    expect((await h.store.feedback.list()).filter((r) => r.user === "U7")).toEqual([]);
   });
 
   it("a button whose reply is gone answers 已过期，请重新提问", async () => {

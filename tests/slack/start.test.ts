@@ -49,7 +49,7 @@ describe("Slack start-up", () => {
   it("an unreachable Web API fails the start with one line naming it (no unhandled rejection)", async () => {
     const down = await freePort();
     const url = `http://127.0.0.1:${down}/api/`;
-    const error = await startSlack(engine, config(url, await freePort()), store()).catch((e) => e);
+    const error = await startSlack(engine, config(url, await freePort()), await store()).catch((e) => e);
     expect(String(error.message)).toBe(
       `PLATFORM_UNREACHABLE: Slack API unreachable at ${url}: ECONNREFUSED — check SLACK_API_URL / network`,
     );
@@ -59,7 +59,9 @@ describe("Slack start-up", () => {
   it("a refused token is named as such", async () => {
     slack.answers.set("auth.test", { ok: false, error: "invalid_auth" });
     try {
-      const error = await startSlack(engine, config(slack.apiUrl, await freePort()), store()).catch((e) => e);
+      const error = await startSlack(engine, config(slack.apiUrl, await freePort()), await store()).catch(
+        (e) => e,
+      );
       expect(String(error.message)).toBe(
         "PLATFORM_REFUSED: Slack refused SLACK_BOT_TOKEN: invalid_auth — check the token (and SLACK_API_URL if set)",
       );
@@ -73,7 +75,7 @@ describe("Slack start-up", () => {
     await new Promise<void>((resolve) => busy.listen(0, resolve));
     const port = (busy.address() as { port: number }).port;
     try {
-      const error = await startSlack(engine, config(slack.apiUrl, port), store()).catch((e) => e);
+      const error = await startSlack(engine, config(slack.apiUrl, port), await store()).catch((e) => e);
       expect(String(error.message)).toMatch(
         new RegExp(`^CONFIG_INVALID: cannot listen on PORT ${port} \\(EADDRINUSE\\): another process`),
       );
@@ -86,7 +88,7 @@ describe("Slack start-up", () => {
     const port = await freePort();
     const health = new Health();
     const before = slack.of("auth.test").length;
-    const handle = await startSlack(engine, config(slack.apiUrl, port), store(), { health });
+    const handle = await startSlack(engine, config(slack.apiUrl, port), await store(), { health });
     try {
       expect(handle.mode).toBe(`HTTP on port ${port}`);
       expect(slack.of("auth.test").length - before).toBe(1);

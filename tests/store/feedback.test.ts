@@ -46,68 +46,76 @@ function version3Database(): string {
 }
 
 describe("feedback", () => {
-  it("keeps one vote per user and reply: a second click changes or keeps it", () => {
-    const store = openStore(tempDataDir());
-    expect(store.feedback.record(vote())).toBe("recorded");
-    expect(store.feedback.record(vote({ at: "2025-03-03T01:01:00.000Z" }))).toBe("kept");
-    expect(store.feedback.record(vote({ rating: "up", at: "2025-03-03T01:02:00.000Z" }))).toBe("changed");
-    expect(store.feedback.record(vote({ user: "U2" }))).toBe("recorded");
-    expect(store.feedback.record(vote({ target: { replyId: "r2", index: 0 } }))).toBe("recorded");
-    const rows = store.feedback.list();
+  it("keeps one vote per user and reply: a second click changes or keeps it", async () => {
+    const store = await openStore(tempDataDir());
+    expect(await store.feedback.record(vote())).toBe("recorded");
+    expect(await store.feedback.record(vote({ at: "2025-03-03T01:01:00.000Z" }))).toBe("kept");
+    expect(await store.feedback.record(vote({ rating: "up", at: "2025-03-03T01:02:00.000Z" }))).toBe(
+      "changed",
+    );
+    expect(await store.feedback.record(vote({ user: "U2" }))).toBe("recorded");
+    expect(await store.feedback.record(vote({ target: { replyId: "r2", index: 0 } }))).toBe("recorded");
+    const rows = await store.feedback.list();
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.user === "U1" && r.rating === "up")?.at).toBe("2025-03-03T01:02:00.000Z");
   });
 
-  it("a changed vote that does not say what was rated keeps what the row had", () => {
-    const store = openStore(tempDataDir());
-    store.feedback.record(vote());
+  it("a changed vote that does not say what was rated keeps what the row had", async () => {
+    const store = await openStore(tempDataDir());
+    await store.feedback.record(vote());
     const { answer: _, ...bare } = vote({ rating: "up", at: "2025-03-03T01:02:00.000Z" });
-    expect(store.feedback.record(bare)).toBe("changed");
-    expect(store.feedback.list()).toMatchObject([{ rating: "up", figure: "27.8万个", source: SOURCE }]);
+    expect(await store.feedback.record(bare)).toBe("changed");
+    expect(await store.feedback.list()).toMatchObject([{ rating: "up", figure: "27.8万个", source: SOURCE }]);
   });
 
-  it("keeps one vote per user and answer: votes on two pages of a reply are two rows, each with its figure", () => {
-    const store = openStore(tempDataDir());
+  it("keeps one vote per user and answer: votes on two pages of a reply are two rows, each with its figure", async () => {
+    const store = await openStore(tempDataDir());
     const page = (index: number, figure: string) => ({
       target: { replyId: "r1", index },
       answer: { ...ANSWER, figure, quote: `新增学位${figure}。` },
     });
-    expect(store.feedback.record(vote({ ...page(0, "27.8万个"), rating: "up" }))).toBe("recorded");
+    expect(await store.feedback.record(vote({ ...page(0, "27.8万个"), rating: "up" }))).toBe("recorded");
     const later = { rating: "down" as const, at: "2025-03-03T01:05:00.000Z" };
-    expect(store.feedback.record(vote({ ...page(1, "1.9万个"), ...later }))).toBe("recorded");
+    expect(await store.feedback.record(vote({ ...page(1, "1.9万个"), ...later }))).toBe("recorded");
     // A second click on the second answer changes that answer's vote only.
     expect(
-      store.feedback.record(vote({ ...page(1, "1.9万个"), rating: "up", at: "2025-03-03T01:06:00.000Z" })),
+      await store.feedback.record(
+        vote({ ...page(1, "1.9万个"), rating: "up", at: "2025-03-03T01:06:00.000Z" }),
+      ),
     ).toBe("changed");
-    expect(store.feedback.record(vote({ ...page(0, "27.8万个"), rating: "up" }))).toBe("kept");
-    const rows = store.feedback.list();
+    expect(await store.feedback.record(vote({ ...page(0, "27.8万个"), rating: "up" }))).toBe("kept");
+    const rows = await store.feedback.list();
     expect(rows.map((r) => [r.figure, r.quote, r.rating, r.at])).toEqual([
       ["1.9万个", "新增学位1.9万个。", "up", "2025-03-03T01:06:00.000Z"],
       ["27.8万个", "新增学位27.8万个。", "up", "2025-03-03T01:00:00.000Z"],
     ]);
   });
 
-  it("stores what was rated and lists newest first, since a date, by rating", () => {
-    const store = openStore(tempDataDir());
-    store.feedback.record(vote({ target: { replyId: "a", index: 0 }, at: "2025-03-01T00:00:00.000Z" }));
-    store.feedback.record(
+  it("stores what was rated and lists newest first, since a date, by rating", async () => {
+    const store = await openStore(tempDataDir());
+    await store.feedback.record(vote({ target: { replyId: "a", index: 0 }, at: "2025-03-01T00:00:00.000Z" }));
+    await store.feedback.record(
       vote({ target: { replyId: "b", index: 0 }, at: "2025-03-05T00:00:00.000Z", rating: "up" }),
     );
-    store.feedback.record(vote({ target: { replyId: "c", index: 0 }, at: "2025-03-04T00:00:00.000Z" }));
-    expect(store.feedback.list().map((r) => r.at.slice(0, 10))).toEqual([
+    await store.feedback.record(vote({ target: { replyId: "c", index: 0 }, at: "2025-03-04T00:00:00.000Z" }));
+    expect((await store.feedback.list()).map((r) => r.at.slice(0, 10))).toEqual([
       "2025-03-05",
       "2025-03-04",
       "2025-03-01",
     ]);
-    expect(store.feedback.list({ since: "2025-03-02" })).toHaveLength(2);
-    expect(store.feedback.list({ rating: "down" }).map((r) => r.at.slice(0, 10))).toEqual([
+    expect(await store.feedback.list({ since: "2025-03-02" })).toHaveLength(2);
+    expect((await store.feedback.list({ rating: "down" })).map((r) => r.at.slice(0, 10))).toEqual([
       "2025-03-04",
       "2025-03-01",
     ]);
-    expect(store.feedback.list()[0]).toMatchObject({ kind: "answer", figure: "27.8万个", source: SOURCE });
+    expect((await store.feedback.list())[0]).toMatchObject({
+      kind: "answer",
+      figure: "27.8万个",
+      source: SOURCE,
+    });
   });
 
-  it("migrates a version-1 database: its ratings are kept and listed, without what was rated", () => {
+  it("migrates a version-1 database: its ratings are kept and listed, without what was rated", async () => {
     const dir = tempDataDir();
     const db = new Database(join(dir, STORE_FILE));
     migrate(db, new Date("2025-01-01T00:00:00Z"), MIGRATIONS.slice(0, 1));
@@ -115,9 +123,9 @@ describe("feedback", () => {
       "INSERT INTO feedback (platform, chat, user, question, rating, at) VALUES ('telegram', '1', '2', '学位', 'down', '2025-01-02T00:00:00.000Z')",
     ).run();
     db.close();
-    const store = openStore(dir);
+    const store = await openStore(dir);
     expect(store.version).toBe(MIGRATIONS.length);
-    expect(store.feedback.list()).toEqual([
+    expect(await store.feedback.list()).toEqual([
       {
         platform: "telegram",
         chat: "1",
@@ -132,21 +140,21 @@ describe("feedback", () => {
       },
     ]);
     // Old rows have no reply id: they never count as a vote on a new reply.
-    expect(store.feedback.record(vote({ platform: "telegram", user: "2" }))).toBe("recorded");
+    expect(await store.feedback.record(vote({ platform: "telegram", user: "2" }))).toBe("recorded");
   });
 
-  it("migrates a version-3 database: its votes are kept, and a user may vote on each answer of a reply", () => {
-    const store = openStore(version3Database());
+  it("migrates a version-3 database: its votes are kept, and a user may vote on each answer of a reply", async () => {
+    const store = await openStore(version3Database());
     expect(store.version).toBe(MIGRATIONS.length);
-    expect(store.feedback.list().map((r) => [r.user, r.figure, r.rating])).toEqual([
+    expect((await store.feedback.list()).map((r) => [r.user, r.figure, r.rating])).toEqual([
       ["U1", "27.8万个", "up"],
     ]);
     const page = (index: number, figure: string): Partial<FeedbackRecord> => ({
       target: { replyId: "r9", index },
       answer: { ...ANSWER, figure },
     });
-    expect(store.feedback.record(vote(page(0, "27.8万个")))).toBe("recorded");
-    expect(store.feedback.record(vote(page(1, "1.9万个")))).toBe("recorded");
-    expect(store.feedback.list()).toHaveLength(3);
+    expect(await store.feedback.record(vote(page(0, "27.8万个")))).toBe("recorded");
+    expect(await store.feedback.record(vote(page(1, "1.9万个")))).toBe("recorded");
+    expect(await store.feedback.list()).toHaveLength(3);
   });
 });

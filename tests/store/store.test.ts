@@ -20,18 +20,18 @@ function tables(file: string): string[] {
 }
 
 describe("store", () => {
-  it("creates the schema on a fresh file, in WAL mode, and migrating again changes nothing", () => {
+  it("creates the schema on a fresh file, in WAL mode, and migrating again changes nothing", async () => {
     const dir = join(tempDataDir(), "nested", "data");
-    const store = openStore(dir, { now: NOW });
+    const store = await openStore(dir, { now: NOW });
     expect(existsSync(join(dir, "bot.sqlite"))).toBe(true);
     expect(store.version).toBe(MIGRATIONS.length);
-    store.close();
+    await store.close();
     expect(tables(join(dir, "bot.sqlite"))).toEqual(
       expect.arrayContaining(["documents", "subscriptions", "deliveries", "feedback", "schema_migrations"]),
     );
-    const again = openStore(dir);
+    const again = await openStore(dir);
     expect(again.version).toBe(MIGRATIONS.length);
-    again.close();
+    await again.close();
     const db = new Database(join(dir, "bot.sqlite"));
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.prepare("SELECT COUNT(*) AS n FROM schema_migrations").get()).toEqual({ n: MIGRATIONS.length });
@@ -39,7 +39,7 @@ describe("store", () => {
     db.close();
   });
 
-  it("rolls back a failing migration as a whole", () => {
+  it("rolls back a failing migration as a whole", async () => {
     const db = new Database(":memory:");
     migrate(db, NOW);
     const broken = [
@@ -53,12 +53,12 @@ describe("store", () => {
     });
   });
 
-  it("records a document's first sighting once, keyed by content hash", () => {
-    const store = openStore(tempDataDir());
+  it("records a document's first sighting once, keyed by content hash", async () => {
+    const store = await openStore(tempDataDir());
     const doc = { doc: "a.txt", hash: "h1", title: "标题", publisher: "重庆日报", date: "2025-04-24" };
-    expect(store.documents.recordSeen([doc], NOW)).toBe(1);
-    expect(store.documents.recordSeen([doc], new Date("2025-03-04T00:00:00Z"))).toBe(0);
-    expect(store.documents.all()).toEqual([
+    expect(await store.documents.recordSeen([doc], NOW)).toBe(1);
+    expect(await store.documents.recordSeen([doc], new Date("2025-03-04T00:00:00Z"))).toBe(0);
+    expect(await store.documents.all()).toEqual([
       {
         hash: "h1",
         file: "a.txt",
@@ -68,51 +68,53 @@ describe("store", () => {
         firstSeen: NOW.toISOString(),
       },
     ]);
-    expect(store.documents.recordSeen([{ ...doc, hash: "h2" }], new Date("2025-03-05T00:00:00Z"))).toBe(1);
-    const later = store.documents.firstSeenBetween(NOW, new Date("2025-03-06T00:00:00Z"));
+    expect(await store.documents.recordSeen([{ ...doc, hash: "h2" }], new Date("2025-03-05T00:00:00Z"))).toBe(
+      1,
+    );
+    const later = await store.documents.firstSeenBetween(NOW, new Date("2025-03-06T00:00:00Z"));
     expect(later.map((d) => d.hash)).toEqual(["h2"]);
   });
 
-  it("claims a day's delivery once; a second claim of the same day gets nothing", () => {
-    const store = openStore(tempDataDir());
-    const sub = subscribe(
+  it("claims a day's delivery once; a second claim of the same day gets nothing", async () => {
+    const store = await openStore(tempDataDir());
+    const sub = await subscribe(
       store,
       { platform: "slack", chatId: "C1", topics: ["学位"], subscribedBy: "U1" },
       NOW,
     );
     const lease = new Date(NOW.getTime() + 60_000);
-    expect(store.deliveries.claim(sub.id, "2025-03-03", "a", NOW, lease)).toMatchObject({
+    expect(await store.deliveries.claim(sub.id, "2025-03-03", "a", NOW, lease)).toMatchObject({
       status: "claimed",
       owner: "a",
     });
-    expect(store.deliveries.claim(sub.id, "2025-03-03", "b", NOW, lease)).toBeNull();
-    expect(store.subscriptions.remove("slack", "C1")).toBe(true);
-    expect(store.deliveries.get(sub.id, "2025-03-03")).toBeNull(); // history goes with the subscription
+    expect(await store.deliveries.claim(sub.id, "2025-03-03", "b", NOW, lease)).toBeNull();
+    expect(await store.subscriptions.remove("slack", "C1")).toBe(true);
+    expect(await store.deliveries.get(sub.id, "2025-03-03")).toBeNull(); // history goes with the subscription
   });
 
-  it("the last digest that went out is the latest sent or unknown one, never a failed or skipped one", () => {
-    const store = openStore(tempDataDir());
-    const sub = subscribe(store, {}, NOW);
+  it("the last digest that went out is the latest sent or unknown one, never a failed or skipped one", async () => {
+    const store = await openStore(tempDataDir());
+    const sub = await subscribe(store, {}, NOW);
     const day = (d: number) => new Date(NOW.getTime() + d * 86_400_000);
     const finish = ["sent", "unknown", "failed", "skipped"] as const;
-    finish.forEach((status, d) => {
-      const row = store.deliveries.claim(sub.id, `2025-03-0${d + 3}`, "a", day(d), day(d + 1));
+    for (const [d, status] of finish.entries()) {
+      const row = await store.deliveries.claim(sub.id, `2025-03-0${d + 3}`, "a", day(d), day(d + 1));
       const id = row?.id ?? 0;
-      if (status === "sent") store.deliveries.markSent(id, day(d));
-      if (status === "unknown") store.deliveries.markUnknown(id, day(d), "timeout");
-      if (status === "failed") store.deliveries.markFailed(id, day(d), "retries ran out");
-      if (status === "skipped") store.deliveries.markSkipped(id);
-    });
-    expect(store.deliveries.lastDelivered(sub.id)).toMatchObject({
+      if (status === "sent") await store.deliveries.markSent(id, day(d));
+      if (status === "unknown") await store.deliveries.markUnknown(id, day(d), "timeout");
+      if (status === "failed") await store.deliveries.markFailed(id, day(d), "retries ran out");
+      if (status === "skipped") await store.deliveries.markSkipped(id);
+    }
+    expect(await store.deliveries.lastDelivered(sub.id)).toMatchObject({
       digestDate: "2025-03-04",
       status: "unknown",
     });
-    expect(store.deliveries.lastSent(sub.id)).toMatchObject({ digestDate: "2025-03-03" });
+    expect(await store.deliveries.lastSent(sub.id)).toMatchObject({ digestDate: "2025-03-03" });
   });
 
-  it("explains how to fix a DATA_DIR it cannot write", () => {
+  it("explains how to fix a DATA_DIR it cannot write", async () => {
     const file = join(tempDataDir(), "a-file");
     writeFileSync(file, "not a directory");
-    expect(() => openStore(join(file, "data"))).toThrow(/DATA_DIR/);
+    await expect(openStore(join(file, "data"))).rejects.toThrow(/DATA_DIR/);
   });
 });

@@ -18,9 +18,9 @@ beforeAll(async () => {
   api = await new FakeBotApi().start();
 });
 afterAll(() => api.close());
-beforeEach(() => {
+beforeEach(async () => {
   api.reset();
-  t = testBot(engine, api);
+  t = await testBot(engine, api);
 });
 
 describe("private chat", () => {
@@ -215,7 +215,7 @@ describe("buttons", () => {
       "你已经给过 👍，反馈保持不变。",
       "已把你的反馈改为 👎，谢谢。",
     ]);
-    const [record, ...more] = t.store.feedback.list();
+    const [record, ...more] = await t.store.feedback.list();
     expect(more).toEqual([]);
     expect(record).toMatchObject({
       platform: "telegram",
@@ -243,7 +243,9 @@ describe("buttons", () => {
     const reply = await engine.ask("新增学位多少");
     const [first, second] = reply.kind === "answer" ? reply.answers : [];
     expect(second?.figure?.text).not.toBe(first?.figure?.text);
-    expect(t.store.feedback.list().map((r) => [r.rating, r.figure, r.quote, r.source?.paragraph])).toEqual([
+    expect(
+      (await t.store.feedback.list()).map((r) => [r.rating, r.figure, r.quote, r.source?.paragraph]),
+    ).toEqual([
       ["down", second?.figure?.text, second?.quote.text, second?.sources[0]?.paragraph],
       ["up", "27.8万个", first?.quote.text, first?.sources[0]?.paragraph],
     ]);
@@ -267,11 +269,11 @@ describe("buttons", () => {
     const up = (await askAndGetButtons()).find((d) => /^f:.+:u:0$/.test(d)) ?? "";
     await t.send(callbackUpdate(up.replace(/:0$/, ":99")));
     expect(api.callsOf("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["已过期，请重新提问"]);
-    expect(t.store.feedback.list()).toEqual([]);
+    expect(await t.store.feedback.list()).toEqual([]);
   });
 
   it("without a database (a damaged store at start) a 👍 tells the clicker it could not be kept", async () => {
-    t = testBot(engine, api, { store: null });
+    t = await testBot(engine, api, { store: null });
     const up = (await askAndGetButtons()).find((d) => /^f:.+:u:0$/.test(d)) ?? "";
     await t.send(callbackUpdate(up));
     expect(api.callsOf("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
@@ -282,7 +284,7 @@ describe("buttons", () => {
 
 describe("limits", () => {
   it("answers a flood of messages past the rate limit with one refusal, not one each", async () => {
-    t = testBot(engine, api, { rateLimit: 2 });
+    t = await testBot(engine, api, { rateLimit: 2 });
     for (let i = 0; i < 8; i++) await t.send(messageUpdate("新增学位多少"));
     const texts = api.callsOf("sendMessage").map((c) => String(c.payload.text));
     expect(texts).toHaveLength(3);
@@ -290,7 +292,7 @@ describe("limits", () => {
   });
 
   it("refuses politely past the per-user rate and recovers after a minute", async () => {
-    t = testBot(engine, api, { rateLimit: 2 });
+    t = await testBot(engine, api, { rateLimit: 2 });
     for (let i = 0; i < 3; i++) await t.send(messageUpdate("新增学位多少"));
     expect(sentText(api, 2)).toContain("每分钟最多 2 个问题");
     t.now.ms += 61_000;
@@ -299,7 +301,7 @@ describe("limits", () => {
   });
 
   it("answers allowed chats only; others get one sentence", async () => {
-    t = testBot(engine, api, { allowedChats: "777, -1001" });
+    t = await testBot(engine, api, { allowedChats: "777, -1001" });
     await t.send(messageUpdate("新增学位多少", { userId: 555, chatId: 555 }));
     expect(api.callsOf("sendMessage")).toHaveLength(1);
     expect(sentText(api)).toBe("抱歉，这个机器人只在授权的聊天中使用。");
@@ -316,7 +318,7 @@ describe("errors and retries", () => {
         throw new Error("boom at secret/path.ts:1");
       },
     };
-    t = testBot(broken, api);
+    t = await testBot(broken, api);
     const update = messageUpdate("新增学位多少");
     await t.send(update);
     expect(sentText(api)).toBe("出错了，请稍后再试");
@@ -370,7 +372,7 @@ describe("inline mode", () => {
   it("an empty query gets no results and a stranger gets the not-allowed button", async () => {
     await t.send(inlineUpdate("  "));
     expect(api.callsOf("answerInlineQuery")[0]?.payload.results).toEqual([]);
-    t = testBot(engine, api, { allowedChats: "1" });
+    t = await testBot(engine, api, { allowedChats: "1" });
     await t.send(inlineUpdate("新增学位"));
     const denied = api.callsOf("answerInlineQuery")[1]?.payload ?? {};
     expect(denied.results).toEqual([]);

@@ -26,7 +26,11 @@ describe("the bot's description", () => {
       TELEGRAM_API_ROOT: api.url,
       DATA_DIR: tmpdir(),
     });
-    const handle = await startTelegram(engine, config, openStore(mkdtempSync(join(tmpdir(), "tg-store-"))));
+    const handle = await startTelegram(
+      engine,
+      config,
+      await openStore(mkdtempSync(join(tmpdir(), "tg-store-"))),
+    );
     try {
       const [long] = await api.waitFor("setMyDescription");
       const [short] = await api.waitFor("setMyShortDescription");

@@ -29,13 +29,13 @@ beforeEach(() => api.reset());
 /** The reply (HTML) a fresh bot over `engine` sends to an update. */
 async function replyTo(update: Update): Promise<string> {
   api.reset();
-  await testBot(engine, api).send(update);
+  await (await testBot(engine, api)).send(update);
   return sentText(api);
 }
 
 describe("example buttons", () => {
   it("a button of an old /start asks its label's question after the corpus changed", async () => {
-    const t = testBot(engine, api);
+    const t = await testBot(engine, api);
     await t.send(messageUpdate("/start"));
     const start = api.callsOf("sendMessage")[0]?.payload ?? {};
     const [label = "", ...rest] = buttonLabels(start);
@@ -61,7 +61,7 @@ describe("example buttons", () => {
     expect(Buffer.byteLength(`q:${fits}`)).toBeLessThanOrEqual(64);
     expect(Buffer.byteLength(`q:${tooLong}`)).toBeGreaterThan(64);
     const examples = ["新增学位多少", tooLong, fits];
-    const t = testBot({ ...engine, examples: async () => examples }, api);
+    const t = await testBot({ ...engine, examples: async () => examples }, api);
     await t.send(messageUpdate("/start"));
     const start = api.callsOf("sendMessage")[0]?.payload ?? {};
     expect(buttonLabels(start)).toEqual(["新增学位多少", fits]);
@@ -71,7 +71,7 @@ describe("example buttons", () => {
   });
 
   it("the index data of an older version (x:0) is 已过期, not a question", async () => {
-    await testBot(engine, api).send(callbackUpdate("x:0"));
+    await (await testBot(engine, api)).send(callbackUpdate("x:0"));
     expect(api.callsOf("answerCallbackQuery")[0]?.payload.text).toBe("已过期，请重新提问");
     expect(api.callsOf("sendMessage")).toHaveLength(0);
   });

@@ -18,10 +18,14 @@ export interface TestBot {
 }
 
 /** Builds a bot over `engine` that talks to `api`, with known bot info (no getMe). */
-export function testBot(engine: Engine, api: FakeBotApi, options: Partial<BotOptions> = {}): TestBot {
+export async function testBot(
+  engine: Engine,
+  api: FakeBotApi,
+  options: Partial<BotOptions> = {},
+): Promise<TestBot> {
   const now = { ms: Date.UTC(2025, 0, 1) };
   const logs: string[] = [];
-  const store = openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
+  const store = await openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
   const bot = createBot(engine, {
     token: "123:abc",
     apiRoot: api.url,

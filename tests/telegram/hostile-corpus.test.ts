@@ -35,7 +35,7 @@ afterAll(() => api.close());
 beforeEach(() => api.reset());
 
 it("escapes hostile document text in an answer and keeps the HTML well-formed", async () => {
-  const t = testBot(engine, api);
+  const t = await testBot(engine, api);
   await t.send(messageUpdate("新增学位多少"));
   const html = sentText(api);
   assertWellFormed(html);
@@ -47,7 +47,7 @@ it("escapes hostile document text in an answer and keeps the HTML well-formed", 
 });
 
 it("escapes hostile document text in /sources", async () => {
-  const t = testBot(engine, api);
+  const t = await testBot(engine, api);
   await t.send(messageUpdate("/sources"));
   const html = sentText(api);
   assertWellFormed(html);

@@ -32,7 +32,7 @@ const payload = (n: number) => api.callsOf("answerInlineQuery")[n]?.payload ?? {
 // Issue 14, finding 1: inline queries were not rate-limited at all.
 describe("inline queries have a per-user rate limit of their own", () => {
   it("refuses a user past RATE_LIMIT × INLINE_QUERIES_PER_QUESTION a minute, saying why, and recovers", async () => {
-    const t = testBot(engine, api, { rateLimit: 1 });
+    const t = await testBot(engine, api, { rateLimit: 1 });
     const budget = INLINE_QUERIES_PER_QUESTION;
     for (let i = 0; i <= budget; i++) await t.send(inlineUpdate(`新增学位${i}`));
     for (let i = 0; i < budget; i++) expect((payload(i).results as unknown[]).length).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ describe("inline queries have a per-user rate limit of their own", () => {
   });
 
   it("a claim of too many figures is refused on the button", async () => {
-    const t = testBot(engine, api);
+    const t = await testBot(engine, api);
     await t.send(inlineUpdate(`核实 ${"1%".repeat(30)}`));
     expect(payload(0).results).toEqual([]);
     expect(payload(0).button).toMatchObject({ text: expect.stringContaining("数字太多了（30 个）") });

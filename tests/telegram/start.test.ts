@@ -44,7 +44,7 @@ describe("long polling", () => {
       TELEGRAM_API_ROOT: api.url,
       DATA_DIR: tmpdir(),
     });
-    handle = await startTelegram(engine, config, openStore(mkdtempSync(join(tmpdir(), "tg-store-"))));
+    handle = await startTelegram(engine, config, await openStore(mkdtempSync(join(tmpdir(), "tg-store-"))));
     api.pushUpdate(messageUpdate("新增学位多少"));
     const [sent] = await api.waitFor("sendMessage");
     const html = String(sent?.payload.text);
@@ -68,7 +68,7 @@ describe("polling that dies after the start", () => {
       TELEGRAM_API_ROOT: api.url,
       DATA_DIR: tmpdir(),
     });
-    const store = openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
+    const store = await openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
     const conflict = {
       ok: false,
       error_code: 409,
@@ -103,7 +103,7 @@ describe("webhook", () => {
     });
     const health = new Health();
     health.markReady(["telegram"], port);
-    const store = openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
+    const store = await openStore(mkdtempSync(join(tmpdir(), "tg-store-")));
     handle = await startTelegram(engine, config, store, { health });
   });
 
@@ -190,7 +190,7 @@ describe("webhook", () => {
 it("a missing token is a configuration error", async () => {
   const config = parseConfig({ DATA_DIR: tmpdir() });
   await expect(
-    startTelegram(engine, config, openStore(mkdtempSync(join(tmpdir(), "tg-store-")))),
+    startTelegram(engine, config, await openStore(mkdtempSync(join(tmpdir(), "tg-store-")))),
   ).rejects.toThrow("TELEGRAM_BOT_TOKEN");
 });
 
@@ -206,7 +206,7 @@ describe("start-up against an API that is down", () => {
 
   it("a refused connection fails the start with one line naming the API root", async () => {
     const port = await freePort();
-    const error = await startTelegram(engine, tokenConfig(`http://127.0.0.1:${port}`), store()).catch(
+    const error = await startTelegram(engine, tokenConfig(`http://127.0.0.1:${port}`), await store()).catch(
       (e) => e,
     );
     expect(String(error.message)).toBe(
@@ -217,7 +217,7 @@ describe("start-up against an API that is down", () => {
   it("an API that accepts and never answers fails the start after STARTUP_TIMEOUT_SECONDS", async () => {
     const hole = await blackHole();
     try {
-      const error = await startTelegram(engine, tokenConfig(hole.url), store()).catch((e) => e);
+      const error = await startTelegram(engine, tokenConfig(hole.url), await store()).catch((e) => e);
       expect(String(error.message)).toMatch(
         /^PLATFORM_UNREACHABLE: Telegram API unreachable at .*: no answer within 0\.5 s/,
       );
@@ -229,7 +229,7 @@ describe("start-up against an API that is down", () => {
 
   it("a refused token is named as such", async () => {
     api.failNext("getMe", 401, { ok: false, error_code: 401, description: "Unauthorized" });
-    const error = await startTelegram(engine, tokenConfig(api.url), store()).catch((e) => e);
+    const error = await startTelegram(engine, tokenConfig(api.url), await store()).catch((e) => e);
     expect(String(error.message)).toBe(
       "PLATFORM_REFUSED: Telegram refused TELEGRAM_BOT_TOKEN: 401 Unauthorized — check the token (and TELEGRAM_API_ROOT if set)",
     );

@@ -34,7 +34,7 @@ export async function startHarness(
   const slack = new FakeSlack();
   await slack.start();
   const dataDir = mkdtempSync(join(tmpdir(), "slack-test-"));
-  const store = openStore(dataDir);
+  const store = await openStore(dataDir);
   const app = createSlackApp(engine, {
     token: "xoxb-test",
     signingSecret: SECRET,
@@ -57,7 +57,7 @@ export async function startHarness(
     stop: async () => {
       await app.stop();
       await slack.stop();
-      store.close();
+      await store.close();
     },
   };
 }
