@@ -17,9 +17,9 @@ export function changedAnything(c: CorpusChanges): boolean {
 
 /**
  * Brings the shared index in line with the corpus directory, as the one replica holding the corpus-sync lock:
- * first takes in what other replicas did (so that it neither parses their documents again nor undoes them), then
- * syncs, then notifies the others when anything changed. Returns null when another replica held the lock and
- * `wait` was off (it is doing this same work).
+ * first takes in what other replicas did, when the version says they did anything (so that it neither parses
+ * their documents again nor undoes them), then syncs, then notifies the others when anything changed. Returns
+ * null when another replica held the lock and `wait` was off (it is doing this same work).
  */
 export async function syncReplica(
   pool: PgPool,
@@ -30,7 +30,11 @@ export async function syncReplica(
   const done = await withCorpusSyncLock(
     pool,
     async () => {
-      await engine.refresh();
+      const before = await readCorpusVersion(pool);
+      if (!refreshes || before !== refreshes.version()) {
+        await engine.refresh();
+        refreshes?.seen(before);
+      }
       const changes = await engine.sync();
       const version = changedAnything(changes)
         ? await notifyCorpusChanged(pool)
