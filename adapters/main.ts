@@ -17,7 +17,7 @@ import { Health, healthFile, startHeartbeat } from "./health.js";
 import { InFlight } from "./in-flight.js";
 import { loadEnv } from "./load-env.js";
 import { type Log, lineLog, logFromConfig } from "./log.js";
-import { describeStartup, openEngine } from "./open-engine.js";
+import { closeEngine, describeStartup, openEngine } from "./open-engine.js";
 import { openStoreSafely } from "./open-store.js";
 import { onSignals, planShutdown, type Step } from "./shutdown.js";
 import { boltLogger } from "./slack/bolt-logger.js";
@@ -57,7 +57,8 @@ async function syncAndLog(engine: Engine, store: Store | null, log: Log, changed
 async function openState(config: Config, log: Log) {
   // Snapshots are written by the schedule: the first one now, before connecting; later ones once a burst of
   // corpus changes has settled.
-  const engine = await openEngine(config, "later");
+  // With DATABASE_URL: a replica that syncs at start (unless another is syncing) and follows the others' changes.
+  const engine = await openEngine(config, "later", lineLog(log, "warn"), { startSync: "try", listen: true });
   const snapshots = scheduleSnapshots(engine, lineLog(log, "warn"));
   snapshots.flush();
   for (const s of engine.skipped) log.warn({ file: s.file }, `skipped ${s.file}: ${s.reason}`);
@@ -76,14 +77,19 @@ async function runTerminal(config: Config, log: Log): Promise<void> {
   watcher.close();
   snapshots.flush();
   await store?.close();
+  await closeEngine(engine);
 }
 
-/** The steps that end a service, once: flush the snapshot, remove the heartbeat, close the store. */
-function closeSteps(snapshots: SnapshotSchedule, heartbeat: { stop(): void }, store: Store | null): Step[] {
+/** The steps that end a service, once: flush the snapshot, remove the heartbeat, close the store and the engine. */
+function closeSteps(
+  state: { snapshots: SnapshotSchedule; store: Store | null; engine: Engine },
+  heartbeat: { stop(): void },
+): Step[] {
   return [
-    { name: "index snapshot", run: () => snapshots.flush() },
+    { name: "index snapshot", run: () => state.snapshots.flush() },
     { name: "heartbeat", run: () => heartbeat.stop() },
-    { name: "store", run: () => store?.close() },
+    { name: "store", run: () => state.store?.close() },
+    { name: "passage index connections", run: () => closeEngine(state.engine) },
   ];
 }
 
@@ -192,7 +198,7 @@ async function runService(config: Config, log: Log): Promise<void> {
     inFlight,
     timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     intake,
-    close: closeSteps(state.snapshots, heartbeat, state.store),
+    close: closeSteps(state, heartbeat),
   });
   onSignals(shutdown, (code) => process.exit(code));
   // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.

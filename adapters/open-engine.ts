@@ -1,6 +1,21 @@
 import { join } from "node:path";
-import { type Config, createEngine, type Engine, livePassageCount, prepareCorpus } from "../src/mod.js";
+import {
+  AppError,
+  type Config,
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  livePassageCount,
+  prepareCorpus,
+} from "../src/mod.js";
 import { buildProgress } from "./build-progress.js";
+import { openReplica, type ReplicaOptions } from "./open-replica.js";
+
+/** How a process takes part when DATABASE_URL is set: a bot syncs at start and listens, a command does not listen. */
+export type Participation = Pick<ReplicaOptions, "startSync" | "listen">;
+
+/** What each engine opened on PostgreSQL holds open, for closeEngine. */
+const closers = new WeakMap<Engine, () => Promise<void>>();
 
 /** The index snapshot kept under DATA_DIR (rebuilt whenever the corpus or the code changes). */
 export function snapshotPath(config: Config): string {
@@ -10,22 +25,55 @@ export function snapshotPath(config: Config): string {
 /**
  * The engine as every entry point builds it from configuration: corpus (the default one created on first use,
  * see prepareCorpus), extra synonyms, snapshot. `warn` gets a line when the corpus is not the configured one.
+ * With DATABASE_URL, a replica over the shared PostgreSQL index instead (adapters/open-replica.ts: no snapshot;
+ * `warn` also gets the listener's lines); `closeEngine` then releases its connections. A database that cannot be
+ * used is one `warn` line, and the engine is the embedded one over the corpus directory.
  */
-export function openEngine(
+export async function openEngine(
   config: Config,
   snapshotWrite: "now" | "later" = "now",
   warn: (line: string) => void = (line) => process.stderr.write(`warning: ${line}\n`),
+  participation: Participation = { startSync: "try", listen: false },
 ): Promise<Engine> {
   const corpus = prepareCorpus(config, "read");
   if (corpus.warning) warn(corpus.warning);
+  const options = engineOptions(config, corpus.dir);
+  if (config.DATABASE_URL) {
+    const replica = await openReplica(config.DATABASE_URL, options, { ...participation, log: warn }).catch(
+      (e: unknown) => {
+        if (!(e instanceof AppError && e.code === "INDEX_UNAVAILABLE")) throw e;
+        // Answering from the files here beats not answering; the line says what this replica misses.
+        warn(`${e.message}; answering from the corpus directory in this process until a restart`);
+        return null;
+      },
+    );
+    if (replica) {
+      closers.set(replica.engine, replica.close);
+      return replica.engine;
+    }
+  }
   return createEngine({
-    corpusDir: corpus.dir,
-    synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
+    ...options,
     snapshotFile: snapshotPath(config),
     snapshotWrite,
-    documentLimits: { fileMb: config.MAX_DOC_MB },
     onProgress: buildProgress(process.stderr),
   });
+}
+
+/** What every engine is built with from configuration, over a corpus directory. */
+export function engineOptions(config: Config, corpusDir: string): EngineOptions {
+  return {
+    corpusDir,
+    synonymFiles: config.SYNONYMS_FILE ? [config.SYNONYMS_FILE] : [],
+    documentLimits: { fileMb: config.MAX_DOC_MB },
+  };
+}
+
+/** Releases what an engine holds open (a replica's pool and listener); nothing for the embedded engine. */
+export async function closeEngine(engine: Engine): Promise<void> {
+  const close = closers.get(engine);
+  closers.delete(engine);
+  await close?.();
 }
 
 /** One line on how the index came up: "index: 1,268 passages from 5 documents, built in 0.4 s (snapshot written in 0.1 s)". */

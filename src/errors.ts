@@ -14,6 +14,7 @@ export type ErrorCode =
   | "PLATFORM_UNREACHABLE"
   | "PLATFORM_REFUSED"
   | "INPUT_INVALID"
+  | "INDEX_UNAVAILABLE"
   | "INDEX_UNSETTLED";
 
 /** The one error type for setup and input mistakes: a code plus a message that says what to fix. */

@@ -155,14 +155,21 @@ export { type CorpusIndex, MINISEARCH_OPTIONS } from "./index/corpus-index.js";
 export { type DocumentTables, livePassageCount } from "./index/document-tables.js";
 export { embeddedPassageIndex } from "./index/embedded-passage-index.js";
 export type { IndexedDocument, PassageIndex, SearchHit, StoredPassage } from "./index/passage-index.js";
+// Replicas on PostgreSQL: the shared passage index, the corpus-sync lock, notifications and the version poll.
+export { postgresPassageIndex } from "./index/postgres/postgres-passage-index.js";
 export { searchTokens } from "./index/tokens.js";
+export { loadGazetteer } from "./lexicon/places.js";
 export { isPunctuation } from "./lexicon/stopwords.js";
-// The PostgreSQL store's schema and the copy of a SQLite store into it (`cli migrate`).
+// The PostgreSQL schema (the store's and the passage index's) and the copy of a SQLite store into it (`cli migrate`).
 export { migratePg, PG_MIGRATIONS, pgSchemaVersion } from "./pg/migrations.js";
-export { openPool } from "./pg/pool.js";
+export { openPool, type PgPool } from "./pg/pool.js";
 export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
+export { listenForCorpusChanges } from "./replica/change-listener.js";
+export { readCorpusVersion } from "./replica/corpus-version.js";
+export { createRefreshScheduler } from "./replica/refresh-scheduler.js";
+export { syncReplica } from "./replica/replica-sync.js";
 export type { SeenDocument } from "./store/documents.js";
 // The store: feedback, subscriptions, deliveries, documents seen.
 export type {

@@ -2,15 +2,21 @@ import { basename } from "node:path";
 import {
   AppError,
   applyControlRules,
+  type EngineOptions,
   type IngestMeta,
   type IngestResult,
   ingestEach,
   parseConfig,
   prepareCorpus,
 } from "../../src/mod.js";
+import { engineOptions } from "../open-engine.js";
+import { openReplica } from "../open-replica.js";
 
 /** Exit code when some files of the batch were refused (0 all added, 1 setup problem, 2 unknown command). */
 export const EXIT_REFUSED = 3;
+
+/** Exit code when the files were added to the corpus but could not be synced into PostgreSQL (DATABASE_URL). */
+export const EXIT_NOT_SYNCED = 4;
 
 /** The flags of `ingest`, as the CLI's command table declares them (adapters/cli/main.ts). */
 export const INGEST_OPTIONS = {
@@ -73,5 +79,32 @@ export async function runIngest(
     process.stdout.write(`${json ? JSON.stringify(r) : renderIngestLine(r)}\n`);
   }
   if (!json) process.stdout.write(`${renderIngestSummary(counts.added, counts.refused, corpusDir)}\n`);
+  if (config.DATABASE_URL && counts.added > 0) {
+    const synced = await syncIntoDatabase(config.DATABASE_URL, engineOptions(config, corpusDir));
+    (json ? process.stderr : process.stdout).write(`${synced.line}\n`);
+    if (!synced.ok) return EXIT_NOT_SYNCED;
+  }
   return counts.refused > 0 ? EXIT_REFUSED : 0;
+}
+
+/**
+ * With DATABASE_URL: the corpus directory synced into the shared index, waiting for the corpus-sync lock if a
+ * replica holds it, so that every replica answers from the files just added. A database that cannot be reached
+ * is one line: the files are in the corpus, and a replica's next sync takes them.
+ */
+async function syncIntoDatabase(url: string, options: EngineOptions): Promise<{ ok: boolean; line: string }> {
+  const say = (line: string) => process.stderr.write(`warning: ${printable(line)}\n`);
+  try {
+    const replica = await openReplica(url, options, { startSync: "wait", listen: false, log: say });
+    await replica.close();
+    const c = replica.started ?? { added: [], updated: [], removed: [] };
+    const line = `PostgreSQL index: ${c.added.length} added, ${c.updated.length} updated, ${c.removed.length} removed`;
+    return { ok: true, line };
+  } catch (e) {
+    const why = printable((e as Error).message ?? String(e));
+    return {
+      ok: false,
+      line: `✗ not synced into PostgreSQL (${why}): a replica's next sync takes the files`,
+    };
+  }
 }

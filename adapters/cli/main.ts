@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { AppError, batchRefusal, type Config, type Engine, parseConfig } from "../../src/mod.js";
 import { renderCheckText, renderText } from "../console/render-text.js";
 import { loadEnv } from "../load-env.js";
-import { openEngine } from "../open-engine.js";
+import { closeEngine, openEngine } from "../open-engine.js";
 import { askJson, checkJson } from "./ask-json.js";
 import {
   type Command,
@@ -41,6 +41,7 @@ async function withEngine(run: (engine: Engine, config: Config) => Promise<numbe
     return await run(engine, config);
   } finally {
     for (const w of engine.flushSnapshot()) process.stderr.write(`warning: ${w}\n`);
+    await closeEngine(engine);
   }
 }
 
@@ -138,7 +139,10 @@ const COMMANDS: readonly Command[] = [
   {
     name: "ingest",
     synopsis: "[--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--json] <file|dir>…",
-    about: ["add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused)"],
+    about: [
+      "add .txt/.md/.html/.pdf/.docx files to the corpus (exit 3 if any is refused); with DATABASE_URL, then",
+      "sync them into the shared PostgreSQL index (exit 4 if it cannot be reached)",
+    ],
     options: INGEST_OPTIONS,
     run: ({ values, positionals }) => {
       const { json, ...meta } = values as { json?: boolean } & Record<string, string | undefined>;

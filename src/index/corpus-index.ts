@@ -106,9 +106,13 @@ export function addDocuments(ix: CorpusIndex, docs: IndexInput[]): void {
 /** Removes a document: its passages leave the search index and the term counts. */
 export function removeDocument(ix: CorpusIndex, doc: string): void {
   for (const id of ix.docPassages.get(doc) ?? []) {
-    ix.index.discard(id);
     // Removal is rare: segmenting the sentence again is cheaper than keeping every token list in memory.
-    for (const t of new Set(searchTokens(ix.passages[id]?.norm ?? ""))) {
+    const tokens = searchTokens(ix.passages[id]?.norm ?? "");
+    // Removed, not discarded: a discarded passage stays in MiniSearch's postings until a vacuum, and until then
+    // counts in a term's idf for some of the passages scored and not others (the PostgreSQL index counts exactly).
+    const entry = { id, text: tokens.join(" ") };
+    ix.index.remove(entry);
+    for (const t of new Set(tokens)) {
       const n = (ix.df.get(t) ?? 1) - 1;
       if (n > 0) ix.df.set(t, n);
       else ix.df.delete(t);

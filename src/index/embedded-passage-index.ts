@@ -16,7 +16,7 @@ export function embeddedPassageIndex(ix: CorpusIndex): PassageIndex {
       ids.flatMap((id): StoredPassage[] => {
         const passage = ix.passages[id];
         const facts = ix.facts[id];
-        return passage && facts && ix.docPassages.has(passage.doc) ? [{ passage, facts }] : [];
+        return passage && facts && isLive(ix, passage.doc, id) ? [{ passage, facts }] : [];
       }),
     frequencies: async (tokens) => ({
       passages: livePassageCount(ix),
@@ -36,8 +36,17 @@ export function searchEmbedded(ix: CorpusIndex, tokens: string[], limit: number)
     .slice(0, limit);
 }
 
-/** What a replica keeps of one document. */
-function indexedDocument(ix: CorpusIndex, doc: string): IndexedDocument {
+/**
+ * Whether a passage belongs to its document as indexed now: a replaced document's old passages stay in the arrays
+ * under the same name, but outside its current (contiguous) ids.
+ */
+function isLive(ix: CorpusIndex, doc: string, id: number): boolean {
+  const ids = ix.docPassages.get(doc);
+  return !!ids && ids.length > 0 && (ids[0] as number) <= id && id <= (ids[ids.length - 1] as number);
+}
+
+/** What a replica keeps of one document (the PostgreSQL index stores the same, computed on a scratch index). */
+export function indexedDocument(ix: CorpusIndex, doc: string): IndexedDocument {
   const articleYears: Array<[number, number[]]> = [];
   for (const [key, years] of ix.articleYears) {
     const hash = key.lastIndexOf("#");

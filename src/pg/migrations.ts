@@ -1,3 +1,4 @@
+import { PASSAGE_INDEX_MIGRATION } from "../index/postgres/schema.js";
 import { ADVISORY_LOCKS } from "./locks.js";
 import { inTransaction, type PgPool } from "./pool.js";
 
@@ -86,6 +87,7 @@ export const PG_MIGRATIONS: PgMigration[] = [
       INSERT INTO store_info (key, value) VALUES ('store_id', replace(gen_random_uuid()::text, '-', ''));
     `,
   },
+  PASSAGE_INDEX_MIGRATION,
 ];
 
 /**
