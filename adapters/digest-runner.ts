@@ -9,9 +9,6 @@ import {
 } from "../src/mod.js";
 import type { Log } from "./log.js";
 
-export { slackDigestSender } from "./slack/digest-sender.js";
-export { telegramDigestSender } from "./telegram/digest-sender.js";
-
 /** What the daily digests need: the engine, the store, a channel per running platform. */
 export interface DigestRunnerOptions {
   engine: Pick<Engine, "read">;

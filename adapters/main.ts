@@ -8,24 +8,16 @@ import {
   watchCorpus,
 } from "../src/mod.js";
 import { runConsoleChat } from "./console/chat.js";
-import { slackDigestSender, startDigests, telegramDigestSender } from "./digest-runner.js";
-import { dingTalkDigestSender } from "./dingtalk/digest-sender.js";
-import { type DingTalkHandle, startDingTalk } from "./dingtalk/start.js";
-import { feishuDigestSender } from "./feishu/digest-sender.js";
-import { type FeishuHandle, startFeishu } from "./feishu/start.js";
+import { startDigests } from "./digest-runner.js";
 import { Health, healthFile, startHeartbeat } from "./health.js";
 import { InFlight } from "./in-flight.js";
 import { loadEnv } from "./load-env.js";
 import { type Log, lineLog, logFromConfig } from "./log.js";
 import { closeEngine, describeStartup, openEngine } from "./open-engine.js";
 import { openStoreSafely } from "./open-store.js";
+import { configuredPlatforms, type PlatformRuntime, type RunningPlatform } from "./platforms.js";
 import { onSignals, planShutdown, type Step } from "./shutdown.js";
-import { boltLogger } from "./slack/bolt-logger.js";
-import { type SlackHandle, startSlack } from "./slack/start.js";
 import { type SnapshotSchedule, scheduleSnapshots } from "./snapshot-schedule.js";
-import { startTelegram, type TelegramHandle } from "./telegram/start.js";
-import { weComDigestSender } from "./wecom/digest-sender.js";
-import { startWeCom, type WeComHandle } from "./wecom/start.js";
 
 /** The process's logger once the configuration is read; before that, errors are printed as plain lines. */
 let processLog: Log | null = null;
@@ -100,89 +92,18 @@ function httpPort(config: Config): number | null {
   return config.TELEGRAM_WEBHOOK_URL || slackHttp || feishuHttp ? config.PORT : null;
 }
 
-/** The platforms with credentials set: with none, `npm start` is a terminal chat. */
-function anyPlatform(config: Config): boolean {
-  return Boolean(
-    config.TELEGRAM_BOT_TOKEN ||
-      config.SLACK_BOT_TOKEN ||
-      config.FEISHU_APP_ID ||
-      config.DINGTALK_CLIENT_ID ||
-      config.WECOM_BOT_ID,
-  );
-}
-
-/** Feishu, DingTalk and WeCom, those configured, each added to `intake` once started. */
-async function startChinesePlatforms(
-  config: Config,
-  state: { engine: Engine; store: Store | null },
-  runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
-  intake: Step[],
-): Promise<{ fs: FeishuHandle | null; dt: DingTalkHandle | null; wc: WeComHandle | null }> {
-  const fs = config.FEISHU_APP_ID
-    ? await startFeishu(state.engine, config, state.store, {
-        ...runtime,
-        log: runtime.log.child({ platform: "feishu" }),
-      })
-    : null;
-  if (fs) intake.push({ name: "feishu", run: fs.stop });
-  const dt = config.DINGTALK_CLIENT_ID
-    ? await startDingTalk(state.engine, config, state.store, {
-        ...runtime,
-        log: runtime.log.child({ platform: "dingtalk" }),
-      })
-    : null;
-  if (dt) intake.push({ name: "dingtalk", run: dt.stop });
-  const wc = config.WECOM_BOT_ID
-    ? await startWeCom(state.engine, config, state.store, {
-        ...runtime,
-        log: runtime.log.child({ platform: "wecom" }),
-      })
-    : null;
-  if (wc) intake.push({ name: "wecom", run: wc.stop });
-  return { fs, dt, wc };
-}
-
-/** Connects the configured platforms; each one started is added to `intake`, so a later failure stops it. */
-async function startPlatforms(
-  config: Config,
-  state: { engine: Engine; store: Store | null },
-  runtime: { log: Log; health: Health; inFlight: InFlight; onFailure: (line: string) => void },
-  intake: Step[],
-): Promise<{
-  tg: (TelegramHandle & { bot: import("grammy").Bot }) | null;
-  sl: SlackHandle | null;
-  fs: FeishuHandle | null;
-  dt: DingTalkHandle | null;
-  wc: WeComHandle | null;
-}> {
-  const { engine, store } = state;
-  const tgLog = runtime.log.child({ platform: "telegram" });
-  const tg = config.TELEGRAM_BOT_TOKEN
-    ? await startTelegram(engine, config, store, {
-        log: (line, fields) => (fields ? tgLog.error(fields, line) : tgLog.warn(line)),
-        health: runtime.health,
-        inFlight: runtime.inFlight,
-        onFailure: runtime.onFailure,
-      })
-    : null;
-  if (tg) intake.push({ name: "telegram", run: tg.stop });
-  const logger = boltLogger(runtime.log.child({ platform: "slack" }));
-  const sl = config.SLACK_BOT_TOKEN
-    ? await startSlack(engine, config, store, { logger, health: runtime.health, inFlight: runtime.inFlight })
-    : null;
-  if (sl) intake.push({ name: "slack", run: sl.stop });
-  return { tg, sl, ...(await startChinesePlatforms(config, state, runtime, intake)) };
-}
-
-/** The DingTalk robot's own API, for digests. */
-function dingTalkRobot(config: Config) {
-  const clientId = config.DINGTALK_CLIENT_ID ?? "";
-  return {
-    ...(config.DINGTALK_API_URL ? { apiUrl: config.DINGTALK_API_URL } : {}),
-    clientId,
-    clientSecret: config.DINGTALK_CLIENT_SECRET ?? "",
-    robotCode: config.DINGTALK_ROBOT_CODE ?? clientId,
-  };
+/**
+ * Connects the configured platforms one after another; each one started is added to `intake`, so that a later
+ * failure (another platform's start) stops it.
+ */
+async function startPlatforms(r: PlatformRuntime, intake: Step[]): Promise<RunningPlatform[]> {
+  const running: RunningPlatform[] = [];
+  for (const p of configuredPlatforms(r.config)) {
+    const started = await p.start(r);
+    intake.push({ name: started.name, run: started.stop });
+    running.push(started);
+  }
+  return running;
 }
 
 /** A token set: the platforms, the digests, the heartbeat and GET /healthz, until SIGINT or SIGTERM. */
@@ -203,37 +124,21 @@ async function runService(config: Config, log: Log): Promise<void> {
   onSignals(shutdown, (code) => process.exit(code));
   // A platform that dies while running stops the process with exit 1, for the supervisor to restart it.
   const onFailure = (line: string) => void shutdown(line).then(() => process.exit(1));
-  const runtime = { log, health, inFlight, onFailure };
-  const { tg, sl, fs, dt, wc } = await startPlatforms(config, state, runtime, intake).catch(
-    async (e: unknown) => {
-      await shutdown("start-up failed");
-      throw e;
-    },
-  );
+  const runtime: PlatformRuntime = { ...state, config, log, health, inFlight, onFailure };
+  const running = await startPlatforms(runtime, intake).catch(async (e: unknown) => {
+    await shutdown("start-up failed");
+    throw e;
+  });
   const digests = startDigests({
     engine: state.engine,
     store: state.store,
     log: log.child({ component: "digest" }),
-    senders: {
-      ...(tg ? { telegram: telegramDigestSender(tg.bot.api) } : {}),
-      ...(sl
-        ? { slack: slackDigestSender(sl.app.client, boltLogger(log.child({ component: "digest" }))) }
-        : {}),
-      ...(fs ? { feishu: feishuDigestSender(fs.bot.deps.api) } : {}),
-      ...(dt ? { dingtalk: dingTalkDigestSender(dingTalkRobot(config)) } : {}),
-      ...(wc ? { wecom: weComDigestSender(wc.client) } : {}),
-    },
+    senders: Object.fromEntries(running.map((p) => [p.name, p.digests])),
   });
   // The shutdown awaits an in-flight send, and gives it up (recorded, claim released) before its bound: the
   // store is closed only after that.
   intake.push({ name: "digests", run: (giveUp) => digests.stop(giveUp) });
-  const platforms = [
-    ...(tg ? [`telegram (${tg.mode})`] : []),
-    ...(sl ? [`slack (${sl.mode})`] : []),
-    ...(fs ? [`feishu (${fs.mode})`] : []),
-    ...(dt ? [`dingtalk (${dt.mode})`] : []),
-    ...(wc ? [`wecom (${wc.mode})`] : []),
-  ];
+  const platforms = running.map((p) => `${p.name} (${p.mode})`);
   health.markReady(platforms, httpPort(config));
   heartbeat.beat();
   log.info({ platforms }, `ready: ${platforms.join(", ")}`);
@@ -244,7 +149,9 @@ async function main(): Promise<void> {
   loadEnv();
   const config = parseConfig(process.env);
   processLog = logFromConfig(config);
-  await (anyPlatform(config) ? runService(config, processLog) : runTerminal(config, processLog));
+  await (configuredPlatforms(config).length > 0
+    ? runService(config, processLog)
+    : runTerminal(config, processLog));
 }
 
 main().catch((e: unknown) => {

@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
 import Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { slackDigestSender, startDigests, telegramDigestSender } from "../../adapters/digest-runner.js";
+import { startDigests } from "../../adapters/digest-runner.js";
 import { createSlackApp } from "../../adapters/slack/app.js";
+import { slackDigestSender } from "../../adapters/slack/digest-sender.js";
 import { createBot } from "../../adapters/telegram/bot.js";
+import { telegramDigestSender } from "../../adapters/telegram/digest-sender.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { FakePlatform } from "./fake-platform.js";

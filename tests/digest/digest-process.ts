@@ -2,8 +2,9 @@
  * A bot process that only runs the digests, for the kill -9 test: DATA_DIR, the fake Telegram API root and a
  * fixed instant come from the environment. Prints "ready" once the digests have started.
  */
-import { startDigests, telegramDigestSender } from "../../adapters/digest-runner.js";
+import { startDigests } from "../../adapters/digest-runner.js";
 import { createBot } from "../../adapters/telegram/bot.js";
+import { telegramDigestSender } from "../../adapters/telegram/digest-sender.js";
 import { createEngine } from "../../src/engine.js";
 import { openStore } from "../../src/store/open-store.js";
 

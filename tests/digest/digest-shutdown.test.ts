@@ -1,18 +1,15 @@
 import { LogLevel, type webApi } from "@slack/bolt";
 import Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  type DigestRunner,
-  slackDigestSender,
-  startDigests,
-  telegramDigestSender,
-} from "../../adapters/digest-runner.js";
+import { type DigestRunner, startDigests } from "../../adapters/digest-runner.js";
 import { Health } from "../../adapters/health.js";
 import { InFlight } from "../../adapters/in-flight.js";
 import type { Log } from "../../adapters/log.js";
 import { planShutdown } from "../../adapters/shutdown.js";
 import { createSlackApp } from "../../adapters/slack/app.js";
+import { slackDigestSender } from "../../adapters/slack/digest-sender.js";
 import { createBot } from "../../adapters/telegram/bot.js";
+import { telegramDigestSender } from "../../adapters/telegram/digest-sender.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { FakePlatform } from "./fake-platform.js";
