@@ -17,7 +17,7 @@ export function findSnapshot(dataDir: string): string | null {
 let built = false;
 
 /** Builds dist/ once a bench run, so that the CLI timed is the code under test, as `npm run cli` runs it. */
-function buildOnce(): void {
+export function buildOnce(): void {
   if (built) return;
   const r = spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   if (r.status !== 0) throw new Error("npm run build failed: the cold start needs dist/");

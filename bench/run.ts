@@ -5,9 +5,12 @@
  * MiniSearch + jieba's, beside the previous run's). `npm run bench -- --scale`: timings on a
  * SYNTHETIC corpus of 1,000 and 10,000 generated documents (see synthetic.ts and scale.ts).
  * Flags: --scale, --sizes=1000,10000, --budget=420 (s of in-process builds), --cold-largest (spawn the CLI on the largest corpus too), --keep.
+ * `--scale --backend postgres` (scale-backends.ts): both backends side by side, --sizes=10000,100000 by default,
+ * --budget=600 (s: a size whose projected PostgreSQL build exceeds it is left out).
  * Results go to bench/results.json (merged: each mode keeps the other's last figures).
  */
 import { loadEnv } from "../adapters/load-env.js";
+import { backendTable, backendTargets } from "./backend-table.js";
 import { loadAskCases, presentCaseFiles } from "./cases.js";
 import { compareEngines } from "./compare.js";
 import { describeMachine, packageVersions } from "./machine.js";
@@ -26,14 +29,21 @@ import {
 import { compareOnReports, type ReportsOutcome } from "./reports.js";
 import { RESULTS_FILE, readResults, writeResults } from "./results.js";
 import { runScale } from "./scale.js";
+import { runBackendScale } from "./scale-backends.js";
 import { measureSpeedRatio, previousSpeedRatio, speedRatioLine, speedRatioTarget } from "./speed-guard.js";
 
 // The same .env as `npm start` and the CLI (the cold-start runs spawn the CLI with this environment).
 loadEnv();
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
-const value = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** A flag's value, written `--name=value` or `--name value`. */
+const value = (name: string): string | undefined => {
+  const joined = args.find((a) => a.startsWith(`--${name}=`));
+  if (joined) return joined.slice(name.length + 3);
+  const at = args.indexOf(`--${name}`);
+  const next = at >= 0 ? args[at + 1] : undefined;
+  return next && !next.startsWith("--") ? next : undefined;
+};
 
 /** The real-document section of the printout: where it came from and its table, or why it was skipped. */
 function reportsLines(o: ReportsOutcome): string[] {
@@ -62,7 +72,27 @@ log(
   `questions: ${cases.length} ask cases from ${presentCaseFiles().join(" + ")}; heap after gc: ${gcAvailable}`,
 );
 
-if (flag("scale")) {
+if (flag("scale") && value("backend") === "postgres") {
+  const sizes = (value("sizes") ?? "10000,100000").split(",").map(Number);
+  log(
+    `\nSCALE ON BOTH BACKENDS — SYNTHETIC corpus (seeds hidden among it); in process, then as \`npm start\``,
+  );
+  const r = await runBackendScale({
+    sizes,
+    cases,
+    buildBudgetMs: Number(value("budget") ?? "600") * 1000,
+    keep: flag("keep"),
+    log,
+  });
+  log(`\n${backendTable(r)}`);
+  for (const s of r.skipped)
+    log(
+      `NOT MEASURED: ${s.docs} docs (projected PostgreSQL build ${(s.projectedBuildMs / 60_000).toFixed(0)} min > budget)`,
+    );
+  log(`PostgreSQL server: ${r.server}\ntargets (PostgreSQL, 10,000 docs):`);
+  for (const line of backendTargets(r)) log(`  ${line}`);
+  writeResults({ machine, versions, scaleBackends: r, scaleBackendsAt: new Date().toISOString() });
+} else if (flag("scale")) {
   const sizes = (value("sizes") ?? "1000,10000").split(",").map(Number);
   log(
     `\nSCALE — SYNTHETIC corpus: seed articles recombined, paragraphs shuffled, figures perturbed, places varied`,

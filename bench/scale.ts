@@ -154,7 +154,7 @@ async function measureSize(
  * the real answer among thousands of near-copies of its sentence with other figures and other cities — a test of
  * candidate retrieval and place scoping under heavy duplication, not of answers on synthetic text.
  */
-function addSeeds(seedDir: string, dir: string): void {
+export function addSeeds(seedDir: string, dir: string): void {
   for (const f of readdirSync(seedDir)) copyFileSync(join(seedDir, f), join(dir, f));
 }
 
