@@ -3,33 +3,56 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { openReplica, type Replica } from "../../adapters/open-replica.js";
+import { openPool, type PgPool } from "../../src/pg/pool.js";
 import { createTestDatabase, describePg, type TestDatabase } from "../pg/pg-database.js";
 import { runCli } from "./run-entry.js";
 
+const QUESTION = "渝北区新增公共停车位多少";
+
 let db: TestDatabase;
+let admin: PgPool;
 let root: string;
 let bot: Replica;
+let elsewhere: Replica;
+const elsewhereLog: string[] = [];
 
-describePg("cli ingest with DATABASE_URL", () => {
+const indexed = async () =>
+  (await admin.query<{ doc: string }>("SELECT doc FROM index_documents ORDER BY doc")).rows.map((r) => r.doc);
+
+const figure = async (r: Replica) => {
+  const reply = await r.engine.ask(QUESTION);
+  return reply.kind === "answer" ? (reply.answers[0]?.figure?.text ?? null) : null;
+};
+
+describePg("cli ingest and the other commands with DATABASE_URL", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
+    admin = openPool(db.url);
     root = mkdtempSync(join(tmpdir(), "ingest-pg-"));
+    // The shared corpus directory: the first bot to sync the empty index claims it.
     cpSync("seeds", join(root, "corpus"), { recursive: true });
-    // A running bot replica, listening, on another corpus directory (another host): it never reads the file.
-    cpSync("seeds", join(root, "other-host"), { recursive: true });
     bot = await openReplica(
       db.url,
-      { corpusDir: join(root, "other-host") },
+      { corpusDir: join(root, "corpus") },
       { startSync: "try", listen: true, log: () => {} },
+    );
+    // A bot on another host whose corpus directory is its own seeds copy: it answers, and never syncs.
+    cpSync("seeds", join(root, "other-host"), { recursive: true });
+    elsewhere = await openReplica(
+      db.url,
+      { corpusDir: join(root, "other-host") },
+      { startSync: "try", listen: true, log: (l) => elsewhereLog.push(l) },
     );
   });
   afterAll(async () => {
     await bot?.close();
+    await elsewhere?.close();
+    await admin?.end();
     await db?.drop();
     rmSync(root, { recursive: true, force: true });
   });
 
-  it("syncs the files it added into PostgreSQL, so a replica elsewhere answers from them", async () => {
+  it("syncs the files it added to the shared directory into PostgreSQL, so a replica elsewhere answers from them", async () => {
     const file = join(root, "yubei.txt");
     writeFileSync(
       file,
@@ -39,13 +62,41 @@ describePg("cli ingest with DATABASE_URL", () => {
     const r = await runCli(["ingest", file], { env });
     expect(r.out.split("\n").slice(-2)).toEqual(["PostgreSQL index: 1 added, 0 updated, 0 removed", ""]);
     expect(r.code).toBe(0);
-    await vi.waitFor(
-      async () => {
-        const reply = await bot.engine.ask("渝北区新增公共停车位多少");
-        expect(reply.kind === "answer" ? reply.answers[0]?.figure?.text : null).toBe("1.2万个");
-      },
-      { timeout: 30_000, interval: 100 },
+    // Recorded as seen for the digests (the store shares the database).
+    const seen = await admin.query<{ file: string }>("SELECT file FROM documents");
+    expect(seen.rows.map((row) => row.file)).toContain("yubei.txt");
+    await vi.waitFor(async () => expect(await figure(elsewhere)).toBe("1.2万个"), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    expect(elsewhereLog.filter((l) => l.includes("is not synced into the shared index"))).toHaveLength(1);
+  });
+
+  it("answers from the shared index in a command with another DATA_DIR (its own seeds copy), removing nothing", async () => {
+    const env = { CORPUS_DIR: undefined, DATA_DIR: join(root, "another-data-dir"), DATABASE_URL: db.url };
+    const ask = await runCli(["ask", QUESTION], { env });
+    expect(ask.out).toContain("【1.2万个】");
+    const sources = await runCli(["sources"], { env });
+    expect(sources.out.trim().split("\n")).toHaveLength(6);
+    expect(await indexed()).toContain("yubei.txt");
+    // A command does not sync: nothing is said about its directory.
+    expect(ask.err).not.toContain("is not synced");
+  });
+
+  it("refuses to sync from a directory that is not the shared one (exit 4), and says what to do", async () => {
+    const file = join(root, "local.txt");
+    writeFileSync(file, "江北区新增公共停车位3000个。\n");
+    const dataDir = join(root, "fresh-host");
+    const env = { CORPUS_DIR: undefined, DATA_DIR: dataDir, DATABASE_URL: db.url };
+    const r = await runCli(["ingest", file], { env });
+    expect(r.out).toContain("✓ added local.txt");
+    expect(r.out).toContain(
+      `✗ not synced into PostgreSQL: corpus directory ${join(dataDir, "corpus")} is not synced into the shared index: it has no .corpus-id`,
     );
+    expect(r.out).toContain("`npm run cli -- ingest` into that directory");
+    expect(r.code).toBe(4);
+    expect(await indexed()).toContain("yubei.txt");
+    expect(await indexed()).not.toContain("local.txt");
   });
 
   it("says in one line that the files are in the corpus when the database cannot be reached", async () => {
