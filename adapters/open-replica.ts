@@ -146,7 +146,12 @@ function indexUnavailable(url: string, e: unknown): AppError {
 /** Opens the listener's own connection (LISTEN belongs to a session, not to a pooled connection). */
 function listenConnection(url: string) {
   return async () => {
-    const c = new pg.Client({ connectionString: url, application_name: "policy-facts-bot listener" });
+    const c = new pg.Client({
+      connectionString: url,
+      application_name: "policy-facts-bot listener",
+      // A server that does not answer is a failed attempt (retried later), not a listener waiting forever.
+      connectionTimeoutMillis: 10_000,
+    });
     await c.connect();
     return c;
   };

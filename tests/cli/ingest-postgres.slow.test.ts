@@ -1,8 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { openReplica, type Replica } from "../../adapters/open-replica.js";
+import { createEngine } from "../../src/engine.js";
+import { postgresPassageIndex } from "../../src/index/postgres/postgres-passage-index.js";
+import { loadGazetteer } from "../../src/lexicon/places.js";
+import { ADVISORY_LOCKS } from "../../src/pg/locks.js";
 import { openPool, type PgPool } from "../../src/pg/pool.js";
 import { createTestDatabase, describePg, type TestDatabase } from "../pg/pg-database.js";
 import { runCli } from "./run-entry.js";
@@ -97,6 +102,32 @@ describePg("cli ingest and the other commands with DATABASE_URL", () => {
     expect(r.code).toBe(4);
     expect(await indexed()).toContain("yubei.txt");
     expect(await indexed()).not.toContain("local.txt");
+  });
+
+  it("says a file is already indexed when a replica synced it while ingest waited for the lock", async () => {
+    const file = join(root, "beibei.txt");
+    writeFileSync(file, "北碚区新增公共停车位5000个。\n");
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.corpusSync.toString()]);
+    const env = { CORPUS_DIR: join(root, "corpus"), DATA_DIR: join(root, "data"), DATABASE_URL: db.url };
+    const ingest = runCli(["ingest", file], { env });
+    // Another replica (its file watch) syncs the file while holding the lock ingest waits for.
+    await vi.waitFor(() => expect(existsSync(join(root, "corpus", "beibei.txt"))).toBe(true), {
+      timeout: 30_000,
+    });
+    const other = await createEngine({
+      corpusDir: join(root, "corpus"),
+      passageIndex: postgresPassageIndex(admin, loadGazetteer()),
+    });
+    expect((await other.sync()).added).toEqual(["beibei.txt"]);
+    await holder.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.corpusSync.toString()]);
+    await holder.end();
+    const r = await ingest;
+    expect(r.out.split("\n").at(-2)).toBe(
+      "PostgreSQL index: 0 added, 0 updated, 0 removed; 1 already indexed (a replica synced it first)",
+    );
+    expect(r.code).toBe(0);
   });
 
   it("says in one line that the files are in the corpus when the database cannot be reached", async () => {
