@@ -3,6 +3,7 @@ import { parseDocument } from "../../src/corpus/parse-document.js";
 import { createEngine } from "../../src/engine.js";
 import type { PassageIndex, VersionedDocuments } from "../../src/index/passage-index.js";
 import { postgresPassageIndex } from "../../src/index/postgres/postgres-passage-index.js";
+import { listVersionedDocuments } from "../../src/index/postgres/read-index.js";
 import { loadGazetteer } from "../../src/lexicon/places.js";
 import { migratePg } from "../../src/pg/migrations.js";
 import { openPool, type PgPool } from "../../src/pg/pool.js";
@@ -48,7 +49,7 @@ describePg("a replica's refreshes", () => {
     const slow: PassageIndex = {
       ...index,
       documents: async () => held(await index.documents()),
-      versionedDocuments: async (): Promise<VersionedDocuments> => held(await index.versionedDocuments!()),
+      versionedDocuments: async (): Promise<VersionedDocuments> => held(await listVersionedDocuments(pool)),
     };
     const engine = await createEngine({ corpusDir: "seeds", passageIndex: slow });
     holdNext = true;
