@@ -1,6 +1,6 @@
 import type { CorpusChanges } from "../engine.js";
 import type { PgPool } from "../pg/pool.js";
-import type { ClaimRule } from "./corpus-identity.js";
+import { type ClaimRule, CORPUS_ID_FILE } from "./corpus-identity.js";
 import type { RefreshScheduler, Timers } from "./refresh-scheduler.js";
 import { type SyncingEngine, type SyncOutcome, syncReplica } from "./replica-sync.js";
 import { retryWhileBusy, type SyncRetry } from "./sync-retry.js";
@@ -19,6 +19,11 @@ export interface ReplicaSyncOptions {
   /** How long a file-watch sync skipped as busy waits before it is tried again (default 1 s). */
   busyRetryMs?: number;
   timers?: Timers;
+}
+
+/** The line a replica or an ingest that claimed the database for its directory logs. */
+function claimedLine(dir: string): string {
+  return `corpus: ${dir} claimed as the shared corpus directory (its id is in ${CORPUS_ID_FILE})`;
 }
 
 /** The lines a sync's changes make in the log: "corpus: added a.txt, b.txt". */
@@ -57,11 +62,15 @@ export class ReplicaSyncs {
     });
   }
 
-  /** One sync; `wait` queues for the lock. Errors (a database gone, the lock's session ended) are thrown. */
+  /**
+   * One sync; `wait` queues for the lock (an ingest: it reports a directory that is not the shared one itself).
+   * Errors (a database gone, the lock's session ended) are thrown.
+   */
   async run(wait: boolean): Promise<SyncOutcome> {
     const request = { dir: this.o.dir, claim: this.o.claim, wait, now: this.o.now() };
     const out = await syncReplica(this.pool, this.engine, this.refreshes, request);
-    this.report(out);
+    if (!wait) this.report(out);
+    else if (out.kind === "synced" && out.claimed) this.o.log(claimedLine(this.o.dir));
     if (out.kind === "synced") await this.o.onDocuments?.();
     return out;
   }
@@ -92,8 +101,7 @@ export class ReplicaSyncs {
     if (out.kind === "not-shared" && out.reason !== this.said) this.o.log(out.reason);
     if (out.kind === "synced" && this.said !== null)
       this.o.log(`corpus: ${this.o.dir} is the shared corpus directory now; syncing from it`);
-    if (out.kind === "synced" && out.claimed)
-      this.o.log(`corpus: ${this.o.dir} claimed as the shared corpus directory (its id is in .corpus-id)`);
+    if (out.kind === "synced" && out.claimed) this.o.log(claimedLine(this.o.dir));
     if (out.kind !== "busy") this.said = out.kind === "not-shared" ? out.reason : null;
   }
 }

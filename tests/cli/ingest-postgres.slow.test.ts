@@ -99,6 +99,7 @@ describePg("cli ingest and the other commands with DATABASE_URL", () => {
       `✗ not synced into PostgreSQL: corpus directory ${join(dataDir, "corpus")} is not synced into the shared index: it has no .corpus-id`,
     );
     expect(r.out).toContain("`npm run cli -- ingest` into that directory");
+    expect(r.err).not.toContain("is not synced into the shared index"); // said once, on stdout
     expect(r.code).toBe(4);
     expect(await indexed()).toContain("yubei.txt");
     expect(await indexed()).not.toContain("local.txt");
