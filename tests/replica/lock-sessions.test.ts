@@ -27,13 +27,13 @@ async function replica(o: Partial<ReplicaOptions> = {}) {
   return { ...r, log };
 }
 
-/** The backend holding the corpus-sync advisory lock, if one does. */
-async function lockHolder(): Promise<number | null> {
-  const r = await admin.query<{ pid: number }>(
-    `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
-       AND ((classid::bigint << 32) | objid::bigint) = $1::bigint`,
-    [ADVISORY_LOCKS.corpusSync.toString()],
-  );
+/** The backend holding an advisory lock (default: the corpus-sync one), if one does. */
+async function lockHolder(key: bigint = ADVISORY_LOCKS.corpusSync, url?: string): Promise<number | null> {
+  const sql = `SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+     WHERE l.locktype = 'advisory' AND l.granted AND d.datname = $2
+       AND ((l.classid::bigint << 32) | l.objid::bigint) = $1::bigint`;
+  const name = new URL(url ?? db.url).pathname.slice(1);
+  const r = await admin.query<{ pid: number }>(sql, [key.toString(), name]);
   return r.rows[0]?.pid ?? null;
 }
 
@@ -95,5 +95,28 @@ describePg("the corpus-sync lock's session", () => {
     }
     await vi.waitFor(async () => expect(await indexed()).toContain("yubei.txt"), { timeout: 30_000 });
     await vi.waitFor(() => expect(a.log).toContain("corpus: added yubei.txt"));
+  });
+
+  it("ended by the server while migrations are applied: they complete, and the process lives", async () => {
+    const fresh = await createTestDatabase();
+    const pool = openPool(fresh.url);
+    const holder = new pg.Client({ connectionString: fresh.url });
+    await holder.connect();
+    try {
+      // The migration waits on a lock the test holds, so that it is surely under way when the session ends.
+      await holder.query("SELECT pg_advisory_lock(42)");
+      const migrating = migratePg(pool, new Date(), [
+        { version: 1, name: "waits", sql: "SELECT pg_advisory_xact_lock(42)" },
+      ]);
+      let pid: number | null = null;
+      while (pid === null) pid = await lockHolder(ADVISORY_LOCKS.migrate, fresh.url);
+      await holder.query("SELECT pg_terminate_backend($1)", [pid]);
+      await holder.query("SELECT pg_advisory_unlock(42)");
+      expect(await migrating).toBe(1);
+    } finally {
+      await holder.end();
+      await pool.end();
+      await fresh.drop();
+    }
   });
 });
