@@ -64,22 +64,7 @@ export async function openReplica(
     const index = postgresPassageIndex(pool, loadGazetteer([join(engineOptions.corpusDir, "places.txt")]));
     const version = await readCorpusVersion(pool);
     const engine = await createEngine({ ...engineOptions, passageIndex: index });
-    const own = { refresh: engine.refresh.bind(engine), sync: engine.sync.bind(engine) };
-    const documentsChanged = async () => o.onDocuments?.(engine);
-    const refresh = async () => {
-      await own.refresh();
-      await documentsChanged();
-    };
-    const readVersion = () => readCorpusVersion(pool);
-    const refreshes = createRefreshScheduler({ readVersion, refresh, log: o.log, version });
-    const syncs = new ReplicaSyncs(pool, own, refreshes, {
-      dir: engineOptions.corpusDir,
-      claim: o.startSync === "wait" ? "unclaimed" : "empty-index",
-      log: o.log,
-      now: () => new Date(),
-      onDocuments: documentsChanged,
-      busyRetryMs: o.busyRetryMs,
-    });
+    const { refreshes, syncs } = replicaParts(pool, engine, engineOptions.corpusDir, version, o);
     const started = await startSync(syncs, o);
     const listener = o.listen
       ? listenForCorpusChanges({ connect: listenConnection(url), refreshes, ...o })
@@ -102,6 +87,30 @@ export async function openReplica(
     await endQuietly(pool);
     throw e;
   }
+}
+
+/**
+ * A replica's refresh scheduler and syncs over its engine's own refresh and sync; both tell `onDocuments` after
+ * each run.
+ */
+function replicaParts(pool: PgPool, engine: Engine, dir: string, version: number, o: ReplicaOptions) {
+  const own = { refresh: engine.refresh.bind(engine), sync: engine.sync.bind(engine) };
+  const documentsChanged = async () => o.onDocuments?.(engine);
+  const refresh = async () => {
+    await own.refresh();
+    await documentsChanged();
+  };
+  const readVersion = () => readCorpusVersion(pool);
+  const refreshes = createRefreshScheduler({ readVersion, refresh, log: o.log, version });
+  const syncs = new ReplicaSyncs(pool, own, refreshes, {
+    dir,
+    claim: o.startSync === "wait" ? "unclaimed" : "empty-index",
+    log: o.log,
+    now: () => new Date(),
+    onDocuments: documentsChanged,
+    busyRetryMs: o.busyRetryMs,
+  });
+  return { refreshes, syncs };
 }
 
 /**
