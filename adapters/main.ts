@@ -30,7 +30,7 @@ async function syncAndLog(engine: Engine, store: Store | null, log: Log, changed
   try {
     const c = await engine.sync();
     if (c.added.length + c.updated.length + c.removed.length > 0) changed();
-    await store?.documents.recordSeen(seenDocuments(engine.documents), new Date());
+    await recordSeen(engine, store, log);
     for (const [what, files] of [
       ["added", c.added],
       ["updated", c.updated],
@@ -47,25 +47,39 @@ async function syncAndLog(engine: Engine, store: Store | null, log: Log, changed
 
 /** The engine, its snapshot schedule and the store, as both the terminal chat and the service use them. */
 async function openState(config: Config, log: Log) {
+  // With DATABASE_URL: a replica that syncs at start (unless another is syncing), follows the others' changes, and
+  // records the documents it learns of for the digests (the store opens after the engine: until then, nothing).
+  let store: Store | null = null;
+  const onDocuments = (e: Engine) => recordSeen(e, store, log);
+  const participation = { startSync: "try", listen: true, onDocuments } as const;
   // Snapshots are written by the schedule: the first one now, before connecting; later ones once a burst of
   // corpus changes has settled.
-  // With DATABASE_URL: a replica that syncs at start (unless another is syncing) and follows the others' changes.
-  const engine = await openEngine(config, "later", lineLog(log, "warn"), { startSync: "try", listen: true });
+  const engine = await openEngine(config, "later", lineLog(log, "warn"), participation);
   const snapshots = scheduleSnapshots(engine, lineLog(log, "warn"));
   snapshots.flush();
   for (const s of engine.skipped) log.warn({ file: s.file }, `skipped ${s.file}: ${s.reason}`);
   for (const n of engine.notes) log.warn(`corpus: ${n}`);
   log.info(describeStartup(engine));
   // A damaged, read-only or locked store is logged and the bot runs without digests and 👍/👎 (null).
-  const store = await openStoreSafely(config, seenDocuments(engine.documents), lineLog(log, "warn"));
+  store = await openStoreSafely(config, seenDocuments(engine.documents), lineLog(log, "warn"));
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, log, snapshots.changed));
   return { engine, snapshots, store, watcher };
+}
+
+/** Records the engine's documents as seen (a replica's refresh brought another replica's); a failure is a line. */
+async function recordSeen(engine: Engine, store: Store | null, log: Log): Promise<void> {
+  try {
+    await store?.documents.recordSeen(seenDocuments(engine.documents), new Date());
+  } catch (e) {
+    log.warn(`digests: could not record the corpus documents as seen: ${(e as Error).message}`);
+  }
 }
 
 /** No token set: a chat in the terminal over the corpus. */
 async function runTerminal(config: Config, log: Log): Promise<void> {
   const { engine, snapshots, store, watcher } = await openState(config, log);
-  await runConsoleChat(engine, process.stdin, process.stdout, { color: Boolean(process.stdout.isTTY) });
+  const style = { color: Boolean(process.stdout.isTTY) };
+  await runConsoleChat(engine, process.stdin, process.stdout, style, lineLog(log, "error"));
   watcher.close();
   snapshots.flush();
   await store?.close();

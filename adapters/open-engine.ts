@@ -11,8 +11,11 @@ import {
 import { buildProgress } from "./build-progress.js";
 import { openReplica, type ReplicaOptions } from "./open-replica.js";
 
-/** How a process takes part when DATABASE_URL is set: a bot syncs at start and listens, a command does not listen. */
-export type Participation = Pick<ReplicaOptions, "startSync" | "listen">;
+/**
+ * How a process takes part when DATABASE_URL is set: a bot syncs at start, listens, and records the documents
+ * for its digests after each change; a command only reads (only `ingest` writes, through openReplica).
+ */
+export type Participation = Pick<ReplicaOptions, "startSync" | "listen" | "onDocuments">;
 
 /** What each engine opened on PostgreSQL holds open, for closeEngine. */
 const closers = new WeakMap<Engine, () => Promise<void>>();
@@ -33,7 +36,7 @@ export async function openEngine(
   config: Config,
   snapshotWrite: "now" | "later" = "now",
   warn: (line: string) => void = (line) => process.stderr.write(`warning: ${line}\n`),
-  participation: Participation = { startSync: "try", listen: false },
+  participation: Participation = { startSync: "none", listen: false },
 ): Promise<Engine> {
   const corpus = prepareCorpus(config, "read");
   if (corpus.warning) warn(corpus.warning);

@@ -167,9 +167,11 @@ export { analyzeQuery } from "./query/analyze-query.js";
 export type { ProfileOverrides, RankingProfile } from "./rank/profile.js";
 export { rankPassages } from "./rank/rank-passages.js";
 export { listenForCorpusChanges } from "./replica/change-listener.js";
+export { CORPUS_ID_FILE, readDirectoryId } from "./replica/corpus-identity.js";
 export { readCorpusVersion } from "./replica/corpus-version.js";
 export { createRefreshScheduler } from "./replica/refresh-scheduler.js";
-export { syncReplica } from "./replica/replica-sync.js";
+export { type SyncOutcome, syncReplica } from "./replica/replica-sync.js";
+export { changeLines, ReplicaSyncs } from "./replica/replica-syncs.js";
 export type { SeenDocument } from "./store/documents.js";
 // The store: feedback, subscriptions, deliveries, documents seen.
 export type {

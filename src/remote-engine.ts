@@ -34,7 +34,8 @@ export async function createRemoteEngine(
 ): Promise<Engine> {
   const t = performance.now();
   const tables = emptyTables(setup.gazetteer);
-  fillTables(tables, await index.documents());
+  const load = documentLoader(index, tables);
+  await load();
   const startup: EngineStartup = {
     from: "passage-index",
     snapshotReadMs: 0,
@@ -77,14 +78,36 @@ export async function createRemoteEngine(
       fetches,
     );
   const refresh = async () => {
-    fillTables(tables, await index.documents());
-    examples.changed();
+    if (await load()) examples.changed();
   };
   return remoteEngine({ tables, startup, setup, read, refresh, examples: examples.chosen }, async () => {
     const changes = await syncCorpus(index, tables, options.corpusDir, setup.reader);
     await refresh();
     return changes;
   });
+}
+
+/**
+ * Reloads the per-document tables, one load at a time (a scheduler's refresh and a sync's never interleave), and
+ * never back: a read as of a version older than the one applied is dropped. Resolves whether it applied one.
+ */
+function documentLoader(index: PassageIndex, tables: DocumentTables): () => Promise<boolean> {
+  let applied = -1;
+  let queue: Promise<unknown> = Promise.resolve();
+  const load = async (): Promise<boolean> => {
+    const read = index.versionedDocuments
+      ? await index.versionedDocuments()
+      : { version: null, documents: await index.documents() };
+    if (read.version !== null && read.version < applied) return false;
+    fillTables(tables, read.documents);
+    if (read.version !== null) applied = read.version;
+    return true;
+  };
+  return () => {
+    const run = queue.then(load);
+    queue = run.catch(() => {});
+    return run;
+  };
 }
 
 /** The Engine object of a remote engine, from its parts. */

@@ -68,12 +68,6 @@ function reportCopy(file: string, outcome: CopyOutcome, io: CliIo): number {
 
 /** Copies the SQLite file into the (migrated) PostgreSQL store; the exit code. */
 async function copyFrom(file: string, pool: ReturnType<typeof openPool>, io: CliIo): Promise<number> {
-  if (!existsSync(file)) {
-    io.err(
-      `no SQLite store at ${file} — pass the file to copy: npm run cli -- migrate --from-sqlite path/to/bot.sqlite\n`,
-    );
-    return 1;
-  }
   let db: ReturnType<typeof openSqliteFile>;
   try {
     db = openSqliteFile(file);
@@ -103,6 +97,13 @@ export async function runMigrate(
   if (!url) {
     io.err(
       "migrate needs DATABASE_URL: the PostgreSQL server to migrate (postgres://user@host:5432/db), in the environment or .env\n",
+    );
+    return 1;
+  }
+  // Checked before the database is touched: a mistyped path leaves it as it was.
+  if (source && !existsSync(source)) {
+    io.err(
+      `no SQLite store at ${source} — pass the file to copy: npm run cli -- migrate --from-sqlite path/to/bot.sqlite\n`,
     );
     return 1;
   }

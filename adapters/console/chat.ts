@@ -26,13 +26,15 @@ interface Paging {
 
 /**
  * The terminal chat: reads questions line by line, prints answers; returns when input ends or on /quit.
- * One user at a keyboard: no rate limit, but the same parsing and length limit as the chat platforms.
+ * One user at a keyboard: no rate limit, but the same parsing and length limit as the chat platforms. A line that
+ * fails (a database gone mid-session) gets the apology, and `log` one line with why; the chat goes on.
  */
 export async function runConsoleChat(
   engine: Engine,
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
   style: TextStyle,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<void> {
   const rl = createInterface({ input, terminal: false });
   const write = (s: string) => output.write(`${s}\n`);
@@ -40,10 +42,18 @@ export async function runConsoleChat(
   const paging: Paging = { last: null, shown: PAGE };
   write(consoleBanner(engine.sources().length));
   output.write("> ");
+  let n = 0;
   for await (const line of rl) {
-    const outcome = await converse(conversation, "console", line);
-    if (outcome.kind === "command" && QUIT.has(outcome.name)) break;
-    const text = respond(engine, outcome, paging, style);
+    n++;
+    let text: string | null;
+    try {
+      const outcome = await converse(conversation, "console", line);
+      if (outcome.kind === "command" && QUIT.has(outcome.name)) break;
+      text = respond(engine, outcome, paging, style);
+    } catch (e) {
+      log(`console: line ${n} failed: ${e instanceof Error ? e.message : String(e)}`);
+      text = CHAT_TEXTS.failed;
+    }
     if (text !== null) write(text);
     output.write("> ");
   }

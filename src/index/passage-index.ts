@@ -55,4 +55,12 @@ export interface PassageIndex {
   frequencies(tokens: string[]): Promise<TermFrequencies>;
   /** Every document, in the order they were added. */
   documents(): Promise<IndexedDocument[]>;
+  /** The documents with the version they are as of, read together, where the index counts versions (PostgreSQL). */
+  versionedDocuments?(): Promise<VersionedDocuments>;
+}
+
+/** Every document, as of one version of a shared index (its count of committed adds and removes). */
+export interface VersionedDocuments {
+  version: number;
+  documents: IndexedDocument[];
 }

@@ -1,6 +1,7 @@
 import { PASSAGE_INDEX_MIGRATION } from "../index/postgres/schema.js";
 import { ADVISORY_LOCKS } from "./locks.js";
 import { inTransaction, type PgPool } from "./pool.js";
+import { checkoutLockSession } from "./session-lock.js";
 
 /** One schema change of the PostgreSQL database: applied once, in order, inside a transaction. */
 export interface PgMigration {
@@ -88,43 +89,69 @@ export const PG_MIGRATIONS: PgMigration[] = [
     `,
   },
   PASSAGE_INDEX_MIGRATION,
+  {
+    // The one corpus directory replicas sync from: its id (also in the directory's .corpus-id file), the path it
+    // had on the replica that claimed it, and when. One row at most.
+    version: 3,
+    name: "the shared corpus directory's id",
+    sql: `
+      CREATE TABLE corpus_identity (
+        only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+        id TEXT NOT NULL,
+        directory TEXT NOT NULL,
+        claimed_at TIMESTAMPTZ NOT NULL
+      );
+    `,
+  },
 ];
 
 /**
  * Applies the migrations the database has not seen yet, under an advisory lock (replicas starting together
- * migrate once); returns the schema version afterwards.
+ * migrate once); returns the schema version afterwards. An up-to-date database is only read.
  */
 export async function migratePg(
   pool: PgPool,
   at: Date,
   migrations: PgMigration[] = PG_MIGRATIONS,
 ): Promise<number> {
-  const lock = await pool.connect();
+  // Checked before anything is created: a role that may only read and write rows starts on a migrated database.
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  const current = await pgSchemaVersion(pool);
+  if (current >= newest) return current;
+  const session = await checkoutLockSession(pool);
+  const key = ADVISORY_LOCKS.migrate.toString();
   try {
-    await lock.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.migrate.toString()]);
-    await pool.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
-    const applied = new Set(
-      (await pool.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
-        (r) => r.version,
-      ),
-    );
-    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-      if (applied.has(m.version)) continue;
-      // All or nothing: a failed migration leaves the previous schema and no version row.
-      await inTransaction(pool, async (c) => {
-        await c.query(m.sql);
-        await c.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
-          m.version,
-          m.name,
-          at,
-        ]);
-      });
-    }
+    await session.client.query("SELECT pg_advisory_lock($1)", [key]);
+    // Should the lock's session end meanwhile, nothing is lost: each migration is a transaction that also inserts
+    // its version, so a second replica applying it at once fails on that row and rolls back.
+    await applyMissing(pool, at, migrations);
     return await pgSchemaVersion(pool);
   } finally {
-    await lock.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.migrate.toString()]).catch(() => {});
-    lock.release();
+    if (!session.lost()) await session.client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+    session.release();
+  }
+}
+
+/** Applies, in order, each migration schema_migrations does not list (created first when missing). */
+async function applyMissing(pool: PgPool, at: Date, migrations: PgMigration[]): Promise<void> {
+  await pool.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
+  const applied = new Set(
+    (await pool.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
+      (r) => r.version,
+    ),
+  );
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    // All or nothing: a failed migration leaves the previous schema and no version row.
+    await inTransaction(pool, async (c) => {
+      await c.query(m.sql);
+      await c.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+        m.version,
+        m.name,
+        at,
+      ]);
+    });
   }
 }
 

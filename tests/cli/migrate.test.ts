@@ -2,7 +2,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type MigrateRequest, runMigrate } from "../../adapters/cli/migrate.js";
-import { PG_MIGRATIONS } from "../../src/pg/migrations.js";
+import { PG_MIGRATIONS, pgSchemaVersion } from "../../src/pg/migrations.js";
+import { openPool } from "../../src/pg/pool.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { subscribe, tempDataDir } from "../digest/helpers.js";
 import { createTestDatabase, describePg, type TestDatabase } from "../pg/pg-database.js";
@@ -155,10 +156,17 @@ describePg("cli migrate", () => {
     expect(refused.err).toContain("createdb");
   });
 
-  it("--from-sqlite FILE: a file that does not exist says what to pass; nothing is copied", async () => {
+  it("--from-sqlite FILE: a file that does not exist says what to pass, before anything is migrated", async () => {
     const missing = join(tempDataDir(), "nope.sqlite");
     const r = await migrate({ fromSqlite: true, files: [missing] }, { DATABASE_URL: db.url });
     expect(r.code).toBe(1);
     expect(r.err).toContain(`no SQLite store at ${missing} — pass the file to copy`);
+    expect(r.out).toBe("");
+    const pool = openPool(db.url);
+    try {
+      expect(await pgSchemaVersion(pool)).toBe(0);
+    } finally {
+      await pool.end();
+    }
   });
 });

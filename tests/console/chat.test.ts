@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runConsoleChat } from "../../adapters/console/chat.js";
+import { CHAT_TEXTS } from "../../src/conversation/chat-wording.js";
 import { LABELS } from "../../src/conversation/labels.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 
@@ -9,15 +10,15 @@ beforeAll(async () => {
   engine = await createEngine({ corpusDir: "seeds" });
 });
 
-/** Feeds lines to the chat and collects everything it prints. */
-async function chat(lines: string[]): Promise<string> {
+/** Feeds lines to the chat and collects everything it prints (and logs, in `log`). */
+async function chat(lines: string[], over: Engine = engine, log: string[] = []): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let out = "";
   output.on("data", (d: Buffer) => {
     out += d.toString("utf8");
   });
-  const done = runConsoleChat(engine, input, output, { color: false });
+  const done = runConsoleChat(over, input, output, { color: false }, (l) => log.push(l));
   input.end(`${lines.join("\n")}\n`);
   await done;
   return out;
@@ -71,5 +72,22 @@ describe("terminal chat", () => {
     expect(out.match(/❌ 不一致/g)?.length).toBe(2);
     expect(out).toContain("说法太长了（501 字）");
     expect(out).toContain("请在 /check 后写上要核实的说法");
+  });
+
+  it("apologises for a line that fails (the database gone mid-session), logs one line, and goes on", async () => {
+    let asked = 0;
+    const failing: Engine = {
+      ...engine,
+      ask: async (q, o) => {
+        if (++asked === 1) throw new Error("connect ECONNREFUSED 127.0.0.1:55450");
+        return engine.ask(q, o);
+      },
+    };
+    const log: string[] = [];
+    const out = await chat(["新增学位多少", "新增学位多少"], failing, log);
+    expect(out).toContain(`> ${CHAT_TEXTS.failed}\n`);
+    expect(out).toContain("【27.8万个】");
+    expect(out).not.toMatch(/\n\s+at /);
+    expect(log).toEqual(["console: line 1 failed: connect ECONNREFUSED 127.0.0.1:55450"]);
   });
 });

@@ -2,7 +2,7 @@ import type { Gazetteer } from "../../lexicon/places.js";
 import { inTransaction, type PgPool } from "../../pg/pool.js";
 import type { PassageIndex } from "../passage-index.js";
 import { addDocuments } from "./add-documents.js";
-import { listDocuments, loadPassages, termFrequencies } from "./read-index.js";
+import { listDocuments, listVersionedDocuments, loadPassages, termFrequencies } from "./read-index.js";
 import { removeDocuments } from "./remove-documents.js";
 import { searchPassages } from "./search-passages.js";
 
@@ -26,5 +26,6 @@ export function postgresPassageIndex(pool: PgPool, gazetteer: Gazetteer): Passag
     load: (ids) => loadPassages(pool, ids),
     frequencies: (tokens) => termFrequencies(pool, tokens),
     documents: () => listDocuments(pool),
+    versionedDocuments: () => listVersionedDocuments(pool),
   };
 }

@@ -1,7 +1,12 @@
 import type { Article, DocumentMeta, Passage } from "../../corpus/types.js";
 import type { PgPool } from "../../pg/pool.js";
 import type { PassageFacts } from "../corpus-index.js";
-import type { IndexedDocument, StoredPassage, TermFrequencies } from "../passage-index.js";
+import type {
+  IndexedDocument,
+  StoredPassage,
+  TermFrequencies,
+  VersionedDocuments,
+} from "../passage-index.js";
 
 /** Passages and facts by id, in the order asked (an id asked twice comes twice); unknown ids are left out. */
 export async function loadPassages(pool: PgPool, ids: number[]): Promise<StoredPassage[]> {
@@ -35,8 +40,17 @@ export async function termFrequencies(pool: PgPool, tokens: string[]): Promise<T
 
 /** Every document, in the order of addition (a replaced document counts as added when it was replaced). */
 export async function listDocuments(pool: PgPool): Promise<IndexedDocument[]> {
+  return (await listVersionedDocuments(pool)).documents;
+}
+
+/**
+ * Every document, with the corpus version they are as of: one statement, so one snapshot (a refresh that reads
+ * them can tell that another refresh already applied a later state).
+ */
+export async function listVersionedDocuments(pool: PgPool): Promise<VersionedDocuments> {
   const r = await pool.query<{
-    meta: DocumentMeta;
+    version: string;
+    meta: DocumentMeta | null;
     articles: Article[];
     article_years: Array<[number, number[]]>;
     home: string | null;
@@ -44,15 +58,22 @@ export async function listDocuments(pool: PgPool): Promise<IndexedDocument[]> {
     first_passage: string;
     passage_count: number;
   }>(
-    `SELECT meta, articles, article_years, home, hash, first_passage, passage_count
-     FROM index_documents ORDER BY added`,
+    `SELECT s.version, d.meta, d.articles, d.article_years, d.home, d.hash, d.first_passage, d.passage_count
+     FROM index_stats s LEFT JOIN index_documents d ON TRUE ORDER BY d.added`,
   );
-  return r.rows.map((row) => ({
-    meta: row.meta,
-    articles: row.articles,
-    home: row.home,
-    articleYears: row.article_years,
-    hash: row.hash,
-    passageIds: Array.from({ length: row.passage_count }, (_v, i) => Number(row.first_passage) + i),
-  }));
+  const documents = r.rows.flatMap((row) =>
+    row.meta === null
+      ? []
+      : [
+          {
+            meta: row.meta,
+            articles: row.articles,
+            home: row.home,
+            articleYears: row.article_years,
+            hash: row.hash,
+            passageIds: Array.from({ length: row.passage_count }, (_v, i) => Number(row.first_passage) + i),
+          },
+        ],
+  );
+  return { version: Number(r.rows[0]?.version ?? 0), documents };
 }

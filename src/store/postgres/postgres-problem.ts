@@ -41,7 +41,7 @@ const FIXES: Array<[RegExp, (t: { host: string; db: string }) => string]> = [
   [
     /^42501$/,
     () =>
-      "the user in DATABASE_URL may not create the bot's tables — grant it CREATE on the database, or run `npm run cli -- migrate` once as the database's owner",
+      "the user in DATABASE_URL may not change the schema (a migration is due) — run `npm run cli -- migrate` as the database owner, or grant the user CREATE on the database",
   ],
 ];
 
