@@ -9,8 +9,9 @@ import { removeDocuments } from "./remove-documents.js";
  * Once the passages added since the postings were last vacuumed make up this share of the index, the add that
  * crosses it runs `VACUUM (ANALYZE)` on them: a search's index-only scan reads a posting's row only on a page the
  * visibility map does not mark all-visible, and only a vacuum marks it (autovacuum waits for a fifth of the table
- * to be new, and up to a minute). The same rule refreshes the planner's statistics while a new corpus grows:
- * without them the planner reads whole tables for each question.
+ * to be new, and up to a minute). The same rule refreshes the statistics of the tables a search reads while a
+ * new corpus grows: without them the planner reads the whole postings table for each question. (The passage rows
+ * are read by key alone; autovacuum analyzes them.)
  */
 const VACUUM_SHARE = 0.05;
 
@@ -45,10 +46,7 @@ export async function addDocuments(pool: PgPool, gazetteer: Gazetteer, docs: Ind
     const length = rows.passages.reduce((sum, p) => sum + p.tokens.length, 0);
     return countAdd(c, rows.passages.length, length, rows.consumed, rows.documents.length);
   });
-  if (vacuum) {
-    await pool.query("VACUUM (ANALYZE) index_postings");
-    await pool.query("ANALYZE index_passages, index_terms");
-  }
+  if (vacuum) await pool.query("VACUUM (ANALYZE) index_postings, index_terms");
 }
 
 /**
