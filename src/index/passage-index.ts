@@ -39,7 +39,7 @@ export interface IndexedDocument {
 
 /**
  * The passage index boundary: the embedded implementation (MiniSearch in this process) and the PostgreSQL one
- * (tsvector over the project's jieba tokens) give the same hits, scores, passages and facts for the same corpus,
+ * (postings of the project's jieba tokens under a B-tree) give the same hits, scores, passages and facts for the same corpus,
  * so that answers do not depend on the backend. Ranking stays in the engine.
  */
 export interface PassageIndex {

@@ -1,20 +1,15 @@
-import { createHash } from "node:crypto";
 import type { Gazetteer } from "../../lexicon/places.js";
-import { addDocuments, createIndex, encodeTerm, type IndexInput } from "../corpus-index.js";
+import { addDocuments, createIndex, type IndexInput } from "../corpus-index.js";
 import { indexedDocument } from "../embedded-passage-index.js";
 import type { IndexedDocument, StoredPassage } from "../passage-index.js";
 import { searchTokens, splitTokens } from "../tokens.js";
 
-/** A passage as stored: what load() returns, and what search() scores it by. */
+/** A passage as stored: what load() returns, and its postings, which search() scores it by. */
 export interface PassageRow extends StoredPassage {
-  /** The distinct terms MiniSearch would index. */
+  /** The distinct terms MiniSearch would index, in order of first occurrence (their number is its length). */
   tokens: string[];
-  /** How often each term held more than once occurs (the others occur once). */
-  repeats: Record<string, number>;
-  /** How many distinct terms (MiniSearch's field length). */
-  length: number;
-  /** The distinct terms as hex lexemes, for the GIN index. */
-  lexemes: string[];
+  /** How often each of `tokens` occurs in the passage. */
+  tf: number[];
 }
 
 /** What add() writes: documents and passages with their final ids, and the counters' moves. */
@@ -27,23 +22,11 @@ export interface IndexRows {
   consumed: number;
 }
 
-/** A PostgreSQL lexeme is at most 2047 bytes: a longer term (hex takes 4 characters each) is named by its hash. */
-const LEXEME_CHARS = 500;
-
-/**
- * The lexeme of a term: the hex of its UTF-16 units (never parsed or stemmed, needs no quoting in a tsquery), or
- * for a term too long for that, "h" and its SHA-256 (hex lexemes have a multiple of 4 digits and no "h").
- */
-export function lexemeOf(term: string): string {
-  if (term.length <= LEXEME_CHARS) return encodeTerm(term);
-  return `h${createHash("sha256").update(term).digest("hex")}`;
-}
-
-/** The counts of the terms that occur more than once. */
-function repeatsOf(terms: string[]): Record<string, number> {
+/** The distinct terms in order of first occurrence, and how often each occurs. */
+function termCounts(terms: string[]): { tokens: string[]; tf: number[] } {
   const counts = new Map<string, number>();
   for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return Object.fromEntries([...counts].filter(([, n]) => n > 1));
+  return { tokens: [...counts.keys()], tf: [...counts.values()] };
 }
 
 /**
@@ -71,15 +54,7 @@ export function documentRows(gazetteer: Gazetteer, docs: IndexInput[], firstId: 
       const facts = scratch.facts[local];
       if (!passage || !facts) return;
       const terms = splitTokens((tokens[i] ?? []).join(" "));
-      const distinct = [...new Set(terms)];
-      passages.push({
-        passage: { ...passage, id },
-        facts,
-        tokens: distinct,
-        repeats: repeatsOf(terms),
-        length: distinct.length,
-        lexemes: distinct.map(lexemeOf),
-      });
+      passages.push({ passage: { ...passage, id }, facts, ...termCounts(terms) });
     });
     documents.push({ ...indexed, passageIds: indexed.passageIds.map((local) => firstId + local) });
   }

@@ -1,29 +1,23 @@
 import type { PgClient } from "../../pg/pool.js";
 
-/** How many of the documents' passages hold each token. */
-const GONE_TERMS = `SELECT token, count(*)::int AS n
-  FROM index_passages p CROSS JOIN LATERAL unnest(p.tokens) AS token
-  WHERE p.doc = ANY($1::text[]) GROUP BY token`;
-
 /**
- * Removes documents inside the caller's transaction (which holds the stats row): their passages leave the
- * term counts and the totals, then the documents go (their passages with them, ON DELETE CASCADE).
+ * Removes documents inside the caller's transaction (which holds the stats row), in one statement: their postings
+ * go (found by passage), each token they held loses that many passages from its document frequency (a term whose
+ * last passages go is deleted, never kept at 0: the table's CHECK says so), the totals lose their passages and
+ * their lengths (a passage's length is its number of postings), then the documents go (their passages with them,
+ * ON DELETE CASCADE). The sub-statements see one snapshot, and each term row is either deleted or lowered.
  */
 export async function removeDocuments(client: PgClient, docs: string[]): Promise<void> {
   if (docs.length === 0) return;
-  // A term whose last passages go is deleted, never kept at 0 (the table's CHECK says so).
   await client.query(
-    `DELETE FROM index_terms t USING (${GONE_TERMS}) g WHERE t.token = g.token AND t.df <= g.n`,
+    `WITH ids AS (SELECT id FROM index_passages WHERE doc = ANY($1::text[])),
+      gone AS (DELETE FROM index_postings WHERE passage IN (SELECT id FROM ids) RETURNING token),
+      counts AS (SELECT token, count(*)::int AS n FROM gone GROUP BY token),
+      dropped AS (DELETE FROM index_terms t USING counts g WHERE t.token = g.token AND t.df <= g.n),
+      lowered AS (UPDATE index_terms t SET df = t.df - g.n FROM counts g WHERE t.token = g.token AND t.df > g.n),
+      totals AS (UPDATE index_stats SET passages = passages - (SELECT count(*) FROM ids),
+        total_length = total_length - (SELECT count(*) FROM gone))
+    DELETE FROM index_documents WHERE doc = ANY($1::text[])`,
     [docs],
   );
-  await client.query(
-    `UPDATE index_terms t SET df = t.df - g.n FROM (${GONE_TERMS}) g WHERE t.token = g.token`,
-    [docs],
-  );
-  await client.query(
-    `UPDATE index_stats s SET passages = s.passages - g.n, total_length = s.total_length - g.len
-     FROM (SELECT count(*) AS n, coalesce(sum(length), 0) AS len FROM index_passages WHERE doc = ANY($1::text[])) g`,
-    [docs],
-  );
-  await client.query("DELETE FROM index_documents WHERE doc = ANY($1::text[])", [docs]);
 }
