@@ -46,12 +46,14 @@ async function syncAndLog(engine: Engine, store: Store | null, log: Log, changed
 }
 
 /** The engine, its snapshot schedule and the store, as both the terminal chat and the service use them. */
-async function openState(config: Config, log: Log) {
+async function openState(config: Config, log: Log, startSync: "try" | "background") {
   // With DATABASE_URL: a replica that syncs at start (unless another is syncing), follows the others' changes, and
   // records the documents it learns of for the digests (the store opens after the engine: until then, nothing).
+  // A service syncs in the background, answering from the database meanwhile; the terminal chat first syncs, so
+  // that its banner counts what it answers from.
   let store: Store | null = null;
   const onDocuments = (e: Engine) => recordSeen(e, store, log);
-  const participation = { startSync: "try", listen: true, onDocuments } as const;
+  const participation = { startSync, listen: true, onDocuments } as const;
   // Snapshots are written by the schedule: the first one now, before connecting; later ones once a burst of
   // corpus changes has settled.
   const engine = await openEngine(config, "later", lineLog(log, "warn"), participation);
@@ -77,7 +79,7 @@ async function recordSeen(engine: Engine, store: Store | null, log: Log): Promis
 
 /** No token set: a chat in the terminal over the corpus. */
 async function runTerminal(config: Config, log: Log): Promise<void> {
-  const { engine, snapshots, store, watcher } = await openState(config, log);
+  const { engine, snapshots, store, watcher } = await openState(config, log, "try");
   const style = { color: Boolean(process.stdout.isTTY) };
   await runConsoleChat(engine, process.stdin, process.stdout, style, lineLog(log, "error"));
   watcher.close();
@@ -124,7 +126,7 @@ async function startPlatforms(r: PlatformRuntime, intake: Step[]): Promise<Runni
 async function runService(config: Config, log: Log): Promise<void> {
   const health = new Health();
   const heartbeat = startHeartbeat(health, healthFile(config.DATA_DIR), lineLog(log, "warn"));
-  const state = await openState(config, log);
+  const state = await openState(config, log, "background");
   const inFlight = new InFlight();
   const intake: Step[] = [{ name: "corpus watcher", run: () => state.watcher.close() }];
   const shutdown = planShutdown({

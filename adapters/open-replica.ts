@@ -20,10 +20,12 @@ import {
 /** How a replica takes part: whether it syncs the corpus directory at start, and whether it listens for changes. */
 export interface ReplicaOptions {
   /**
-   * "try": sync unless another replica is syncing (a bot's start); "wait": queue for the lock (ingest: the files
-   * just added must get in); "none": answer from what the database holds (every other command).
+   * "try": sync unless another replica is syncing, then return; "background": return at once and sync as "try"
+   * does meanwhile (a bot's start: it answers from what the database holds while the directory is read, which
+   * takes seconds at 10,000 documents, and the changes arrive like another replica's); "wait": queue for the lock
+   * (ingest: the files just added must get in); "none": answer from what the database holds (every other command).
    */
-  startSync: "try" | "wait" | "none";
+  startSync: "try" | "background" | "wait" | "none";
   /** Keep the documents current as other replicas change them (a running bot), else load them once (a command). */
   listen: boolean;
   /** A line for the log: the listener's connection, a skipped sync, a directory that is not the shared one. */
@@ -39,8 +41,10 @@ export interface ReplicaOptions {
 /** An engine over the shared PostgreSQL index; `close()` stops the listener and ends the pool. */
 export interface Replica {
   engine: Engine;
-  /** What the start sync came to (null: none was asked, or it failed and said so in the log). */
+  /** What the start sync came to (null: none was asked, it runs in the background, or it failed and said so). */
   started: SyncOutcome | null;
+  /** The background start sync, settled once it has run (logged through `log`); resolved at once otherwise. */
+  startSynced: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,7 +69,9 @@ export async function openReplica(
     const version = await readCorpusVersion(pool);
     const engine = await createEngine({ ...engineOptions, passageIndex: index });
     const { refreshes, syncs } = replicaParts(pool, engine, engineOptions.corpusDir, version, o);
-    const started = await startSync(syncs, o);
+    const background = o.startSync === "background";
+    const started = background ? null : await startSync(syncs, o);
+    const startSynced = background ? syncInBackground(syncs, o) : Promise.resolve();
     const listener = o.listen
       ? listenForCorpusChanges({ connect: listenConnection(url), refreshes, ...o })
       : null;
@@ -78,11 +84,13 @@ export async function openReplica(
     });
     const close = async () => {
       syncs.stop();
+      // A start sync under way finishes its document first: the pool ends once its connections are back.
+      await startSynced;
       await listener?.stop();
       await refreshes.stop();
       await pool.end();
     };
-    return { engine, started, close };
+    return { engine, started, startSynced, close };
   } catch (e) {
     await endQuietly(pool);
     throw e;
@@ -129,6 +137,19 @@ async function startSync(syncs: ReplicaSyncs, o: ReplicaOptions): Promise<SyncOu
     o.log(`corpus: the start sync failed (${(e as Error).message}); answering from what the database holds`);
     return null;
   }
+}
+
+/** The bot's start sync, run while it already answers; what it changed, skipped or noted is logged. */
+async function syncInBackground(syncs: ReplicaSyncs, o: ReplicaOptions): Promise<void> {
+  const out = await startSync(syncs, { ...o, startSync: "try" });
+  if (out?.kind !== "synced") return;
+  const c = out.changes;
+  if (c.added.length + c.updated.length + c.removed.length > 0)
+    o.log(
+      `corpus: start sync: ${c.added.length} added, ${c.updated.length} updated, ${c.removed.length} removed`,
+    );
+  for (const s of c.skipped) o.log(`corpus: skipped ${s.file}: ${s.reason}`);
+  for (const n of c.notes) o.log(`corpus: ${n}`);
 }
 
 /**

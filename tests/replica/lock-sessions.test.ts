@@ -79,6 +79,27 @@ describePg("the corpus-sync lock's session", () => {
     expect(await indexed()).toContain("yubei.txt");
   });
 
+  it("a bot's start sync in the background: it answers from the database while the directory is being synced", async () => {
+    await replica({ startSync: "try" });
+    writeFileSync(join(corpus, "yubei.txt"), NEW_DOC);
+    // The start sync's first add waits on the stats row: the replica must be open and answering all the same.
+    const blocker = new pg.Client({ connectionString: db.url });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query("SELECT * FROM index_stats FOR UPDATE");
+    const b = await replica({ startSync: "background" });
+    const seeds = await b.engine.ask("高等教育毛入学率");
+    expect(JSON.stringify(seeds)).toContain("63.5%");
+    expect(await lockHolder()).not.toBeNull();
+    expect(await indexed()).not.toContain("yubei.txt");
+    await blocker.query("ROLLBACK");
+    await blocker.end();
+    await b.startSynced;
+    expect(await indexed()).toContain("yubei.txt");
+    expect(JSON.stringify(await b.engine.ask("渝北区新增公共停车位多少"))).toContain("1.2万个");
+    expect(b.log).toContain("corpus: start sync: 1 added, 0 updated, 0 removed");
+  });
+
   it("held by another replica: a file-watch sync skipped for it runs once the lock is free", async () => {
     const a = await replica({ busyRetryMs: 50 });
     const holder = new pg.Client({ connectionString: db.url });
