@@ -29,6 +29,7 @@ export class FakeDingTalk {
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
   private readonly wss = new WebSocketServer({ server: this.server });
   private seq = 0;
+  private refusing = false;
   url = "";
 
   async start(): Promise<this> {
@@ -47,6 +48,22 @@ export class FakeDingTalk {
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise((r) => this.server.close(r));
+  }
+
+  /** Drops every stream and, from now on, hands out a socket address that refuses connections. */
+  refuseSockets(): void {
+    this.refusing = true;
+    this.dropStreams();
+  }
+
+  /** Ends every open stream, as a gateway restart does. */
+  dropStreams(): void {
+    for (const c of this.wss.clients) c.terminate();
+  }
+
+  /** How many connection requests the gateway has answered. */
+  gatewayRequests(): number {
+    return this.calls.filter((c) => c.path === "/v1.0/gateway/connections/open").length;
   }
 
   next(...behaviours: SendBehaviour[]): this {
@@ -124,7 +141,11 @@ export class FakeDingTalk {
           code: "InvalidAuthentication",
           message: "clientId or clientSecret is invalid",
         });
-      return json(res, 200, { endpoint: `${this.url.replace(/^http/, "ws")}/connect`, ticket: "ticket-1" });
+      // Port 9 (discard) is closed on 127.0.0.1: the socket is refused at once.
+      const endpoint = this.refusing
+        ? "ws://127.0.0.1:9/connect"
+        : `${this.url.replace(/^http/, "ws")}/connect`;
+      return json(res, 200, { endpoint, ticket: "ticket-1" });
     }
     if (url.pathname === "/v1.0/oauth2/accessToken")
       return json(res, 200, { accessToken: "dt-access-token", expireIn: 7200 });
