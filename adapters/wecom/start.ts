@@ -7,6 +7,7 @@ import { NextPages } from "../markdown/next-pages.js";
 import { ReplyCache } from "../reply-cache.js";
 import { SeenEvents } from "../seen-events.js";
 import { type BotMessage, newStreamId, onBotMessage, type WeComDeps } from "./bot-message.js";
+import { watchConnection } from "./connection.js";
 
 /** WeCom's intelligent-robot long connection when WECOM_WS_URL is not set. */
 export const WECOM_DEFAULT_WS_URL = "wss://openws.work.weixin.qq.com";
@@ -25,6 +26,7 @@ export interface WeComRuntime {
 
 /** A running WeCom adapter. */
 export interface WeComHandle {
+  /** Stops taking messages, lets the replies under way finish (SHUTDOWN_TIMEOUT_SECONDS), then disconnects. */
   stop(): Promise<void>;
   mode: string;
   client: WSClient;
@@ -145,18 +147,12 @@ export async function startWeCom(
     maxAuthFailureAttempts: 0,
   });
   const deps = buildDeps(engine, config, store, runtime, client);
-  client.on("message", (frame) => onBotMessage(deps, frame as WsFrame<BotMessage>));
   await connect(client, api, config.STARTUP_TIMEOUT_SECONDS * 1000);
-  // The SDK logs each connection error itself; giving up reconnecting stops the process, for its supervisor to
-  // start it again.
-  client.on("error", (e: Error) => {
-    if ((e as { code?: string }).code === "WS_RECONNECT_EXHAUSTED")
-      runtime.onFailure?.(`wecom long connection failed: ${e.message}`);
+  // Watched from here: a failure before this point is the start's own (one line, no onFailure). Messages come
+  // only after authentication, in later I/O turns than this continuation.
+  const connection = watchConnection(client, runtime, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+  client.on("message", (frame) => {
+    if (connection.taking) onBotMessage(deps, frame as WsFrame<BotMessage>);
   });
-  let stopped = false;
-  const stop = async () => {
-    if (!stopped) client.disconnect();
-    stopped = true;
-  };
-  return { stop, mode: "long connection", client, deps };
+  return { stop: connection.stop, mode: "long connection", client, deps };
 }
