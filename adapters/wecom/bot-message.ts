@@ -9,6 +9,7 @@ import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
 import type { NextPages } from "../markdown/next-pages.js";
 import type { ReplyCache } from "../reply-cache.js";
 import type { SeenEvents } from "../seen-events.js";
+import { renderWeComDigest } from "./digest-sender.js";
 
 /** WeCom's limit on a stream reply's content is 20,480 bytes of UTF-8: 6,000 characters fit even all Chinese. */
 export const MARKDOWN_MAX = 6000;
@@ -87,7 +88,13 @@ export function onBotMessage(deps: WeComDeps, frame: WsFrame<BotMessage>): void 
         chatId: chatOf(b),
       };
       const digest = (args: string) =>
-        digestMarkdown({ ...request, userId: user, now: deps.clock(), args }, LOOK_ALIKE_MD, MARKDOWN_MAX);
+        // The preview's parts are pushed as the scheduled digest's are: the same renderer, 4,096 bytes each.
+        digestMarkdown(
+          { ...request, userId: user, now: deps.clock(), args },
+          LOOK_ALIKE_MD,
+          MARKDOWN_MAX,
+          renderWeComDigest,
+        );
       const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX, digest };
       const texts =
         b.msgtype === "text" ? await answerMarkdown(chat, chatOf(b), user, text) : [CHAT_TEXTS.notText];
