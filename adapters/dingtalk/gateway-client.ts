@@ -15,6 +15,8 @@ export class DingTalkError extends Error {
     /** Set when DingTalk said to come back later (429, send too fast): not carried out, may be retried. */
     readonly retryAfterMs: number | null = null,
     readonly errno: string | null = null,
+    /** DingTalk refused the access token (expired, revoked): a new one is needed before the retry. */
+    readonly tokenRejected = false,
   ) {
     super(message);
     this.name = "DingTalkError";

@@ -8,12 +8,10 @@ import { ReplyCache } from "../reply-cache.js";
 import { SeenEvents } from "../seen-events.js";
 import { type BotMessage, newStreamId, onBotMessage, type WeComDeps } from "./bot-message.js";
 import { watchConnection } from "./connection.js";
+import { WECOM_RETRY_CODES } from "./digest-sender.js";
 
 /** WeCom's intelligent-robot long connection when WECOM_WS_URL is not set. */
 export const WECOM_DEFAULT_WS_URL = "wss://openws.work.weixin.qq.com";
-
-/** WeCom's code for "API frequency out of limit": the reply was not taken, it may be sent again. */
-const FREQUENCY_LIMIT = 45009;
 
 /** What the process gives the adapter. */
 export interface WeComRuntime {
@@ -51,7 +49,7 @@ function classify(e: unknown): ContactFailure {
   return { kind: "unreachable", reason: networkReason(e) };
 }
 
-/** One complete stream reply; sent again after a second when WeCom refused it for its rate (up to 3 times). */
+/** One complete stream reply; sent again after a second when WeCom said to (WECOM_RETRY_CODES; up to 3 times). */
 async function replyOnce(client: WSClient, frame: WsFrame, markdown: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -59,7 +57,7 @@ async function replyOnce(client: WSClient, frame: WsFrame, markdown: string): Pr
       return;
     } catch (e) {
       const code = (e as { errcode?: number }).errcode;
-      if (code !== FREQUENCY_LIMIT || attempt >= 3) {
+      if (code === undefined || !WECOM_RETRY_CODES.has(code) || attempt >= 3) {
         const errmsg = (e as { errmsg?: string }).errmsg;
         throw e instanceof Error ? e : new Error(`wecom reply refused: ${code} ${errmsg ?? ""}`.trim());
       }

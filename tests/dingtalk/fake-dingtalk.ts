@@ -12,7 +12,16 @@ export interface DingTalkCall {
 }
 
 /** What the fake does with the next message sent: accept, refuse for its rate (429, errcode 130101), fail. */
-export type SendBehaviour = "ok" | "429" | "toofast" | "500" | "drop" | "refuse";
+export type SendBehaviour =
+  | "ok"
+  | "429"
+  | "toofast"
+  | "500"
+  | "drop"
+  | "refuse"
+  | "token"
+  | "invalid-staff"
+  | "flow-controlled";
 
 export const CLIENT_ID = "dingfakeclientid";
 export const CLIENT_SECRET = "fake-client-secret";
@@ -162,6 +171,12 @@ export class FakeDingTalk {
     if (behaviour === "refuse")
       return json(res, 400, { code: "robot.not.in.group", message: "robot is not in the group" });
     if (behaviour === "drop") return void res.socket?.destroy();
+    if (behaviour === "token")
+      return json(res, 401, { code: "InvalidAuthentication", message: "不合法的access_token" });
+    if (behaviour === "invalid-staff" || behaviour === "flow-controlled") {
+      const list = behaviour === "invalid-staff" ? "invalidStaffIdList" : "flowControlledStaffIdList";
+      return json(res, 200, { processQueryKey: `pq-${++this.seq}`, [list]: ["staff1"] });
+    }
     return json(res, 200, api ? { processQueryKey: `pq-${++this.seq}` } : { errcode: 0, errmsg: "ok" });
   }
 }

@@ -12,7 +12,7 @@ export interface FeishuCall {
 }
 
 /** What the fake does with the next message sent: accept it, or refuse it for its rate (429), or fail (500). */
-export type SendBehaviour = "ok" | "429" | "frequency" | "500" | "drop";
+export type SendBehaviour = "ok" | "429" | "frequency" | "chat-limit" | "token" | "500" | "drop";
 
 export const BOT_OPEN_ID = "ou_bot0000000000000000000000000000";
 export const APP_ID = "cli_a1b2c3d4e5f60718";
@@ -146,6 +146,10 @@ export class FakeFeishu {
     }
     if (behaviour === "frequency")
       return json(res, 400, { code: 99991400, msg: "request trigger frequency limit" });
+    if (behaviour === "chat-limit")
+      return json(res, 400, { code: 230020, msg: "This operation triggers the frequency limit." });
+    if (behaviour === "token")
+      return json(res, 400, { code: 99991663, msg: "Invalid access token for authorization." });
     if (behaviour === "500") return json(res, 500, { code: 1, msg: "internal error" });
     if (behaviour === "drop") return void res.socket?.destroy();
     json(res, 200, { code: 0, msg: "success", data: { message_id: `om_${++this.nextId}` } });

@@ -82,9 +82,16 @@ describe("WeCom digests", () => {
     const parts = renderWeComDigest(digest);
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(4096);
-    fake.refuseNext(45009);
+    fake.refuseNext(45009, -1, 86008);
     expect(await weComDigestSender(bot.client).send("wrgroup1", parts[0] ?? "")).toMatchObject({
       kind: "retry",
+    });
+    // -1 is WeCom's 系统繁忙 (system busy): a retry, not a refusal that would pause the subscription.
+    expect(await weComDigestSender(bot.client).send("wrgroup1", parts[0] ?? "")).toMatchObject({
+      kind: "retry",
+    });
+    expect(await weComDigestSender(bot.client).send("wrgroup1", parts[0] ?? "")).toMatchObject({
+      kind: "refused",
     });
   });
 
