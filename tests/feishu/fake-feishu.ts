@@ -163,10 +163,21 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /** An im.message.receive_v1 event (schema 2.0) as Feishu pushes it. */
 export function messageEvent(
   text: string,
-  o: { chat?: "p2p" | "group"; mention?: boolean; user?: string; type?: string; eventId?: string } = {},
+  o: {
+    chat?: "p2p" | "group";
+    /** true: the bot is @mentioned; "other": someone else is. */
+    mention?: boolean | "other";
+    user?: string;
+    type?: string;
+    eventId?: string;
+  } = {},
 ) {
+  const mentioned =
+    o.mention === "other"
+      ? { open_id: "ou_someone_else", name: "张三" }
+      : { open_id: BOT_OPEN_ID, name: "政策数字" };
   const mentions = o.mention
-    ? [{ key: "@_user_1", id: { open_id: BOT_OPEN_ID }, name: "政策数字", tenant_key: "t1" }]
+    ? [{ key: "@_user_1", id: { open_id: mentioned.open_id }, name: mentioned.name, tenant_key: "t1" }]
     : [];
   return {
     schema: "2.0",

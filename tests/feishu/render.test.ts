@@ -68,4 +68,20 @@ describe("Feishu cards", () => {
     expect(next).not.toBeNull();
     expect(JSON.stringify(card)).toContain("更多来源");
   });
+
+  it("halves the page's markdown budget until the card's JSON fits its byte limit", () => {
+    const long = `${"近年来我市持续调整城乡学校规划布局，累计新建、改扩建义务教育学校151所。".repeat(400)}新增学位27.8万个。`;
+    const reply: AnswerReply = {
+      kind: "answer",
+      question: "新增学位多少",
+      answers: Array.from({ length: 8 }, () => answer(long)),
+      related: [],
+    };
+    // The first page (5,000 characters of markdown, ~15 KB) is over a 6 KB limit: the loop must shrink it.
+    expect(cardBytes(renderCard(reply, { id: "abc" }).card)).toBeGreaterThan(6 * 1024);
+    const { card, next } = renderCard(reply, { id: "abc", maxBytes: 6 * 1024 });
+    expect(cardBytes(card)).toBeLessThanOrEqual(6 * 1024);
+    expect(JSON.stringify(card)).toContain("…");
+    expect(next).not.toBeNull();
+  });
 });
