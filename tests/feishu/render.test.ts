@@ -84,4 +84,21 @@ describe("Feishu cards", () => {
     expect(JSON.stringify(card)).toContain("…");
     expect(next).not.toBeNull();
   });
+
+  it("clips an answer never inside an escape: every & left begins a whole entity", () => {
+    // Each escaped group is 32 characters; shifting it by 0…7 lands the cut in every kind of place.
+    for (let k = 0; k < 8; k++) {
+      const hostile = `${"甲".repeat(k)}${"*_[x](y)".repeat(500)}新增学位27.8万个`;
+      const reply: AnswerReply = {
+        kind: "answer",
+        question: "新增学位多少",
+        answers: [answer(hostile)],
+        related: [],
+      };
+      const { card } = renderCard(reply, { id: "abc", maxBytes: 1024 });
+      const text = JSON.stringify(card);
+      expect(text).toContain("…");
+      expect(text.replace(/&(#\d+|[a-z]+);/g, "")).not.toContain("&");
+    }
+  });
 });
