@@ -38,10 +38,13 @@ export function dingTalkSendOutcome(e: unknown): SendOutcome {
   return { kind: "refused", reason: `${e.code ?? e.status} ${e.message}` };
 }
 
-/** The app's access token (POST /v1.0/oauth2/accessToken), kept until five minutes before it expires. */
+/**
+ * The app's access token (POST /v1.0/oauth2/accessToken), kept until five minutes before it expires or until
+ * `forget()` (DingTalk refused it). The token request refused is the credentials refused: not a retry.
+ */
 function accessTokens(api: RobotApi, root: string, clock: () => number) {
   let cached: { token: string; until: number } | null = null;
-  return async (signal?: AbortSignal): Promise<string> => {
+  const fetchToken = async (signal?: AbortSignal): Promise<string> => {
     if (cached && cached.until > clock()) return cached.token;
     const body = { appKey: api.clientId, appSecret: api.clientSecret };
     const res = await postJson<{ accessToken?: string; expireIn?: number }>(
@@ -49,17 +52,43 @@ function accessTokens(api: RobotApi, root: string, clock: () => number) {
       body,
       {},
       { timeoutMs: DELIVERY_POLICY.sendTimeoutMs, ...(signal ? { signal } : {}) },
-    );
+    ).catch((e: unknown) => {
+      if (!(e instanceof DingTalkError) || !e.tokenRejected) throw e;
+      throw new DingTalkError(e.status, e.code, `access token refused: ${e.message}`, null, e.errno);
+    });
     if (!res.accessToken) throw new DingTalkError(200, null, "no accessToken in the answer");
     cached = { token: res.accessToken, until: clock() + ((res.expireIn ?? 7200) - 300) * 1000 };
     return cached.token;
   };
+  return {
+    fetch: fetchToken,
+    forget: () => {
+      cached = null;
+    },
+  };
+}
+
+/** What batchSend answers for one user: 200 with the user listed as invalid (refused) or flow-controlled (retry). */
+interface BatchAnswer {
+  processQueryKey?: string;
+  invalidStaffIdList?: string[];
+  flowControlledStaffIdList?: string[];
+}
+
+/** A 200 that did not deliver: the user unknown to the robot (refused), or held back for its rate (retry). */
+function undelivered(res: BatchAnswer, user: string | null): SendOutcome | null {
+  if (user === null) return null;
+  if (res.invalidStaffIdList?.includes(user)) return { kind: "refused", reason: `invalid staff id ${user}` };
+  if (res.flowControlledStaffIdList?.includes(user))
+    return { kind: "retry", afterMs: 60_000, reason: `flow controlled: ${user}` };
+  return null;
 }
 
 /**
  * Digests through the robot's own message APIs (no session webhook: a digest starts the conversation): a group
  * by its openConversationId (groupMessages/send), a one-to-one chat "user:staffId" (oToMessages/batchSend), as
- * sampleMarkdown messages. One send each, no retries (the scheduler decides), cancelled when given up.
+ * sampleMarkdown messages. One send each, no retries (the scheduler decides), cancelled when given up; a refused
+ * token is forgotten, so the scheduler's retry fetches a new one.
  */
 export function dingTalkDigestSender(api: RobotApi, clock: () => number = Date.now): DigestChannel {
   const root = api.apiUrl ?? DINGTALK_DEFAULT_URL;
@@ -73,16 +102,17 @@ export function dingTalkDigestSender(api: RobotApi, clock: () => number = Date.n
         ? ["/v1.0/robot/oToMessages/batchSend", { userIds: [user] }]
         : ["/v1.0/robot/groupMessages/send", { openConversationId: chatId }];
       try {
-        const headers = { "x-acs-dingtalk-access-token": await token(abandon) };
+        const headers = { "x-acs-dingtalk-access-token": await token.fetch(abandon) };
         const options = { timeoutMs: DELIVERY_POLICY.sendTimeoutMs, ...(abandon ? { signal: abandon } : {}) };
-        const res = await postJson<{ processQueryKey?: string }>(
+        const res = await postJson<BatchAnswer>(
           `${root}${path}`,
           { robotCode: api.robotCode, ...target, ...msg },
           headers,
           options,
         );
-        return { kind: "sent", messageId: res.processQueryKey ?? "" };
+        return undelivered(res, user) ?? { kind: "sent", messageId: res.processQueryKey ?? "" };
       } catch (e) {
+        if (e instanceof DingTalkError && e.tokenRejected) token.forget();
         return dingTalkSendOutcome(e);
       }
     },

@@ -9,6 +9,7 @@ import { SeenEvents } from "../seen-events.js";
 import { markdownMessage, postJson, withRetry } from "./api.js";
 import type { DingTalkDeps } from "./deps.js";
 import { DINGTALK_DEFAULT_URL, DingTalkError, GatewayClient } from "./gateway-client.js";
+import type { ReconnectPolicy } from "./reconnect.js";
 import { onRobotMessage } from "./robot-message.js";
 
 /** What the process gives the adapter. */
@@ -16,6 +17,10 @@ export interface DingTalkRuntime {
   log: Log;
   inFlight?: InFlight;
   clock?: () => Date;
+  /** The stream was lost after the start and could not be opened again: the process should stop (and restart). */
+  onFailure?: (line: string) => void;
+  /** How a dropped stream is opened again (DINGTALK_RECONNECT by default). */
+  reconnect?: ReconnectPolicy;
 }
 
 /** A running DingTalk adapter. */
@@ -89,7 +94,11 @@ export async function startDingTalk(
   };
   const ms = config.STARTUP_TIMEOUT_SECONDS * 1000;
   const deps = buildDeps(engine, config, store, runtime);
-  const client = new GatewayClient({ clientId, clientSecret }, root, ms);
+  const client = new GatewayClient({ clientId, clientSecret }, root, ms, {
+    log: runtime.log,
+    ...(runtime.onFailure ? { onFailure: runtime.onFailure } : {}),
+    ...(runtime.reconnect ? { reconnect: runtime.reconnect } : {}),
+  });
   client.registerCallbackListener(TOPIC_ROBOT, (down) =>
     onRobotMessage(deps, down, () =>
       client.socketCallBackResponse(down.headers.messageId, { status: "SUCCESS" }),
@@ -102,10 +111,6 @@ export async function startDingTalk(
     client.disconnect();
     throw e;
   });
-  let stopped = false;
-  const stop = async () => {
-    if (!stopped) client.disconnect();
-    stopped = true;
-  };
+  const stop = async () => client.disconnect();
   return { stop, mode: "Stream mode", client, deps };
 }

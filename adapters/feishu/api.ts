@@ -1,11 +1,9 @@
 import type * as lark from "@larksuiteoapi/node-sdk";
+import { retryOf } from "./answer-codes.js";
 import type { Card } from "./card.js";
 
 /** Feishu's Open Platform when FEISHU_API_URL is not set. */
 export const FEISHU_DEFAULT_URL = "https://open.feishu.cn";
-
-/** Feishu's business code for "request trigger frequency limit": like HTTP 429, the call was not carried out. */
-const FREQUENCY_LIMIT = 99991400;
 
 /** A failed Open Platform call: the HTTP status (0: no answer), Feishu's code and message, a wait when limited. */
 export class FeishuError extends Error {
@@ -17,6 +15,8 @@ export class FeishuError extends Error {
     readonly retryAfterMs: number | null,
     /** The system error code of a network failure (ECONNREFUSED, ECONNRESET …), if any. */
     readonly errno: string | null = null,
+    /** Feishu refused the access token (expired, revoked): a new one is needed before the retry. */
+    readonly tokenRejected = false,
   ) {
     super(message);
     this.name = "FeishuError";
@@ -43,19 +43,22 @@ export function feishuError(e: unknown): FeishuError {
   const res = err.response;
   if (res?.status) {
     const code = res.data?.code ?? null;
-    const limited = res.status === 429 || code === FREQUENCY_LIMIT;
+    const retry = retryOf(code);
+    const limited = res.status === 429 || retry !== null;
     const msg = res.data?.msg ?? `HTTP ${res.status}`;
-    return new FeishuError(res.status, code, msg, limited ? retryAfter(res.headers) : null);
+    const wait = limited ? retryAfter(res.headers) : null;
+    return new FeishuError(res.status, code, msg, wait, null, retry?.token ?? false);
   }
   const errno = err.cause?.code ?? (err.code && /^E[A-Z_]+$/.test(err.code) ? err.code : null);
   return new FeishuError(0, null, err.message ?? String(e), null, errno ?? null);
 }
 
-/** A call's answer: Feishu's code 0 is success, anything else a refusal (frequency limit: try again later). */
+/** A call's answer: Feishu's code 0 is success, anything else a refusal (FEISHU_RETRY_CODES: try again later). */
 function checked<T extends { code?: number; msg?: string }>(body: T): T {
   if (body?.code === 0 || body?.code === undefined) return body;
-  const limited = body.code === FREQUENCY_LIMIT ? 1000 : null;
-  throw new FeishuError(200, body.code, body.msg ?? `code ${body.code}`, limited);
+  const retry = retryOf(body.code);
+  const msg = body.msg ?? `code ${body.code}`;
+  throw new FeishuError(200, body.code, msg, retry ? 1000 : null, null, retry?.token ?? false);
 }
 
 /** How long a call may take when the caller sets nothing: a platform that never answers must not hold a reply. */
@@ -72,7 +75,11 @@ export interface CallOptions {
 
 /** The few Open Platform calls the adapter makes, over the official SDK's client (its token cache included). */
 export class FeishuApi {
-  constructor(readonly client: lark.Client) {}
+  /** `forgetToken` drops the cached access token when Feishu refused it, so the next call fetches a new one. */
+  constructor(
+    readonly client: lark.Client,
+    private readonly forgetToken: () => void = () => {},
+  ) {}
 
   /** The bot's own identity (GET /open-apis/bot/v3/info): its open_id tells a mention of it from others. */
   async botInfo(o: CallOptions = {}): Promise<{ openId: string; name: string }> {
@@ -108,7 +115,9 @@ export class FeishuApi {
       };
       return checked(await this.client.request<T>({ ...req, ...extra }));
     } catch (e) {
-      throw feishuError(e);
+      const err = feishuError(e);
+      if (err.tokenRejected) this.forgetToken();
+      throw err;
     }
   }
 }

@@ -37,15 +37,27 @@ export interface FeishuBot {
   deps: FeishuDeps;
 }
 
-/** The SDK's client for the configured Open Platform, with a token cache of its own (not the SDK's global one). */
+/**
+ * The SDK's token cache, one per client (not the SDK's global one), that can be emptied: when Feishu refuses a
+ * cached token before its expiry (a reset secret, a revoked token), the next call fetches a new one.
+ */
+export class TokenCache extends lark.DefaultCache {
+  /** Forgets every cached token. */
+  clear(): void {
+    (this as unknown as { values: Map<unknown, unknown> }).values.clear();
+  }
+}
+
+/** The SDK's client for the configured Open Platform over `cache` (its tenant access token lives there). */
 export function feishuClient(
   o: Pick<FeishuBotOptions, "appId" | "appSecret" | "apiUrl" | "log">,
+  cache: TokenCache = new TokenCache(),
 ): lark.Client {
   return new lark.Client({
     appId: o.appId,
     appSecret: o.appSecret,
     domain: o.apiUrl ?? FEISHU_DEFAULT_URL,
-    cache: new lark.DefaultCache(),
+    cache,
     logger: sdkLogger(o.log, { callErrors: "debug" }),
     loggerLevel: lark.LoggerLevel.info,
   });
@@ -56,11 +68,12 @@ export function feishuClient(
  * (更多来源, 👍/👎); both transports (long connection, HTTP callback) feed the same dispatcher.
  */
 export function createFeishuBot(engine: Engine, o: FeishuBotOptions): FeishuBot {
-  const client = feishuClient(o);
+  const tokens = new TokenCache();
+  const client = feishuClient(o, tokens);
   const clock = o.clock ?? (() => new Date());
   const deps: FeishuDeps = {
     engine,
-    api: new FeishuApi(client),
+    api: new FeishuApi(client, () => tokens.clear()),
     conversation: {
       engine,
       limiter: new RateLimiter(o.rateLimit ?? 20, () => clock().getTime()),

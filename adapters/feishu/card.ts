@@ -67,6 +67,8 @@ export interface CardOptions {
   id?: string;
   offset?: number;
   perPage?: number;
+  /** The card's size limit in UTF-8 bytes of JSON (CARD_MAX_BYTES). */
+  maxBytes?: number;
 }
 
 /** The UTF-8 size of a card as sent. */
@@ -89,7 +91,7 @@ export function renderCard(reply: Reply, o: CardOptions = {}): { card: Card; nex
         actions: [button(MORE_SOURCES, { a: "more", id: o.id, i: page.next })],
       });
     const c = card(elements);
-    if (cardBytes(c) <= CARD_MAX_BYTES || budget < 200) return { card: c, next: page.next };
+    if (cardBytes(c) <= (o.maxBytes ?? CARD_MAX_BYTES) || budget < 200) return { card: c, next: page.next };
     budget = Math.floor(budget / 2);
   }
 }

@@ -8,6 +8,7 @@ import {
 import { digestBlocks, packBlocks } from "../markdown/digest-blocks.js";
 import { type FeishuApi, feishuError } from "./api.js";
 import { CARD_MAX_BYTES, type Card, card, cardBytes, div, LARK_MD } from "./card.js";
+import { ChatPace } from "./chat-pace.js";
 
 /** A digest as cards, each within Feishu's 30 KB, cut between documents (or, for a huge one, between lines). */
 export function renderDigestCards(d: Digest): Card[] {
@@ -30,13 +31,14 @@ export function feishuSendOutcome(e: unknown): SendOutcome {
 
 /**
  * Digests to Feishu chats as interactive cards, one send each: no retries (the scheduler decides), a timeout,
- * and the request cancelled when the shutdown gives it up.
+ * the request cancelled when the shutdown gives it up, and a chat's cards at most 4 a second (`pace`).
  */
-export function feishuDigestSender(api: FeishuApi): DigestChannel {
+export function feishuDigestSender(api: FeishuApi, pace = new ChatPace()): DigestChannel {
   return {
     render: (digest) => renderDigestCards(digest).map((c) => JSON.stringify(c)),
     send: async (chatId, payload, abandon) => {
       try {
+        await pace.turn(chatId);
         const options = { timeoutMs: DELIVERY_POLICY.sendTimeoutMs, ...(abandon ? { signal: abandon } : {}) };
         const id = await api.sendCard({ chatId }, JSON.parse(payload) as Card, options);
         return { kind: "sent", messageId: id };

@@ -19,8 +19,16 @@ export const LARK_MD_ESCAPES: Readonly<Record<string, string>> = {
   "\\": "&#92;",
 };
 
-/** Marks that make a heading or a list only at a line's start, before a space (`# `, `- `, `+ `, `1. `). */
-const LINE_START_ESCAPES: Readonly<Record<string, string>> = { "#": "&#35;", "-": "&#45;", "+": "&#43;" };
+/**
+ * Marks that make markup only at a line's start: `#` (a heading, space or not), `-`, `+` and `1.` before a space
+ * (lists; `1)` is escaped already, `)` being a link's mark), and a line of only `=` or `-` (a setext underline).
+ */
+const LINE_START_ESCAPES: Readonly<Record<string, string>> = {
+  "#": "&#35;",
+  "-": "&#45;",
+  "+": "&#43;",
+  "=": "&#61;",
+};
 
 const SPECIAL = new RegExp(
   `[${Object.keys(LARK_MD_ESCAPES)
@@ -28,14 +36,18 @@ const SPECIAL = new RegExp(
     .join("")}]`,
   "g",
 );
-const LINE_START = /^(\s*)([#\-+])(?=\s)/gm;
+const LINE_START = /^(\s*)(#|[-+](?=\s)|[=-]+(?=[ \t]*$))/gm;
 const ORDERED = /^(\s*\d+)\.(?=\s)/gm;
 
 /** Escapes user or document text for a card's lark_md: nothing in it is read as markup or a mention. */
 export function escapeLarkMd(text: string): string {
   return text
     .replace(SPECIAL, (ch) => LARK_MD_ESCAPES[ch] ?? ch)
-    .replace(LINE_START, (_, space: string, mark: string) => `${space}${LINE_START_ESCAPES[mark] ?? mark}`)
+    .replace(
+      LINE_START,
+      (_, space: string, marks: string) =>
+        space + marks.replace(/[#\-+=]/g, (m) => LINE_START_ESCAPES[m] ?? m),
+    )
     .replace(ORDERED, (_, lead: string) => `${lead}&#46;`);
 }
 

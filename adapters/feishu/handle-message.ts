@@ -45,7 +45,8 @@ async function answerCards(deps: FeishuDeps, ev: ReceivedMessage, text: string):
 export function onMessage(deps: FeishuDeps, ev: ReceivedMessage): void {
   const id = ev.event_id ?? ev.message?.message_id ?? "unknown";
   const replyTo = ev.message?.message_id;
-  if (!replyTo || !deps.seen.firstTime(id) || !isAddressed(ev, deps.botOpenId)) return;
+  // Addressed first: an event for someone else is not kept among the seen ones.
+  if (!replyTo || !isAddressed(ev, deps.botOpenId) || !deps.seen.firstTime(id)) return;
   afterAck(deps, id, replyTo, async () => {
     const text = messageText(ev);
     const cards = text === null ? [noticeCard(CHAT_TEXTS.notText)] : await answerCards(deps, ev, text);

@@ -8,6 +8,7 @@ import {
   type TopicSection,
   topicHeading,
 } from "../../src/mod.js";
+import { clipMarkup } from "./clip-markup.js";
 import { escapeWithin, type MarkdownDialect } from "./dialect.js";
 import { citationMd, quoteMd } from "./sections.js";
 
@@ -66,6 +67,6 @@ function splitLines(block: string, fits: (text: string) => boolean): string[] {
 
 function clip(line: string, fits: (text: string) => boolean): string {
   let out = line;
-  while (out.length > 1 && !fits(out)) out = `${out.slice(0, Math.floor(out.length * 0.9))}…`;
+  while (out.length > 1 && !fits(out)) out = clipMarkup(line, Math.floor(out.length * 0.9));
   return out;
 }

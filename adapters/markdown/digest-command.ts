@@ -44,12 +44,16 @@ export async function runChatDigest(r: ChatDigestRequest): Promise<{ text: strin
   return { text: digestResultText(result), preview: result.kind === "preview" ? result.digest : null };
 }
 
-/** /digest's answer as markdown messages within `max` characters each: the text, then a preview's digest. */
+/**
+ * /digest's answer as markdown messages: the text, then a preview's digest as `render` cuts it (the channel's own
+ * renderer when the parts go out as the scheduled digest's messages do), by default within `max` characters.
+ */
 export async function digestMarkdown(
   r: ChatDigestRequest,
   d: MarkdownDialect,
   max: number,
+  render: (preview: Digest) => string[] = (p) => packBlocks(digestBlocks(d, p), (t) => t.length <= max),
 ): Promise<string[]> {
   const { text, preview } = await runChatDigest(r);
-  return [d.escape(text), ...(preview ? packBlocks(digestBlocks(d, preview), (t) => t.length <= max) : [])];
+  return [d.escape(text), ...(preview ? render(preview) : [])];
 }

@@ -18,6 +18,8 @@ export const LOOK_ALIKES: Readonly<Record<string, string>> = {
   "~": "～",
   "\\": "＼",
   "|": "｜",
+  // An entity (&lt;) would be decoded into the mark it names.
+  "&": "＆",
 };
 
 const SPECIAL = new RegExp(
@@ -26,9 +28,19 @@ const SPECIAL = new RegExp(
     .join("")}]`,
   "g",
 );
-/** Marks of a heading or a list at a line's start: `#`, `-`, `+` before a space, `1.` before a space. */
-const LINE_START = /^(\s*)(#+|[-+]|\d+\.)(?=\s)/gm;
-const LINE_MARKS: Readonly<Record<string, string>> = { "#": "＃", "-": "－", "+": "＋", ".": "．" };
+/**
+ * Marks that make markup only at a line's start: `#` (a heading, with a space after it or not), `-`, `+`, `1.`
+ * and `1)` before a space (lists), and a line of nothing but `=` or `-` (a setext heading's underline).
+ */
+const LINE_START = /^(\s*)(#+|[-+](?=\s)|\d+[.)](?=\s)|[=-]+(?=[ \t]*$))/gm;
+const LINE_MARKS: Readonly<Record<string, string>> = {
+  "#": "＃",
+  "-": "－",
+  "+": "＋",
+  ".": "．",
+  ")": "）",
+  "=": "＝",
+};
 
 /** Escapes user or document text for DingTalk's or WeCom's markdown. */
 export function escapeLookAlike(text: string): string {
@@ -36,7 +48,7 @@ export function escapeLookAlike(text: string): string {
     .replace(SPECIAL, (ch) => LOOK_ALIKES[ch] ?? ch)
     .replace(
       LINE_START,
-      (_, space: string, mark: string) => space + mark.replace(/[#\-+.]/g, (m) => LINE_MARKS[m] ?? m),
+      (_, space: string, mark: string) => space + mark.replace(/[#\-+.)=]/g, (m) => LINE_MARKS[m] ?? m),
     );
 }
 

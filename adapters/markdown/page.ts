@@ -1,5 +1,6 @@
 import { LABELS, moreSourcesFrom, type Reply, relatedBeyond } from "../../src/mod.js";
 import { checkHeadUnit, checkUnits } from "./check-sections.js";
+import { clipMarkup } from "./clip-markup.js";
 import { escapeWithin, type MarkdownDialect } from "./dialect.js";
 import { answerUnits, noAnswerUnit, noteUnits, type Part, relatedUnit, type Unit, unit } from "./sections.js";
 
@@ -36,7 +37,7 @@ function clip(u: Unit, room: number): Unit {
   const parts = u.parts.flatMap((p): Part[] => {
     if (p.kind === "votes") return [p];
     if (left <= 0) return [];
-    const md = p.md.length <= left ? p.md : `${p.md.slice(0, Math.max(0, left - 1))}…`;
+    const md = clipMarkup(p.md, left);
     left -= md.length;
     return [{ ...p, md }];
   });

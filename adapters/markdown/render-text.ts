@@ -1,4 +1,5 @@
 import type { Reply } from "../../src/mod.js";
+import { clipMarkup } from "./clip-markup.js";
 import type { MarkdownDialect } from "./dialect.js";
 import { moreHint } from "./next-pages.js";
 import { pageOf } from "./page.js";
@@ -28,5 +29,5 @@ export function renderMarkdown(
   });
   if (page.next !== null) blocks.push(moreHint(page.next));
   const text = blocks.join("\n\n");
-  return { text: text.length <= o.max ? text : `${text.slice(0, o.max - 1)}…`, next: page.next };
+  return { text: clipMarkup(text, o.max), next: page.next };
 }

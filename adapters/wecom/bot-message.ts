@@ -9,6 +9,7 @@ import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
 import type { NextPages } from "../markdown/next-pages.js";
 import type { ReplyCache } from "../reply-cache.js";
 import type { SeenEvents } from "../seen-events.js";
+import { renderWeComDigest } from "./digest-sender.js";
 
 /** WeCom's limit on a stream reply's content is 20,480 bytes of UTF-8: 6,000 characters fit even all Chinese. */
 export const MARKDOWN_MAX = 6000;
@@ -42,13 +43,12 @@ export interface WeComDeps {
 }
 
 /**
- * A group message's text without the robot's @mention. WeCom delivers a group message to the robot only when it
- * is @mentioned and writes the mention into the text as "@Name " (a Chinese name, which the shared parser cannot
- * tell from the question), so its leading mention is cut here; null for a group message with none.
+ * A group message's text without its @mentions. WeCom delivers a group message to the robot only when it is
+ * @mentioned, wherever the mention stands, and writes it into the text as "@Name" (a Chinese name, which the
+ * shared parser cannot tell from the question): the `@…` words at the start and at the end are cut here.
  */
-export function groupQuestion(text: string): string | null {
-  const m = /^\s*@\S+\s*/u.exec(text);
-  return m ? text.slice(m[0].length) : null;
+export function groupQuestion(text: string): string {
+  return text.replace(/^(?:\s*@\S+)+\s*/u, "").replace(/(?:\s+@\S+)+\s*$/u, "");
 }
 
 /** The chat a message belongs to: the group's chatid, or the user for a one-to-one chat. */
@@ -60,8 +60,8 @@ function newStreamId(): string {
   return randomBytes(8).toString("hex");
 }
 
-/** The text to answer, or null when the message is not for the robot (a group message without its mention). */
-function questionOf(b: BotMessage): string | null {
+/** The text to answer: a group's without its @mentions (WeCom delivers only those that mention the robot). */
+function questionOf(b: BotMessage): string {
   const text = b.text?.content ?? "";
   return b.chattype === "group" ? groupQuestion(text) : text;
 }
@@ -76,7 +76,6 @@ export function onBotMessage(deps: WeComDeps, frame: WsFrame<BotMessage>): void 
   const id = b.msgid ?? frame.headers.req_id;
   if (!deps.seen.firstTime(id)) return;
   const text = b.msgtype === "text" ? questionOf(b) : "";
-  if (text === null) return;
   const work = async () => {
     try {
       const user = b.from?.userid ?? chatOf(b);
@@ -87,7 +86,13 @@ export function onBotMessage(deps: WeComDeps, frame: WsFrame<BotMessage>): void 
         chatId: chatOf(b),
       };
       const digest = (args: string) =>
-        digestMarkdown({ ...request, userId: user, now: deps.clock(), args }, LOOK_ALIKE_MD, MARKDOWN_MAX);
+        // The preview's parts are pushed as the scheduled digest's are: the same renderer, 4,096 bytes each.
+        digestMarkdown(
+          { ...request, userId: user, now: deps.clock(), args },
+          LOOK_ALIKE_MD,
+          MARKDOWN_MAX,
+          renderWeComDigest,
+        );
       const chat = { ...deps, dialect: LOOK_ALIKE_MD, max: MARKDOWN_MAX, digest };
       const texts =
         b.msgtype === "text" ? await answerMarkdown(chat, chatOf(b), user, text) : [CHAT_TEXTS.notText];

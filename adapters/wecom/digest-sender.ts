@@ -14,19 +14,25 @@ export function renderWeComDigest(d: Digest): string[] {
   return packBlocks(digestBlocks(LOOK_ALIKE_MD, d), (t) => Buffer.byteLength(t) <= DIGEST_MESSAGE_BYTES);
 }
 
-/** WeCom's code for "API frequency out of limit". */
-const FREQUENCY_LIMIT = 45009;
+/**
+ * WeCom's errcodes that mean "not carried out: try again later", in one table (WeCom's global error code list,
+ * developer.work.weixin.qq.com/document/path/90313; the SDK's text in node_modules documents none of them).
+ */
+export const WECOM_RETRY_CODES: ReadonlyMap<number, string> = new Map([
+  [45009, "接口调用超过限制 (API frequency out of limit)"],
+  [-1, "系统繁忙 (system busy)"],
+]);
 
 /**
- * What a failed push means for a digest: the frequency limit is retried after a second; a socket that was not
+ * What a failed push means for a digest: WECOM_RETRY_CODES are retried after a second; a socket that was not
  * open sent nothing (retried after a pause); no receipt in time may have delivered it; any other code is a
  * refusal (the robot is not in the chat, the chat is gone).
  */
 export function weComSendOutcome(e: unknown): SendOutcome {
   const frame = e as { errcode?: number; errmsg?: string };
   if (typeof frame?.errcode === "number") {
-    if (frame.errcode === FREQUENCY_LIMIT)
-      return { kind: "retry", afterMs: 1000, reason: frame.errmsg ?? "45009" };
+    if (WECOM_RETRY_CODES.has(frame.errcode))
+      return { kind: "retry", afterMs: 1000, reason: frame.errmsg ?? String(frame.errcode) };
     return { kind: "refused", reason: `${frame.errcode} ${frame.errmsg ?? ""}`.trim() };
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -7,12 +7,11 @@ import { NextPages } from "../markdown/next-pages.js";
 import { ReplyCache } from "../reply-cache.js";
 import { SeenEvents } from "../seen-events.js";
 import { type BotMessage, newStreamId, onBotMessage, type WeComDeps } from "./bot-message.js";
+import { watchConnection } from "./connection.js";
+import { WECOM_RETRY_CODES } from "./digest-sender.js";
 
 /** WeCom's intelligent-robot long connection when WECOM_WS_URL is not set. */
 export const WECOM_DEFAULT_WS_URL = "wss://openws.work.weixin.qq.com";
-
-/** WeCom's code for "API frequency out of limit": the reply was not taken, it may be sent again. */
-const FREQUENCY_LIMIT = 45009;
 
 /** What the process gives the adapter. */
 export interface WeComRuntime {
@@ -25,6 +24,7 @@ export interface WeComRuntime {
 
 /** A running WeCom adapter. */
 export interface WeComHandle {
+  /** Stops taking messages, lets the replies under way finish (SHUTDOWN_TIMEOUT_SECONDS), then disconnects. */
   stop(): Promise<void>;
   mode: string;
   client: WSClient;
@@ -49,7 +49,7 @@ function classify(e: unknown): ContactFailure {
   return { kind: "unreachable", reason: networkReason(e) };
 }
 
-/** One complete stream reply; sent again after a second when WeCom refused it for its rate (up to 3 times). */
+/** One complete stream reply; sent again after a second when WeCom said to (WECOM_RETRY_CODES; up to 3 times). */
 async function replyOnce(client: WSClient, frame: WsFrame, markdown: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -57,7 +57,7 @@ async function replyOnce(client: WSClient, frame: WsFrame, markdown: string): Pr
       return;
     } catch (e) {
       const code = (e as { errcode?: number }).errcode;
-      if (code !== FREQUENCY_LIMIT || attempt >= 3) {
+      if (code === undefined || !WECOM_RETRY_CODES.has(code) || attempt >= 3) {
         const errmsg = (e as { errmsg?: string }).errmsg;
         throw e instanceof Error ? e : new Error(`wecom reply refused: ${code} ${errmsg ?? ""}`.trim());
       }
@@ -145,18 +145,12 @@ export async function startWeCom(
     maxAuthFailureAttempts: 0,
   });
   const deps = buildDeps(engine, config, store, runtime, client);
-  client.on("message", (frame) => onBotMessage(deps, frame as WsFrame<BotMessage>));
   await connect(client, api, config.STARTUP_TIMEOUT_SECONDS * 1000);
-  // The SDK logs each connection error itself; giving up reconnecting stops the process, for its supervisor to
-  // start it again.
-  client.on("error", (e: Error) => {
-    if ((e as { code?: string }).code === "WS_RECONNECT_EXHAUSTED")
-      runtime.onFailure?.(`wecom long connection failed: ${e.message}`);
+  // Watched from here: a failure before this point is the start's own (one line, no onFailure). Messages come
+  // only after authentication, in later I/O turns than this continuation.
+  const connection = watchConnection(client, runtime, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+  client.on("message", (frame) => {
+    if (connection.taking) onBotMessage(deps, frame as WsFrame<BotMessage>);
   });
-  let stopped = false;
-  const stop = async () => {
-    if (!stopped) client.disconnect();
-    stopped = true;
-  };
-  return { stop, mode: "long connection", client, deps };
+  return { stop: connection.stop, mode: "long connection", client, deps };
 }

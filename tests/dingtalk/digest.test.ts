@@ -64,4 +64,19 @@ describe("DingTalk digests", () => {
     expect(await s.send("user:staff1", text)).toMatchObject({ kind: "sent" });
     expect(h.fake.calls.at(-1)?.path).toBe("/v1.0/robot/oToMessages/batchSend");
   });
+
+  it("a refused access token is a retry with a new token; a 200 listing the user as invalid or flow-controlled is not 'sent'", async () => {
+    const s = sender();
+    const text =
+      s.render({ date: "2025-03-03", preview: false, documents: [], topics: [] } as Digest)[0] ?? "";
+    const tokens = () => h.fake.calls.filter((c) => c.path === "/v1.0/oauth2/accessToken").length;
+    expect(await s.send("cidX", text)).toMatchObject({ kind: "sent" });
+    const before = tokens();
+    h.fake.next("token", "invalid-staff", "flow-controlled");
+    expect(await s.send("cidX", text)).toMatchObject({ kind: "retry" });
+    expect(await s.send("user:staff1", text)).toMatchObject({ kind: "refused" });
+    expect(tokens()).toBe(before + 1);
+    expect(await s.send("user:staff1", text)).toMatchObject({ kind: "retry" });
+    expect(await s.send("user:staff1", text)).toMatchObject({ kind: "sent" });
+  });
 });

@@ -12,7 +12,16 @@ export interface DingTalkCall {
 }
 
 /** What the fake does with the next message sent: accept, refuse for its rate (429, errcode 130101), fail. */
-export type SendBehaviour = "ok" | "429" | "toofast" | "500" | "drop" | "refuse";
+export type SendBehaviour =
+  | "ok"
+  | "429"
+  | "toofast"
+  | "500"
+  | "drop"
+  | "refuse"
+  | "token"
+  | "invalid-staff"
+  | "flow-controlled";
 
 export const CLIENT_ID = "dingfakeclientid";
 export const CLIENT_SECRET = "fake-client-secret";
@@ -29,6 +38,7 @@ export class FakeDingTalk {
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
   private readonly wss = new WebSocketServer({ server: this.server });
   private seq = 0;
+  private refusing = false;
   url = "";
 
   async start(): Promise<this> {
@@ -47,6 +57,22 @@ export class FakeDingTalk {
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise((r) => this.server.close(r));
+  }
+
+  /** Drops every stream and, from now on, hands out a socket address that refuses connections. */
+  refuseSockets(): void {
+    this.refusing = true;
+    this.dropStreams();
+  }
+
+  /** Ends every open stream, as a gateway restart does. */
+  dropStreams(): void {
+    for (const c of this.wss.clients) c.terminate();
+  }
+
+  /** How many connection requests the gateway has answered. */
+  gatewayRequests(): number {
+    return this.calls.filter((c) => c.path === "/v1.0/gateway/connections/open").length;
   }
 
   next(...behaviours: SendBehaviour[]): this {
@@ -124,7 +150,11 @@ export class FakeDingTalk {
           code: "InvalidAuthentication",
           message: "clientId or clientSecret is invalid",
         });
-      return json(res, 200, { endpoint: `${this.url.replace(/^http/, "ws")}/connect`, ticket: "ticket-1" });
+      // Port 9 (discard) is closed on 127.0.0.1: the socket is refused at once.
+      const endpoint = this.refusing
+        ? "ws://127.0.0.1:9/connect"
+        : `${this.url.replace(/^http/, "ws")}/connect`;
+      return json(res, 200, { endpoint, ticket: "ticket-1" });
     }
     if (url.pathname === "/v1.0/oauth2/accessToken")
       return json(res, 200, { accessToken: "dt-access-token", expireIn: 7200 });
@@ -141,6 +171,12 @@ export class FakeDingTalk {
     if (behaviour === "refuse")
       return json(res, 400, { code: "robot.not.in.group", message: "robot is not in the group" });
     if (behaviour === "drop") return void res.socket?.destroy();
+    if (behaviour === "token")
+      return json(res, 401, { code: "InvalidAuthentication", message: "不合法的access_token" });
+    if (behaviour === "invalid-staff" || behaviour === "flow-controlled") {
+      const list = behaviour === "invalid-staff" ? "invalidStaffIdList" : "flowControlledStaffIdList";
+      return json(res, 200, { processQueryKey: `pq-${++this.seq}`, [list]: ["staff1"] });
+    }
     return json(res, 200, api ? { processQueryKey: `pq-${++this.seq}` } : { errcode: 0, errmsg: "ok" });
   }
 }

@@ -12,6 +12,10 @@ describe("DingTalk and WeCom markdown", () => {
     ],
     ["# 标题\n- 列表\n1. 第一\n> 引用", "＃ 标题\n－ 列表\n1． 第一\n＞ 引用"],
     ["27.8万个 2025-04-24 a-b 3|4", "27.8万个 2025-04-24 a-b 3｜4"],
+    ["全市新增学位\n===\n小计\n---", "全市新增学位\n＝＝＝\n小计\n－－－"],
+    ["#标题 ##二级", "＃标题 ##二级"],
+    ["1) 第一\n2) 第二", "1） 第一\n2） 第二"],
+    ["&lt;font color=red&gt;x &amp;", "＆lt;font color=red＆gt;x ＆amp;"],
   ])("escapes %j with look-alikes", (raw, escaped) => {
     expect(escapeLookAlike(raw)).toBe(escaped);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChatPace } from "../../adapters/feishu/chat-pace.js";
 import { feishuDigestSender } from "../../adapters/feishu/digest-sender.js";
 import type { Digest } from "../../src/digest/digest.js";
 import { createEngine, type Engine } from "../../src/engine.js";
@@ -59,6 +60,44 @@ describe("Feishu digests", () => {
     expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "unknown", reason: "HTTP 500" });
     expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "unknown" });
     expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "sent" });
+  });
+});
+
+describe("Feishu digest sends Feishu asks to repeat", () => {
+  it("reads the chat frequency limit (230020) as a retry, not a refusal that would pause the subscription", async () => {
+    const sender = feishuDigestSender(h.handle.bot.deps.api);
+    const payload = sender.render({ ...emptyDigest(), date: "2025-03-03" })[0] ?? "";
+    h.fake.next("chat-limit");
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "retry", afterMs: 1000 });
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "sent" });
+  });
+
+  it("reads a refused access token (99991663) as a retry, and fetches a new token for it", async () => {
+    const sender = feishuDigestSender(h.handle.bot.deps.api);
+    const payload = sender.render({ ...emptyDigest(), date: "2025-03-03" })[0] ?? "";
+    const tokens = () => h.fake.calls.filter((c) => c.path.endsWith("/tenant_access_token/internal")).length;
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "sent" });
+    const before = tokens();
+    h.fake.next("token");
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "retry" });
+    expect(await sender.send("oc_x", payload)).toMatchObject({ kind: "sent" });
+    expect(tokens()).toBe(before + 1);
+  });
+
+  it("spaces a chat's cards 250 ms apart (Feishu allows 5 a second a chat), other chats not held back", async () => {
+    let now = 1_000_000;
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      now += ms;
+    };
+    const sender = feishuDigestSender(h.handle.bot.deps.api, new ChatPace(250, () => now, sleep));
+    const payload = sender.render({ ...emptyDigest(), date: "2025-03-03" })[0] ?? "";
+    for (const chat of ["oc_a", "oc_a", "oc_b", "oc_a"]) {
+      expect(await sender.send(chat, payload)).toMatchObject({ kind: "sent" });
+      now += 10;
+    }
+    expect(waits).toEqual([240, 230]);
   });
 });
 

@@ -12,7 +12,7 @@ export interface FeishuCall {
 }
 
 /** What the fake does with the next message sent: accept it, or refuse it for its rate (429), or fail (500). */
-export type SendBehaviour = "ok" | "429" | "frequency" | "500" | "drop";
+export type SendBehaviour = "ok" | "429" | "frequency" | "chat-limit" | "token" | "500" | "drop";
 
 export const BOT_OPEN_ID = "ou_bot0000000000000000000000000000";
 export const APP_ID = "cli_a1b2c3d4e5f60718";
@@ -146,6 +146,10 @@ export class FakeFeishu {
     }
     if (behaviour === "frequency")
       return json(res, 400, { code: 99991400, msg: "request trigger frequency limit" });
+    if (behaviour === "chat-limit")
+      return json(res, 400, { code: 230020, msg: "This operation triggers the frequency limit." });
+    if (behaviour === "token")
+      return json(res, 400, { code: 99991663, msg: "Invalid access token for authorization." });
     if (behaviour === "500") return json(res, 500, { code: 1, msg: "internal error" });
     if (behaviour === "drop") return void res.socket?.destroy();
     json(res, 200, { code: 0, msg: "success", data: { message_id: `om_${++this.nextId}` } });
@@ -159,10 +163,21 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /** An im.message.receive_v1 event (schema 2.0) as Feishu pushes it. */
 export function messageEvent(
   text: string,
-  o: { chat?: "p2p" | "group"; mention?: boolean; user?: string; type?: string; eventId?: string } = {},
+  o: {
+    chat?: "p2p" | "group";
+    /** true: the bot is @mentioned; "other": someone else is. */
+    mention?: boolean | "other";
+    user?: string;
+    type?: string;
+    eventId?: string;
+  } = {},
 ) {
+  const mentioned =
+    o.mention === "other"
+      ? { open_id: "ou_someone_else", name: "张三" }
+      : { open_id: BOT_OPEN_ID, name: "政策数字" };
   const mentions = o.mention
-    ? [{ key: "@_user_1", id: { open_id: BOT_OPEN_ID }, name: "政策数字", tenant_key: "t1" }]
+    ? [{ key: "@_user_1", id: { open_id: mentioned.open_id }, name: mentioned.name, tenant_key: "t1" }]
     : [];
   return {
     schema: "2.0",

@@ -52,6 +52,8 @@ describe("Feishu HTTP event callback", () => {
     expect(ok).toEqual({ status: 200, body: { challenge: "c-123" } });
     const bad = await postCallback(url, { type: "url_verification", token: "guess", challenge: "c-123" });
     expect(bad.status).toBe(401);
+    expect(plain.logText()).toContain("without FEISHU_ENCRYPT_KEY");
+    expect(encrypted.logText()).not.toContain("without FEISHU_ENCRYPT_KEY");
   });
 
   it("answers a question event with a card, and refuses an event with a wrong token", async () => {

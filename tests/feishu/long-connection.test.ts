@@ -62,6 +62,8 @@ describe("Feishu over the long connection", () => {
   it("ignores a group message that does not mention the bot, and answers one that does", async () => {
     const before = h.fake.sent().length;
     await h.fake.push(messageEvent("新增学位多少", { chat: "group" }));
+    // A mention of someone else is no mention of the bot (the check reads whose open_id is mentioned).
+    await h.fake.push(messageEvent("@_user_1 新增学位多少", { chat: "group", mention: "other" }));
     await settle();
     expect(h.fake.sent().length).toBe(before);
     await h.fake.push(messageEvent("@_user_1 新增学位多少", { chat: "group", mention: true }));

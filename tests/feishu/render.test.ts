@@ -31,6 +31,9 @@ describe("Feishu cards", () => {
     ["# 标题\n- 列表\n1. 第一", "&#35; 标题\n&#45; 列表\n1&#46; 第一"],
     ["27.8万个 2025-04-24 a-b", "27.8万个 2025-04-24 a-b"],
     ["&amp; $x$ \\n", "&amp;amp; &#36;x&#36; &#92;n"],
+    ["全市新增学位\n===\n小计\n---", "全市新增学位\n&#61;&#61;&#61;\n小计\n&#45;&#45;&#45;"],
+    ["#标题 ##二级", "&#35;标题 ##二级"],
+    ["1) 第一", "1&#41; 第一"],
   ])("escapes %j for lark_md", (raw, escaped) => {
     expect(escapeLarkMd(raw)).toBe(escaped);
   });
@@ -64,5 +67,38 @@ describe("Feishu cards", () => {
     expect(JSON.stringify(card)).toContain("…");
     expect(next).not.toBeNull();
     expect(JSON.stringify(card)).toContain("更多来源");
+  });
+
+  it("halves the page's markdown budget until the card's JSON fits its byte limit", () => {
+    const long = `${"近年来我市持续调整城乡学校规划布局，累计新建、改扩建义务教育学校151所。".repeat(400)}新增学位27.8万个。`;
+    const reply: AnswerReply = {
+      kind: "answer",
+      question: "新增学位多少",
+      answers: Array.from({ length: 8 }, () => answer(long)),
+      related: [],
+    };
+    // The first page (5,000 characters of markdown, ~15 KB) is over a 6 KB limit: the loop must shrink it.
+    expect(cardBytes(renderCard(reply, { id: "abc" }).card)).toBeGreaterThan(6 * 1024);
+    const { card, next } = renderCard(reply, { id: "abc", maxBytes: 6 * 1024 });
+    expect(cardBytes(card)).toBeLessThanOrEqual(6 * 1024);
+    expect(JSON.stringify(card)).toContain("…");
+    expect(next).not.toBeNull();
+  });
+
+  it("clips an answer never inside an escape: every & left begins a whole entity", () => {
+    // Each escaped group is 32 characters; shifting it by 0…7 lands the cut in every kind of place.
+    for (let k = 0; k < 8; k++) {
+      const hostile = `${"甲".repeat(k)}${"*_[x](y)".repeat(500)}新增学位27.8万个`;
+      const reply: AnswerReply = {
+        kind: "answer",
+        question: "新增学位多少",
+        answers: [answer(hostile)],
+        related: [],
+      };
+      const { card } = renderCard(reply, { id: "abc", maxBytes: 1024 });
+      const text = JSON.stringify(card);
+      expect(text).toContain("…");
+      expect(text.replace(/&(#\d+|[a-z]+);/g, "")).not.toContain("&");
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { parseConfig } from "../../src/config.js";
 import type { Digest } from "../../src/digest/digest.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
-import { capturedLog } from "../digest/helpers.js";
+import { capturedLog, recordSeeds } from "../digest/helpers.js";
 import { dueSoon, seedsSeenSoon, tickOnce } from "../feishu/due-soon.js";
 import { BOT_ID, BOT_SECRET, FakeWeCom, textMessage } from "./fake-wecom.js";
 
@@ -32,6 +32,16 @@ afterAll(async () => {
   await fake?.stop();
   await store?.close();
 });
+
+/** A corpus of `n` short reports, each with figures: a preview of them runs to several messages. */
+function manyDocuments(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "wecom-corpus-"));
+  for (let i = 1; i <= n; i++) {
+    const text = `第${i}区县新建学校${i + 10}所\n\n记者从会上了解到，第${i}区县近年来持续调整城乡学校规划布局，已累计新建、改扩建义务教育学校${i + 10}所，新增学位${i}.${i % 10}万个，有效满足适龄青少年入学需求。全区县今年将再投入资金${i * 3}亿元，新建幼儿园${i + 2}所。\n`;
+    writeFileSync(join(dir, `${String(i).padStart(3, "0")}.txt`), text);
+  }
+  return dir;
+}
 
 const pushes = () => fake.frames.filter((f) => f.cmd === "aibot_send_msg");
 
@@ -72,9 +82,46 @@ describe("WeCom digests", () => {
     const parts = renderWeComDigest(digest);
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(4096);
-    fake.refuseNext(45009);
+    fake.refuseNext(45009, -1, 86008);
     expect(await weComDigestSender(bot.client).send("wrgroup1", parts[0] ?? "")).toMatchObject({
       kind: "retry",
     });
+    // -1 is WeCom's 系统繁忙 (system busy): a retry, not a refusal that would pause the subscription.
+    expect(await weComDigestSender(bot.client).send("wrgroup1", parts[0] ?? "")).toMatchObject({
+      kind: "retry",
+    });
+    expect(await weComDigestSender(bot.client).send("wrgroup1", parts[0] ?? "")).toMatchObject({
+      kind: "refused",
+    });
+  });
+
+  it("/digest now pushes its preview in messages of at most 4,096 bytes, as the scheduled digest", async () => {
+    const ownFake = await new FakeWeCom().start();
+    const ownStore = await openStore(mkdtempSync(join(tmpdir(), "wecom-preview-")));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const bigEngine = await createEngine({ corpusDir: manyDocuments(24) });
+    await recordSeeds(ownStore, bigEngine, hourAgo, hourAgo);
+    const config = parseConfig({
+      WECOM_BOT_ID: BOT_ID,
+      WECOM_BOT_SECRET: BOT_SECRET,
+      WECOM_WS_URL: ownFake.url,
+    });
+    const own = await startWeCom(bigEngine, config, ownStore, { log: capturedLog().log });
+    try {
+      ownFake.push(textMessage("/digest now"));
+      await ownFake.waitForReplies(1);
+      const sends = () => ownFake.frames.filter((f) => f.cmd === "aibot_send_msg");
+      const end = Date.now() + 10_000;
+      while (sends().length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 500));
+      const parts = sends().map((f) => String((f.body?.markdown as { content?: string })?.content ?? ""));
+      expect(parts.join("")).toContain("学位");
+      expect(Buffer.byteLength(parts.join(""))).toBeGreaterThan(4096);
+      for (const p of parts) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(4096);
+    } finally {
+      await own.stop();
+      await ownFake.stop();
+      await ownStore.close();
+    }
   });
 });

@@ -23,6 +23,7 @@ export class FakeWeCom {
   private readonly server: Server = createServer((_req, res) => res.writeHead(404).end());
   private readonly wss = new WebSocketServer({ server: this.server });
   private seq = 0;
+  private authRefused = false;
   url = "";
 
   async start(): Promise<this> {
@@ -39,6 +40,32 @@ export class FakeWeCom {
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise((r) => this.server.close(r));
+  }
+
+  /** Tells every connected robot that a newer connection took the bot over (disconnected_event), then closes. */
+  replaceConnection(): void {
+    const frame = {
+      cmd: "aibot_event_callback",
+      headers: { req_id: `event-${++this.seq}` },
+      body: {
+        msgid: `ev${this.seq}`,
+        aibotid: BOT_ID,
+        msgtype: "event",
+        event: { eventtype: "disconnected_event" },
+      },
+    };
+    for (const c of this.wss.clients) c.send(JSON.stringify(frame));
+  }
+
+  /** From now on refuses every authentication (a Secret reset), and drops the open connections. */
+  refuseAuthAndDrop(): void {
+    this.authRefused = true;
+    this.dropAll();
+  }
+
+  /** Ends every open connection, as a network failure does. */
+  dropAll(): void {
+    for (const c of this.wss.clients) c.terminate();
   }
 
   /** The next replies are refused with these errcodes, in order. */
@@ -78,7 +105,7 @@ export class FakeWeCom {
       socket.send(JSON.stringify({ headers: { req_id: f.headers.req_id }, errcode, errmsg }));
     const refused =
       f.cmd === "aibot_respond_msg" || f.cmd === "aibot_send_msg" ? this.refusals.shift() : undefined;
-    const authOk = f.body?.bot_id === BOT_ID && f.body?.secret === BOT_SECRET;
+    const authOk = !this.authRefused && f.body?.bot_id === BOT_ID && f.body?.secret === BOT_SECRET;
     if (f.cmd === "aibot_subscribe" && !authOk) answer(40014, "invalid bot secret");
     else if (refused !== undefined) answer(refused, "api freq out of limit");
     else answer(0);
