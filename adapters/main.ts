@@ -64,6 +64,8 @@ async function openState(config: Config, log: Log, startSync: "try" | "backgroun
   log.info(describeStartup(engine));
   // A damaged, read-only or locked store is logged and the bot runs without digests and 👍/👎 (null).
   store = await openStoreSafely(config, seenDocuments(engine.documents), lineLog(log, "warn"));
+  // A background start sync may have finished while the store was opening, when it had nothing to record into.
+  await recordSeen(engine, store, log);
   const watcher = watchCorpus(config.CORPUS_DIR, () => syncAndLog(engine, store, log, snapshots.changed));
   return { engine, snapshots, store, watcher };
 }
@@ -88,7 +90,7 @@ async function runTerminal(config: Config, log: Log): Promise<void> {
   await closeEngine(engine);
 }
 
-/** The steps that end a service, once: flush the snapshot, remove the heartbeat, close the store and the engine. */
+/** The steps that end a service, once: flush the snapshot, remove the heartbeat, close the engine and the store. */
 function closeSteps(
   state: { snapshots: SnapshotSchedule; store: Store | null; engine: Engine },
   heartbeat: { stop(): void },
@@ -96,8 +98,9 @@ function closeSteps(
   return [
     { name: "index snapshot", run: () => state.snapshots.flush() },
     { name: "heartbeat", run: () => heartbeat.stop() },
-    { name: "store", run: () => state.store?.close() },
+    // The engine first: a sync still under way records what it synced into the store before the store closes.
     { name: "passage index connections", run: () => closeEngine(state.engine) },
+    { name: "store", run: () => state.store?.close() },
   ];
 }
 

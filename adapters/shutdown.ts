@@ -75,7 +75,9 @@ export function planShutdown(plan: ShutdownPlan): (reason: string) => Promise<vo
     else if (waiting > 0) log.info(`${waiting} replies under way finished`);
     for (const step of plan.close) {
       const outcome = await bounded(step, plan.timeoutMs);
-      if (outcome instanceof Error) log.error({ err: outcome }, `${step.name} failed: ${outcome.message}`);
+      if (outcome === "timeout") log.warn(`${step.name} did not close within ${plan.timeoutMs} ms; going on`);
+      else if (outcome instanceof Error)
+        log.error({ err: outcome }, `${step.name} failed: ${outcome.message}`);
     }
     log.info("stopped");
   };

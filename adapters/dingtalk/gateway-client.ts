@@ -113,7 +113,8 @@ export class GatewayClient extends DWClient {
     const url = (this as unknown as { dw_url: string }).dw_url;
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error("stopped"));
-      const socket = new WebSocket(url, { rejectUnauthorized: true });
+      // Bounded: an upgrade never answered would otherwise hold the one attempt in flight, and with it every retry.
+      const socket = new WebSocket(url, { rejectUnauthorized: true, handshakeTimeout: this.timeoutMs });
       let opened = false;
       socket.on("open", () => {
         if (this.closed) return socket.close();

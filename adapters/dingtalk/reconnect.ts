@@ -21,23 +21,29 @@ export interface ReconnectEvents {
 
 /**
  * Opens a dropped connection again: one attempt in flight at a time, each after a capped, doubling delay, at most
- * `maxAttempts` in a row; a success starts the count again; after stop() nothing more is tried.
+ * `maxAttempts` in a row; a connection that then stays up for the longest delay starts the count again (one that
+ * a flapping gateway closes at once does not); after stop() nothing more is tried.
  */
 export class Reconnector {
   private attempts = 0;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = false;
   private stopped = false;
+  /** When the last attempt opened the connection (ms on `now`), or null. */
+  private openedAt: number | null = null;
 
   constructor(
     private readonly open: () => Promise<void>,
     private readonly policy: ReconnectPolicy,
     private readonly events: ReconnectEvents,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The connection dropped (or an attempt failed): try again after the next delay, unless one is under way. */
   dropped(error: unknown = null): void {
     if (this.stopped || this.timer !== null || this.inFlight) return;
+    if (this.openedAt !== null && this.now() - this.openedAt >= this.policy.maxDelayMs) this.attempts = 0;
+    this.openedAt = null;
     if (this.attempts >= this.policy.maxAttempts) {
       this.stopped = true;
       this.events.gaveUp(this.attempts, error);
@@ -62,7 +68,7 @@ export class Reconnector {
     this.inFlight = true;
     try {
       await this.open();
-      this.attempts = 0;
+      this.openedAt = this.now();
       this.inFlight = false;
     } catch (e) {
       this.inFlight = false;

@@ -5,7 +5,7 @@ declare module "ws" {
   import type { Server } from "node:http";
 
   export class WebSocket extends EventEmitter {
-    constructor(url: string, options?: { rejectUnauthorized?: boolean });
+    constructor(url: string, options?: { rejectUnauthorized?: boolean; handshakeTimeout?: number });
     static readonly OPEN: number;
     readonly readyState: number;
     send(data: string | Uint8Array): void;
