@@ -19,7 +19,8 @@ export interface PlatformRuntime {
 export interface RunningPlatform {
   name: Platform;
   mode: string;
-  stop(): Promise<void>;
+  /** Stops taking updates; a platform that drains its own replies stops waiting when `giveUp` aborts. */
+  stop(giveUp?: AbortSignal): Promise<void>;
   digests: DigestChannel;
 }
 

@@ -16,8 +16,11 @@ export interface ConnectionRuntime {
 export interface WeComConnection {
   /** Whether new messages are still taken (false once stop() began). */
   readonly taking: boolean;
-  /** Stops taking messages, waits (up to `drainMs`) for the replies under way, then closes the socket. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking messages, waits for the replies under way (up to `drainMs`, or until the shutdown gives up:
+   * `giveUp`, so that the shutdown's later wait for replies is not a second full bound), then closes the socket.
+   */
+  stop(giveUp?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -52,19 +55,33 @@ export function watchConnection(
     if (GAVE_UP.has(code)) fail(`wecom long connection failed: ${e.message}`);
   });
   let stopping: Promise<void> | null = null;
-  const drainThenClose = async () => {
+  const drainThenClose = async (giveUp?: AbortSignal) => {
     taking = false;
-    if (runtime.inFlight && !(await runtime.inFlight.idle(drainMs)))
-      runtime.log.warn(`wecom: replies still under way after ${drainMs} ms; closing the connection anyway`);
+    const idle = runtime.inFlight
+      ? await Promise.race([runtime.inFlight.idle(drainMs), givenUp(giveUp)])
+      : true;
+    if (!idle)
+      runtime.log.warn(
+        "wecom: replies still under way at the shutdown's bound; closing the connection anyway",
+      );
     client.disconnect();
   };
   return {
     get taking() {
       return taking;
     },
-    stop: () => {
-      stopping ??= drainThenClose();
+    stop: (giveUp) => {
+      stopping ??= drainThenClose(giveUp);
       return stopping;
     },
   };
+}
+
+/** Resolves false once the signal aborts (never without one). */
+function givenUp(signal: AbortSignal | undefined): Promise<false> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) return resolve(false);
+    signal.addEventListener("abort", () => resolve(false), { once: true });
+  });
 }

@@ -24,8 +24,11 @@ export interface WeComRuntime {
 
 /** A running WeCom adapter. */
 export interface WeComHandle {
-  /** Stops taking messages, lets the replies under way finish (SHUTDOWN_TIMEOUT_SECONDS), then disconnects. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking messages, lets the replies under way finish (SHUTDOWN_TIMEOUT_SECONDS, or until the shutdown's
+   * `giveUp`), then disconnects.
+   */
+  stop(giveUp?: AbortSignal): Promise<void>;
   mode: string;
   client: WSClient;
   deps: WeComDeps;

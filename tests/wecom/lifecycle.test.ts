@@ -9,9 +9,14 @@ import { BOT_ID, BOT_SECRET, FakeWeCom, textMessage } from "./fake-wecom.js";
 const engine = await createEngine({ corpusDir: "seeds" });
 const running: Array<{ fake: FakeWeCom; handle: WeComHandle }> = [];
 
-async function start(e: Engine = engine, inFlight?: InFlight) {
+async function start(e: Engine = engine, inFlight?: InFlight, env: Record<string, string> = {}) {
   const fake = await new FakeWeCom().start();
-  const config = parseConfig({ WECOM_BOT_ID: BOT_ID, WECOM_BOT_SECRET: BOT_SECRET, WECOM_WS_URL: fake.url });
+  const config = parseConfig({
+    WECOM_BOT_ID: BOT_ID,
+    WECOM_BOT_SECRET: BOT_SECRET,
+    WECOM_WS_URL: fake.url,
+    ...env,
+  });
   const failures: string[] = [];
   const { log } = capturedLog("info");
   const handle = await startWeCom(e, config, null, {
@@ -82,5 +87,24 @@ describe("WeCom long connection after the start", () => {
     fake.push(textMessage("学位多少"));
     await stopped;
     expect(fake.replies().map((r) => r.content)).toEqual([expect.stringContaining("27.8万个")]);
+  });
+
+  it("stops waiting for the replies under way when the shutdown gives up, rather than for its own full bound", async () => {
+    const stuck = { ...engine, ask: () => new Promise(() => {}) } as unknown as Engine;
+    const inFlight = new InFlight();
+    // Its own bound is 10 minutes: only the shutdown's signal can end the wait within the test.
+    const { fake, handle } = await start(stuck, inFlight, { SHUTDOWN_TIMEOUT_SECONDS: "600" });
+    fake.push(textMessage("新增学位多少"));
+    await until(() => inFlight.count > 0);
+    const giveUp = new AbortController();
+    let done = false;
+    const stopped = handle.stop(giveUp.signal).then(() => {
+      done = true;
+    });
+    await wait(100);
+    expect(done).toBe(false);
+    giveUp.abort();
+    await stopped;
+    expect(done).toBe(true);
   });
 });
