@@ -1,11 +1,9 @@
 import { TOPIC_ROBOT } from "dingtalk-stream";
-import { AppError, type Config, type Engine, RateLimiter, type Store, WorkQueue } from "../../src/mod.js";
+import { AppError, type Config, type Engine, type Store } from "../../src/mod.js";
 import { type ContactFailure, firstContact, networkReason, type PlatformApi } from "../first-contact.js";
 import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
-import { NextPages } from "../markdown/next-pages.js";
-import { ReplyCache } from "../reply-cache.js";
-import { SeenEvents } from "../seen-events.js";
+import { markdownChatState } from "../markdown/chat-state.js";
 import { markdownMessage, postJson, withRetry } from "./api.js";
 import type { DingTalkDeps } from "./deps.js";
 import { DINGTALK_DEFAULT_URL, DingTalkError, GatewayClient } from "./gateway-client.js";
@@ -49,22 +47,8 @@ function buildDeps(
   store: Store | null,
   runtime: DingTalkRuntime,
 ): DingTalkDeps {
-  const clock = runtime.clock ?? (() => new Date());
   return {
-    engine,
-    conversation: {
-      engine,
-      limiter: new RateLimiter(config.RATE_LIMIT, () => clock().getTime()),
-      queue: new WorkQueue(),
-    },
-    cache: new ReplyCache(500),
-    pages: new NextPages(),
-    store,
-    clock,
-    log: runtime.log,
-    seen: new SeenEvents(),
-    perPage: 3,
-    ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
+    ...markdownChatState(engine, config, store, runtime),
     reply: async (webhook, title, text) => {
       await withRetry(() => postJson(webhook, markdownMessage(title, text), {}));
     },

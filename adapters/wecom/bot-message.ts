@@ -1,14 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { WsFrame } from "@wecom/aibot-node-sdk";
-import { CHAT_TEXTS, type Conversation, type Engine, type Store } from "../../src/mod.js";
-import type { InFlight } from "../in-flight.js";
-import type { Log } from "../log.js";
+import { CHAT_TEXTS } from "../../src/mod.js";
 import { answerMarkdown } from "../markdown/answer-markdown.js";
+import type { MarkdownChatState } from "../markdown/chat-state.js";
 import { digestMarkdown } from "../markdown/digest-command.js";
 import { LOOK_ALIKE_MD } from "../markdown/look-alike.js";
-import type { NextPages } from "../markdown/next-pages.js";
-import type { ReplyCache } from "../reply-cache.js";
-import type { SeenEvents } from "../seen-events.js";
 import { renderWeComDigest } from "./digest-sender.js";
 
 /** WeCom's limit on a stream reply's content is 20,480 bytes of UTF-8: 6,000 characters fit even all Chinese. */
@@ -25,17 +21,7 @@ export interface BotMessage {
 }
 
 /** What the message handler shares, built once per robot. */
-export interface WeComDeps {
-  engine: Engine;
-  conversation: Conversation;
-  cache: ReplyCache;
-  pages: NextPages;
-  store: Store | null;
-  clock: () => Date;
-  log: Log;
-  seen: SeenEvents;
-  inFlight?: InFlight;
-  perPage: number;
+export interface WeComDeps extends MarkdownChatState {
   /** Answers the message of `frame` with one complete markdown (stream) reply. */
   reply(frame: WsFrame, markdown: string): Promise<void>;
   /** Sends a markdown message to a chat (a group's chatid, or a user's userid). */

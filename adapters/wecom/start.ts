@@ -1,11 +1,9 @@
 import { WSClient, type WsFrame } from "@wecom/aibot-node-sdk";
-import { AppError, type Config, type Engine, RateLimiter, type Store, WorkQueue } from "../../src/mod.js";
+import { AppError, type Config, type Engine, type Store } from "../../src/mod.js";
 import { type ContactFailure, firstContact, networkReason, type PlatformApi } from "../first-contact.js";
 import type { InFlight } from "../in-flight.js";
 import type { Log } from "../log.js";
-import { NextPages } from "../markdown/next-pages.js";
-import { ReplyCache } from "../reply-cache.js";
-import { SeenEvents } from "../seen-events.js";
+import { markdownChatState } from "../markdown/chat-state.js";
 import { type BotMessage, newStreamId, onBotMessage, type WeComDeps } from "./bot-message.js";
 import { watchConnection } from "./connection.js";
 import { WECOM_RETRY_CODES } from "./digest-sender.js";
@@ -97,22 +95,8 @@ function buildDeps(
   runtime: WeComRuntime,
   client: WSClient,
 ): WeComDeps {
-  const clock = runtime.clock ?? (() => new Date());
   return {
-    engine,
-    conversation: {
-      engine,
-      limiter: new RateLimiter(config.RATE_LIMIT, () => clock().getTime()),
-      queue: new WorkQueue(),
-    },
-    cache: new ReplyCache(500),
-    pages: new NextPages(),
-    store,
-    clock,
-    log: runtime.log,
-    seen: new SeenEvents(),
-    perPage: 3,
-    ...(runtime.inFlight ? { inFlight: runtime.inFlight } : {}),
+    ...markdownChatState(engine, config, store, runtime),
     reply: (frame, markdown) => replyOnce(client, frame, markdown),
     push: async (chatId, markdown) => {
       await client.sendMessage(chatId, { msgtype: "markdown", markdown: { content: markdown } });
