@@ -1,7 +1,9 @@
 import {
   AppError,
   type Config,
+  type DigestChannel,
   type Engine,
+  type Platform,
   parseConfig,
   type Store,
   seenDocuments,
@@ -125,6 +127,13 @@ async function startPlatforms(r: PlatformRuntime, intake: Step[]): Promise<Runni
   return running;
 }
 
+/** Each running platform's digest channel, by its name (one per platform: the table lists each once). */
+function digestSenders(running: RunningPlatform[]): Partial<Record<Platform, DigestChannel>> {
+  const senders: Partial<Record<Platform, DigestChannel>> = {};
+  for (const p of running) senders[p.name] = p.digests;
+  return senders;
+}
+
 /** A token set: the platforms, the digests, the heartbeat and GET /healthz, until SIGINT or SIGTERM. */
 async function runService(config: Config, log: Log): Promise<void> {
   const health = new Health();
@@ -152,7 +161,7 @@ async function runService(config: Config, log: Log): Promise<void> {
     engine: state.engine,
     store: state.store,
     log: log.child({ component: "digest" }),
-    senders: Object.fromEntries(running.map((p) => [p.name, p.digests])),
+    senders: digestSenders(running),
   });
   // The shutdown awaits an in-flight send, and gives it up (recorded, claim released) before its bound: the
   // store is closed only after that.
