@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { AESCipher, type EventDispatcher } from "@larksuiteoapi/node-sdk";
 import type { Health } from "../health.js";
 import { serveHealth } from "../health-http.js";
+import { readBoundedBody, sameSecret } from "../http-request.js";
 import type { Log } from "../log.js";
 import { listenError } from "../port-error.js";
 
@@ -13,25 +14,6 @@ export const FEISHU_CALLBACK = { path: "/feishu/events", maxBodyBytes: 1024 * 10
 export interface CallbackSecrets {
   verificationToken: string;
   encryptKey?: string;
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  if (Number(req.headers["content-length"] ?? 0) > limit) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Equal strings, compared in constant time (over SHA-256 digests, so the length is no tell either). */
-function same(a: unknown, b: string): boolean {
-  if (typeof a !== "string") return false;
-  const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-  return timingSafeEqual(digest(a), digest(b));
 }
 
 /** Feishu's signature of an encrypted callback: sha256(timestamp + nonce + encrypt key + raw body), hex. */
@@ -66,7 +48,7 @@ function signedNow(req: IncomingMessage, raw: string, key: string, now: Date): b
   const signed = header(req, "x-lark-signature");
   if (!signed || !/^\d+$/.test(ts)) return false;
   if (Math.abs(now.getTime() / 1000 - Number(ts)) > FEISHU_REQUEST_WINDOW_SECONDS) return false;
-  return same(signed, feishuSignature(ts, header(req, "x-lark-request-nonce"), key, raw));
+  return sameSecret(signed, feishuSignature(ts, header(req, "x-lark-request-nonce"), key, raw));
 }
 
 /**
@@ -103,7 +85,7 @@ export function checkCallback(req: IncomingMessage, raw: string, s: CallbackSecr
   if ("status" in checked) return checked;
   const { data } = checked;
   const token = (data.header as { token?: unknown } | undefined)?.token ?? data.token;
-  return same(token, s.verificationToken) ? { data } : { status: 401 };
+  return sameSecret(token, s.verificationToken) ? { data } : { status: 401 };
 }
 
 /** What the listener needs besides the secrets: the process's health, and a clock (the system's by default). */
@@ -128,7 +110,7 @@ export function callbackListener(dispatcher: EventDispatcher, s: CallbackSecrets
     if (serveHealth(req, res, o.health)) return;
     if ((req.url ?? "").split("?")[0] !== FEISHU_CALLBACK.path) return reply(res, 404);
     if (req.method !== "POST") return reply(res, 405);
-    const raw = await readBody(req, FEISHU_CALLBACK.maxBodyBytes);
+    const raw = await readBoundedBody(req, FEISHU_CALLBACK.maxBodyBytes);
     if (raw === null) return reply(res, 413);
     const checked = checkCallback(req, raw.toString("utf8"), s, clock());
     if ("status" in checked) return reply(res, checked.status);

@@ -1,9 +1,9 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Health } from "../health.js";
 import { serveHealth } from "../health-http.js";
+import { readBoundedBody, sameSecret } from "../http-request.js";
 import { listenError } from "../port-error.js";
 
 /** The limits of the webhook endpoint, in one place. */
@@ -20,23 +20,7 @@ const SECRET_HEADER = "x-telegram-bot-api-secret-token";
  * before any application sees it (RFC 9110 §5.5), so no other padding can reach this comparison.
  */
 export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
-  if (typeof header !== "string") return false;
-  const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-  return timingSafeEqual(digest(header), digest(secret));
-}
-
-/** The request body up to `limit` bytes, or null when it is larger (reading stops there). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  return sameSecret(header, secret);
 }
 
 /** Ends a refused request; the connection is closed so that an unread body is not drained. */
@@ -61,7 +45,7 @@ function listener(bot: Bot, secret: string, health: Health | undefined) {
     if (req.method !== "POST") return refuse(res, 405);
     // The secret is checked before the body is read: a stranger cannot make the bot buffer anything.
     if (!secretMatches(req.headers[SECRET_HEADER], secret)) return refuse(res, 401);
-    const body = await readBody(req, WEBHOOK_LIMITS.maxBodyBytes);
+    const body = await readBoundedBody(req, WEBHOOK_LIMITS.maxBodyBytes);
     if (body === null) return refuse(res, 413);
     let update: Update;
     try {
