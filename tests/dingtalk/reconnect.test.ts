@@ -29,13 +29,9 @@ async function start() {
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await wait(10);
-  }
-}
+/** Waits (vitest's waitFor) until the check holds. */
+const until = (check: () => boolean) =>
+  vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000, interval: 10 });
 
 afterEach(async () => {
   for (const r of running.splice(0)) {

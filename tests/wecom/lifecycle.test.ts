@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { InFlight } from "../../adapters/in-flight.js";
 import { startWeCom, type WeComHandle } from "../../adapters/wecom/start.js";
 import { parseConfig } from "../../src/config.js";
@@ -29,13 +29,9 @@ async function start(e: Engine = engine, inFlight?: InFlight, env: Record<string
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await wait(10);
-  }
-}
+/** Waits (vitest's waitFor) until the check holds. */
+const until = (check: () => boolean) =>
+  vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000, interval: 10 });
 
 afterEach(async () => {
   for (const r of running.splice(0)) {
