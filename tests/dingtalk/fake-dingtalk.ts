@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { closeSocketServer, listenLocally } from "../fakes/socket-server.js";
 
 /** One HTTP call the fake received. */
 export interface DingTalkCall {
@@ -47,16 +47,12 @@ export class FakeDingTalk {
         this.acks.push(JSON.parse(data.toString()) as Record<string, unknown>),
       );
     });
-    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${await listenLocally(this.server)}`;
     return this;
   }
 
   async stop(): Promise<void> {
-    for (const c of this.wss.clients) c.terminate();
-    this.wss.close();
-    this.server.closeAllConnections();
-    await new Promise((r) => this.server.close(r));
+    await closeSocketServer(this.server, this.wss);
   }
 
   /** Drops every stream and, from now on, hands out a socket address that refuses connections. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { closeSocketServer, listenLocally } from "../fakes/socket-server.js";
 import { eventFrame, FRAME } from "./lark-frames.js";
 
 /** One Open Platform call the fake received. */
@@ -37,16 +37,12 @@ export class FakeFeishu {
     this.wss.on("connection", (socket: WebSocket) => {
       socket.on("message", (data: Buffer) => this.onFrame(data));
     });
-    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${await listenLocally(this.server)}`;
     return this;
   }
 
   async stop(): Promise<void> {
-    for (const c of this.wss.clients) c.terminate();
-    this.wss.close();
-    this.server.closeAllConnections();
-    await new Promise((r) => this.server.close(r));
+    await closeSocketServer(this.server, this.wss);
   }
 
   /** The next sends get these behaviours, in order; later ones are accepted. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { closeSocketServer, listenLocally } from "../fakes/socket-server.js";
 
 /** A frame the robot sent (its authentication, pings, replies). */
 export interface WeComFrame {
@@ -30,16 +30,12 @@ export class FakeWeCom {
     this.wss.on("connection", (socket: WebSocket) => {
       socket.on("message", (data: Buffer) => this.onFrame(socket, JSON.parse(data.toString()) as WeComFrame));
     });
-    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
-    this.url = `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `ws://127.0.0.1:${await listenLocally(this.server)}`;
     return this;
   }
 
   async stop(): Promise<void> {
-    for (const c of this.wss.clients) c.terminate();
-    this.wss.close();
-    this.server.closeAllConnections();
-    await new Promise((r) => this.server.close(r));
+    await closeSocketServer(this.server, this.wss);
   }
 
   /** Tells every connected robot that a newer connection took the bot over (disconnected_event), then closes. */
